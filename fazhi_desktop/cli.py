@@ -1,0 +1,83 @@
+"""The ``fazhi-desktop`` command line: a composition root, like app.py.
+
+With no subcommand it opens the window. Exit codes: 0 success; 1 the command ran and found
+problems (e.g. ``check``); 2 bad usage or bad input, with a one-line Chinese message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from fazhi_desktop import __version__, cli_text
+from fazhi_desktop.commands import report_cmds
+from fazhi_desktop.commands.context import CliContext, CliError
+from fazhi_desktop.resources import ResourceError
+from fazhi_desktop.storage.database import StorageError
+from fazhi_desktop.storage.location import resolve_db_path
+
+# Each module registers its subcommands; later features add theirs here.
+COMMAND_MODULES = [report_cmds]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """One Chinese line instead of usage + message, exit 2."""
+        self.exit(2, f"错误：{message}（用 -h 查看帮助）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    cli_text.install()
+    parser = _Parser(
+        prog="fazhi-desktop",
+        description="法治政府建设年度报告助手：起草、检查乡镇（街道）法治政府建设年度报告并导出 Word。"
+        "不带子命令时打开程序窗口。",
+    )
+    parser.add_argument("--db", metavar="路径", help="数据文件路径（默认在用户数据目录，或便携模式下程序旁的 data 目录）")
+    parser.add_argument("--demo", action="store_true", help="打开示例数据（示例镇的完整报告），便于初次了解")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo:
+        from fazhi_desktop.demo import demo_db_path, ensure_demo
+
+        db_path = resolve_db_path(args.db) if args.db else demo_db_path()
+    else:
+        db_path = resolve_db_path(args.db)
+    ctx = CliContext(db_path=db_path)
+    try:
+        if args.demo:
+            ensure_demo(ctx.store)
+        if args.command is None:
+            ctx.close()
+            from fazhi_desktop.app import run_app
+
+            return run_app(db_path, demo=args.demo)
+        return int(args.func(args, ctx))
+    except BrokenPipeError:  # output piped into head and closed early
+        sys.stderr.close()
+        return 0
+    except CliError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return exc.code
+    except (StorageError, ResourceError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"错误：无法读写文件（{exc.strerror or exc}）：{exc.filename or db_path}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the ``fazhi-desktop`` command line. Each module has ``register(subparsers)``."""

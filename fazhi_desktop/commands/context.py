@@ -1,0 +1,55 @@
+"""What every subcommand gets: the opened store, output streams, and Chinese errors."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.storage.database import open_database
+from fazhi_desktop.storage.repository import ReportStore
+
+
+class CliError(Exception):
+    """Ends the command with a one-line Chinese message on stderr and exit ``code`` (default 2)."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class CliContext:
+    db_path: Path
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: ReportStore | None = None
+
+    @property
+    def store(self) -> ReportStore:
+        """The report store, opened (and migrated) on first use."""
+        if self._store is None:
+            self._store = ReportStore(open_database(self.db_path))
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.db.close()
+            self._store = None
+
+    def report_id(self, unit: str, year: int) -> int:
+        """The id of the unit's report for ``year``; CliError when there is none."""
+        if self.store.find_unit(unit) is None:
+            raise CliError(f"没有单位“{unit}”。可用 list 查看已有单位和年度。")
+        report_id = self.store.find_report_id(unit, year)
+        if report_id is None:
+            raise CliError(f"{unit}没有{year}年度的报告。可用 new 新建，或用 copy-year 从上一年复制。")
+        return report_id
+
+    def report(self, unit: str, year: int) -> Report:
+        return self.store.load_report(self.report_id(unit, year))
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)

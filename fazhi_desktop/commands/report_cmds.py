@@ -1,0 +1,139 @@
+"""Subcommands on reports: new, list, show, copy-year, set."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from fazhi_desktop.commands.context import CliContext, CliError
+from fazhi_desktop.core.model import Status
+from fazhi_desktop.core.schema import (
+    REPORT_FIELDS,
+    FieldValueError,
+    display_value,
+    field_keys_help,
+    parse_value,
+    report_field,
+)
+from fazhi_desktop.core.serialize import outline_lines, report_to_dict
+from fazhi_desktop.core.templates import DEFAULT_TEMPLATE, load_template, new_report, template_keys
+from fazhi_desktop.storage.repository import DuplicateReportError
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字：{text}") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"年度超出范围：{text}")
+    return year
+
+
+def _unit_year(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--unit", required=True, help="单位简称，如 千佛镇")
+    parser.add_argument("--year", required=True, type=_year, help="报告年度（所报告的年份），如 2021")
+
+
+def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.template not in template_keys():
+        raise CliError(f"没有模板“{args.template}”，可选：{'、'.join(template_keys())}")
+    unit = ctx.store.ensure_unit(args.unit)
+    try:
+        report = ctx.store.create_report(new_report(unit, args.year, args.template))
+    except DuplicateReportError as exc:
+        raise CliError(f"{exc}，可用 show 查看。") from exc
+    name = load_template(args.template).name
+    ctx.print(f"已新建：{report.title}（模板：{name}）")
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    reports = ctx.store.list_reports()
+    if not reports:
+        ctx.print("还没有报告。可用 new --unit 单位 --year 年度 新建。")
+        return 0
+    for summary in reports:
+        ctx.print(f"{summary.unit}\t{summary.year}\t{summary.status.value}\t{summary.title}")
+    return 0
+
+
+def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    report = ctx.report(args.unit, args.year)
+    if args.json:
+        ctx.print(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+    else:
+        for line in outline_lines(report):
+            ctx.print(line)
+    return 0
+
+
+def run_copy_year(args: argparse.Namespace, ctx: CliContext) -> int:
+    source_id = ctx.report_id(args.unit, args.from_year)
+    try:
+        report = ctx.store.copy_year(source_id, args.to_year)
+    except DuplicateReportError as exc:
+        raise CliError(f"{exc}，未复制。") from exc
+    ctx.print(f"已从{args.from_year}年度复制：{report.title}（草稿）")
+    return 0
+
+
+def _parse_assignment(text: str) -> tuple[str, object]:
+    if "=" not in text:
+        raise CliError(f"参数应为 字段=值 的形式：{text}。可用字段：{field_keys_help()}")
+    key, value = text.split("=", 1)
+    try:
+        spec = report_field(key.strip())
+    except KeyError:
+        raise CliError(f"没有字段“{key}”。可用字段：{field_keys_help()}") from None
+    try:
+        return spec.key, parse_value(spec, value)
+    except FieldValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
+    changes = [_parse_assignment(a) for a in args.assignments]  # validate all before writing
+    report_id = ctx.report_id(args.unit, args.year)
+    for key, value in changes:
+        if key == "status":
+            assert isinstance(value, Status)
+            ctx.store.set_status(report_id, value, dt.date.today())
+        else:
+            ctx.store.update_report_field(report_id, key, value)
+    report = ctx.store.load_report(report_id)
+    for key, _ in changes:
+        spec = report_field(key)
+        ctx.print(f"{spec.label}：{display_value(spec, getattr(report, spec.attr))}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("new", help="新建一个单位某年度的报告", description="按模板新建报告（草稿）。")
+    _unit_year(p)
+    p.add_argument("--template", default=DEFAULT_TEMPLATE,
+                   help="章节模板：statutory（法定五部分，默认）或 principal-first（第一责任人在前）")
+    p.set_defaults(func=run_new)
+
+    p = sub.add_parser("list", help="列出所有单位和年度的报告")
+    p.set_defaults(func=run_list)
+
+    p = sub.add_parser("show", help="显示报告提纲（含自动编号）", description="显示报告提纲或完整 JSON。")
+    _unit_year(p)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出完整报告（格式稳定，供脚本使用）")
+    p.set_defaults(func=run_show)
+
+    p = sub.add_parser("copy-year", help="从上一年度的报告复制出新年度的报告",
+                       description="复制结构和正文，标题中的年份顺延，状态为草稿，统计数据留空。")
+    p.add_argument("--unit", required=True, help="单位简称")
+    p.add_argument("--from", dest="from_year", required=True, type=_year, help="复制来源年度")
+    p.add_argument("--to", dest="to_year", required=True, type=_year, help="新报告年度")
+    p.set_defaults(func=run_copy_year)
+
+    fields = "；".join(f"{f.key}：{f.label}{'（' + f.hint + '）' if f.hint else ''}" for f in REPORT_FIELDS)
+    p = sub.add_parser("set", help="修改报告的字段，如 date=2022-01-10",
+                       description=f"修改报告字段（字段=值，可一次写多个）。可用字段：{fields}；title 同 title_override。")
+    _unit_year(p)
+    p.add_argument("assignments", nargs="+", metavar="字段=值", help="例如 addressee=县委、县人民政府")
+    p.set_defaults(func=run_set)

@@ -1,0 +1,1 @@
+"""The only package that imports python-docx: the GB/T 9704 Word export."""

@@ -1,0 +1,1 @@
+"""Reading existing reports (.docx, .txt, pasted text) into the report model."""

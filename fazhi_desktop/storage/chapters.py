@@ -1,0 +1,167 @@
+"""Chapters and blocks of a report: loading them and writing outline changes back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from fazhi_desktop.core import outline
+from fazhi_desktop.core.model import Block, Chapter, ChapterRole
+from fazhi_desktop.core.text import strip_control
+from fazhi_desktop.storage import mapping
+from fazhi_desktop.storage.database import StorageError
+
+
+class NotFoundError(StorageError):
+    """A unit, report, chapter or block that does not exist."""
+
+
+_TABLE_LABELS = {"reports": "报告", "chapters": "章节", "blocks": "条目", "units": "单位"}
+
+
+class ChapterStore:
+    """The chapter and block half of the repository (see ReportStore)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _require(self, table: str, row_id: int) -> dict[str, Any]:
+        rows = list(self.db.table(table).rows_where("id = ?", [row_id]))
+        if not rows:
+            raise NotFoundError(f"找不到{_TABLE_LABELS[table]}（编号 {row_id}）")
+        return rows[0]
+
+    def _touch_report_of_chapter(self, chapter_id: int) -> None:
+        self.db.execute(
+            "UPDATE reports SET updated_at = datetime('now', 'localtime') "
+            "WHERE id = (SELECT report_id FROM chapters WHERE id = ?)",
+            [chapter_id],
+        )
+
+    # --- chapters ----------------------------------------------------------------------------
+    def _insert_chapter(self, report_id: int, position: int, chapter: Chapter) -> int:
+        self.db.table("chapters").insert(
+            {"report_id": report_id, "position": position, "role": chapter.role.value,
+             "title": strip_control(chapter.title), "lead": strip_control(chapter.lead)}
+        )
+        chapter_id = int(self.db.execute("SELECT last_insert_rowid()").fetchone()[0])
+        for pos, block in enumerate(chapter.blocks):
+            self._insert_block(chapter_id, pos, block)
+        return chapter_id
+
+    def load_chapters(self, report_id: int) -> list[Chapter]:
+        rows = self.db.table("chapters").rows_where("report_id = ?", [report_id], order_by="position")
+        return [mapping.chapter_from_row(r, self.load_blocks(r["id"])) for r in rows]
+
+    def load_chapter(self, chapter_id: int) -> Chapter:
+        return mapping.chapter_from_row(self._require("chapters", chapter_id), self.load_blocks(chapter_id))
+
+    def _chapter_ids(self, report_id: int) -> list[int]:
+        rows = self.db.table("chapters").rows_where("report_id = ?", [report_id], order_by="position")
+        return [r["id"] for r in rows]
+
+    def _renumber_chapters(self, ids: Sequence[int]) -> None:
+        for position, chapter_id in enumerate(ids):
+            self.db.table("chapters").update(chapter_id, {"position": position})
+
+    def add_chapter(self, report_id: int, chapter: Chapter, index: int | None = None) -> Chapter:
+        """Insert ``chapter`` at ``index`` (default: at the end); returns it with ids."""
+        with self.db.atomic():
+            self._require("reports", report_id)
+            ids = self._chapter_ids(report_id)
+            at = len(ids) if index is None else max(0, min(index, len(ids)))
+            new_id = self._insert_chapter(report_id, at, chapter)
+            self._renumber_chapters([*ids[:at], new_id, *ids[at:]])
+        return self.load_chapter(new_id)
+
+    def update_chapter(self, chapter_id: int, *, title: str | None = None, lead: str | None = None,
+                       role: ChapterRole | None = None) -> None:
+        changes: dict[str, Any] = {}
+        if title is not None:
+            changes["title"] = strip_control(title)
+        if lead is not None:
+            changes["lead"] = strip_control(lead)
+        if role is not None:
+            changes["role"] = role.value
+        with self.db.atomic():
+            self._require("chapters", chapter_id)
+            if changes:
+                self.db.table("chapters").update(chapter_id, changes)
+                self._touch_report_of_chapter(chapter_id)
+
+    def move_chapter(self, chapter_id: int, index: int) -> None:
+        """Move the chapter to position ``index`` among its report's chapters."""
+        with self.db.atomic():
+            report_id = self._require("chapters", chapter_id)["report_id"]
+            ids = [i for i in self._chapter_ids(report_id) if i != chapter_id]
+            at = max(0, min(index, len(ids)))
+            self._renumber_chapters([*ids[:at], chapter_id, *ids[at:]])
+            self._touch_report_of_chapter(chapter_id)
+
+    def delete_chapter(self, chapter_id: int) -> None:
+        with self.db.atomic():
+            report_id = self._require("chapters", chapter_id)["report_id"]
+            self._touch_report_of_chapter(chapter_id)
+            self.db.table("chapters").delete(chapter_id)
+            self._renumber_chapters(self._chapter_ids(report_id))
+
+    # --- blocks ------------------------------------------------------------------------------
+    def _insert_block(self, chapter_id: int, position: int, block: Block) -> int:
+        columns = mapping.block_columns(block)
+        columns["heading"] = strip_control(columns["heading"])
+        columns["body"] = strip_control(columns["body"])
+        self.db.table("blocks").insert({"chapter_id": chapter_id, "position": position, **columns})
+        return int(self.db.execute("SELECT last_insert_rowid()").fetchone()[0])
+
+    def load_blocks(self, chapter_id: int) -> tuple[Block, ...]:
+        rows = self.db.table("blocks").rows_where("chapter_id = ?", [chapter_id], order_by="position")
+        return tuple(mapping.block_from_row(r) for r in rows)
+
+    def update_block(self, block_id: int, **changes: Any) -> None:
+        """Change ``heading``, ``body``, ``run_in`` or ``internal`` of one block."""
+        allowed = {"heading", "body", "run_in", "internal"}
+        if not set(changes) <= allowed:
+            raise ValueError(f"unknown block fields: {set(changes) - allowed}")
+        columns = {k: strip_control(v) if isinstance(v, str) else int(v) for k, v in changes.items()}
+        with self.db.atomic():
+            row = self._require("blocks", block_id)
+            self.db.table("blocks").update(block_id, columns)
+            self._touch_report_of_chapter(row["chapter_id"])
+
+    def apply_outline(self, chapter_id: int, blocks: Sequence[Block]) -> tuple[Block, ...]:
+        """Make the chapter's stored outline equal to ``blocks`` in one transaction.
+
+        Blocks with an id are updated and repositioned, blocks without one are inserted, stored
+        blocks that are absent are deleted. Returns the outline as stored (with new ids).
+        """
+        with self.db.atomic():
+            self._require("chapters", chapter_id)
+            stored = {b.id for b in self.load_blocks(chapter_id)}
+            keep = {b.id for b in blocks if b.id is not None}
+            if not keep <= stored:
+                raise NotFoundError("条目不属于这一章")
+            for gone in stored - keep:
+                self.db.table("blocks").delete(gone)
+            for position, block in enumerate(blocks):
+                if block.id is None:
+                    self._insert_block(chapter_id, position, block)
+                else:
+                    columns = mapping.block_columns(block)
+                    columns["heading"] = strip_control(columns["heading"])
+                    columns["body"] = strip_control(columns["body"])
+                    self.db.table("blocks").update(block.id, {"position": position, **columns})
+            self._touch_report_of_chapter(chapter_id)
+        return self.load_blocks(chapter_id)
+
+    def edit_outline(self, chapter_id: int, operation: Callable[[tuple[Block, ...]], Sequence[Block]]
+                     ) -> tuple[Block, ...]:
+        """Apply a core.outline operation to the stored outline, e.g.
+        ``store.edit_outline(cid, lambda bs: outline.delete(bs, 2))``."""
+        return self.apply_outline(chapter_id, operation(self.load_blocks(chapter_id)))
+
+    def insert_block(self, chapter_id: int, index: int, block: Block) -> Block:
+        """Insert ``block`` at position ``index``; returns it with its id."""
+        stored = self.edit_outline(chapter_id, lambda bs: outline.insert(bs, index, block))
+        return stored[index]

@@ -1,0 +1,95 @@
+"""Schema migrations. Append-only: never edit a migration that has shipped; add a new one.
+
+Each migration is frozen in time, so it spells out its columns instead of reading core.schema;
+``tests/storage/test_migrations.py`` checks that every field in core.schema has its column.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("fazhi_desktop")
+
+
+@migrations()
+def m001_units_reports_outline(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            short_name TEXT NOT NULL UNIQUE,
+            full_name TEXT NOT NULL DEFAULT '',
+            party_name TEXT NOT NULL DEFAULT '',
+            default_addressee TEXT NOT NULL DEFAULT '',
+            default_cc TEXT NOT NULL DEFAULT ''
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            year INTEGER NOT NULL,
+            title_override TEXT NOT NULL DEFAULT '',
+            addressee TEXT NOT NULL DEFAULT '',
+            opening TEXT NOT NULL DEFAULT '',
+            closing TEXT NOT NULL DEFAULT '',
+            number_chapters INTEGER NOT NULL DEFAULT 1,
+            signatories TEXT NOT NULL DEFAULT '[]',
+            date TEXT,
+            seal TEXT NOT NULL DEFAULT 'sealed',
+            issuer_mark TEXT NOT NULL DEFAULT '',
+            doc_number TEXT NOT NULL DEFAULT '',
+            signer TEXT NOT NULL DEFAULT '',
+            imprint_cc TEXT NOT NULL DEFAULT '',
+            imprint_printer TEXT NOT NULL DEFAULT '',
+            imprint_date TEXT,
+            status TEXT NOT NULL DEFAULT '草稿',
+            status_dates TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (unit_id, year)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE chapters (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            lead TEXT NOT NULL DEFAULT ''
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE blocks (
+            id INTEGER PRIMARY KEY,
+            chapter_id INTEGER NOT NULL REFERENCES chapters(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            heading TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            run_in INTEGER NOT NULL DEFAULT 0,
+            internal INTEGER NOT NULL DEFAULT 0
+        ) STRICT
+        """
+    )
+
+
+@migrations()
+def m002_indexes_and_meta(db: Database) -> None:
+    """Indexes for loading a report's outline, and a key/value table for per-file settings
+    (e.g. the report opened last)."""
+    db.execute("CREATE INDEX idx_chapters_report ON chapters (report_id, position)")
+    db.execute("CREATE INDEX idx_blocks_chapter ON blocks (chapter_id, position)")
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
+
+
+def known_names() -> list[str]:
+    """Names of every migration this version of the program knows, in order."""
+    return [m.name for m in migrations._migrations]
