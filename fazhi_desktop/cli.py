@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="法治政府建设年度报告助手：起草、检查乡镇（街道）法治政府建设年度报告并导出 Word。"
         "不带子命令时打开程序窗口。",
     )
-    parser.add_argument("--db", metavar="路径", help="数据文件路径（默认在用户数据目录，或便携模式下程序旁的 data 目录）")
+    parser.add_argument("--db", metavar="路径",
+                        help="数据文件路径（默认在用户数据目录，或便携模式下程序旁的 data 目录）")
     parser.add_argument("--demo", action="store_true", help="打开示例数据（示例镇的完整报告），便于初次了解")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help="显示版本号并退出")

@@ -10,12 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from fazhi_desktop.core.model import Report  # noqa: E402
-from fazhi_desktop.core.serialize import report_from_dict  # noqa: E402
-from fazhi_desktop.core.templates import new_report  # noqa: E402
-from fazhi_desktop.resources import load_json  # noqa: E402
-from fazhi_desktop.storage.database import open_database  # noqa: E402
-from fazhi_desktop.storage.repository import ReportStore  # noqa: E402
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.core.serialize import report_from_dict
+from fazhi_desktop.core.templates import new_report
+from fazhi_desktop.resources import load_json
+from fazhi_desktop.storage.database import open_database
+from fazhi_desktop.storage.repository import ReportStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"

@@ -109,7 +109,7 @@ def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="新建一个单位某年度的报告", description="按模板新建报告（草稿）。")
     _unit_year(p)
     p.add_argument("--template", default=DEFAULT_TEMPLATE,
@@ -133,7 +133,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     fields = "；".join(f"{f.key}：{f.label}{'（' + f.hint + '）' if f.hint else ''}" for f in REPORT_FIELDS)
     p = sub.add_parser("set", help="修改报告的字段，如 date=2022-01-10",
-                       description=f"修改报告字段（字段=值，可一次写多个）。可用字段：{fields}；title 同 title_override。")
+                       description=f"修改报告字段（字段=值，可一次写多个）。可用字段：{fields}；"
+                       "title 同 title_override。")
     _unit_year(p)
     p.add_argument("assignments", nargs="+", metavar="字段=值", help="例如 addressee=县委、县人民政府")
     p.set_defaults(func=run_set)

@@ -195,7 +195,7 @@ class Report:
 
     def with_status(self, status: Status, on: dt.date) -> Report:
         """The report in ``status``, remembering the date each status was reached."""
-        dates = tuple((s, d) for s, d in self.status_dates if s is not status) + ((status, on),)
+        dates = (*tuple((s, d) for s, d in self.status_dates if s is not status), (status, on))
         return replace(self, status=status, status_dates=dates)
 
     def char_count(self) -> int:

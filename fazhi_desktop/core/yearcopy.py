@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from fazhi_desktop.core.model import Block, Chapter, Report, Status
 
-
 _PROTECTED = re.compile(r"《[^》]*》|\d{4}\s*[—–\-～~至]+\s*\d{4}")
 
 

@@ -143,7 +143,8 @@ class ChapterStore:
             if not keep <= stored:
                 raise NotFoundError("条目不属于这一章")
             for gone in stored - keep:
-                self.db.table("blocks").delete(gone)
+                if gone is not None:
+                    self.db.table("blocks").delete(gone)
             for position, block in enumerate(blocks):
                 if block.id is None:
                     self._insert_block(chapter_id, position, block)
