@@ -1,0 +1,1 @@
+"""Benchmarks for fazhi_desktop: ``python -m bench [--quick]`` (see README)."""
