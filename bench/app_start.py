@@ -18,7 +18,7 @@ def _exec_until_shown() -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication.instance()
-    assert app is not None
+    assert isinstance(app, QApplication)
     for _ in range(100_000):
         app.processEvents()
         if any(isinstance(w, QMainWindow) and w.isVisible() for w in app.topLevelWidgets()):

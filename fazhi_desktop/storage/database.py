@@ -28,6 +28,10 @@ class NotADatabaseError(StorageError):
     """The file is not a SQLite database (or is damaged beyond opening)."""
 
 
+class CorruptDatabaseError(NotADatabaseError):
+    """The file is SQLite but fails ``PRAGMA quick_check``."""
+
+
 def backup_to(db: Database, target: Path) -> Path:
     """A consistent copy of the open database at ``target`` (SQLite backup API)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -85,6 +89,14 @@ def open_database(path: Path, *, journal: str | None = None) -> Database:
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=3000")
         _check_not_newer(db, path)
+        if existed:
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                db.close()
+                raise CorruptDatabaseError(
+                    f"数据文件 {path.name} 已损坏（完整性检查未通过：{verdict}）。本程序不会改动它，"
+                    f"请从 {backup_dir_for(path)} 中的备份恢复。"
+                )
     except sqlite3.DatabaseError as exc:
         raise NotADatabaseError(
             f"文件 {path.name} 不是本程序的数据文件，或已经损坏，无法打开（{exc}）。"

@@ -1,0 +1,152 @@
+"""Backups of the data file: consistent copies, rotation, listing and restore (packaging.md §5.5).
+
+Copies are made with the SQLite backup API, so they are consistent while the program runs. Names
+carry the time and the reason: ``fazhi-20261126-153000-启动.db``. Rotation keeps the newest
+``KEEP_LAST`` plus the newest of each of the last ``KEEP_WEEKS`` weeks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from fazhi_desktop.storage.database import StorageError, backup_dir_for, backup_to
+
+KEEP_LAST = 10
+KEEP_WEEKS = 8
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[^-]+)\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file, as the 从备份恢复 list shows it."""
+
+    path: Path
+    created: dt.datetime
+    reason: str
+    report_count: int | None  # None: the file could not be read (damaged)
+
+    @property
+    def ok(self) -> bool:
+        return self.report_count is not None
+
+
+def make_backup(db: Database, db_path: Path, reason: str, folder: Path | None = None,
+                now: dt.datetime | None = None) -> Path:
+    """Copy the open database into ``folder`` (default: ``backups/`` beside it); returns the copy."""
+    folder = folder or backup_dir_for(db_path)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{db_path.stem}-{stamp}-{reason}.db"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{db_path.stem}-{stamp}-{n}-{reason}.db"
+    try:
+        return backup_to(db, target)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)
+        raise StorageError(
+            f"备份失败（{exc}），数据文件本身没有改动。请检查 {folder} 是否可写、磁盘是否已满。"
+        ) from exc
+
+
+def _created(path: Path) -> dt.datetime | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    return dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+
+
+def _report_count(path: Path) -> int | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                return None
+            return int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def _unknown_migrations(path: Path) -> list[str]:
+    from fazhi_desktop.storage.migrations import known_names
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+    except sqlite3.Error:
+        names = []
+    finally:
+        conn.close()
+    return [n for n in names if n not in known_names()]
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first."""
+    found = []
+    for path in folder.glob("*.db") if folder.is_dir() else []:
+        created = _created(path)
+        match = _NAME.match(path.name)
+        if created is None or match is None:
+            continue
+        found.append(BackupInfo(path, created, match["reason"], _report_count(path)))
+    return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def rotate(folder: Path, keep_last: int = KEEP_LAST, keep_weeks: int = KEEP_WEEKS,
+           now: dt.datetime | None = None) -> list[Path]:
+    """Delete old backups; keeps the newest ``keep_last`` and one per week for ``keep_weeks`` weeks.
+
+    Returns the deleted paths. Files whose names are not ours are never touched.
+    """
+    now = now or dt.datetime.now()
+    backups = sorted(((c, p) for p in folder.glob("*.db") if (c := _created(p))), reverse=True)
+    keep = {p for _, p in backups[:keep_last]}
+    weeks_seen: set[int] = set()
+    for created, path in backups:
+        week = (now - created).days // 7
+        if week < keep_weeks and week not in weeks_seen:
+            weeks_seen.add(week)
+            keep.add(path)
+    deleted = []
+    for _, path in backups:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            deleted.append(path)
+    return deleted
+
+
+def daily_backup_due(folder: Path, today: dt.date | None = None) -> bool:
+    """True when no backup was made today (the start-up backup runs at most once a day)."""
+    today = today or dt.date.today()
+    return not any(b.created.date() == today for b in list_backups(folder))
+
+
+def restore(db: Database, db_path: Path, backup: Path) -> Path:
+    """Replace the open database's content with ``backup``; the current content is backed up first.
+
+    Returns the safety copy of the current content. A damaged backup, or one written by a newer version,
+    is refused before anything changes. Reopen the file afterwards (open_database migrates an older backup).
+    """
+    if _report_count(backup) is None:
+        raise StorageError(f"备份文件 {backup.name} 已损坏或不是本程序的数据文件，不能用来恢复。")
+    if _unknown_migrations(backup):
+        raise StorageError(f"备份文件 {backup.name} 由更新版本的本程序创建，请升级程序后再恢复。")
+    safety = make_backup(db, db_path, "恢复前")
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        source.backup(db.conn)
+    except sqlite3.Error as exc:
+        raise StorageError(f"恢复失败（{exc}）。恢复前的数据已备份在 {safety}。") from exc
+    finally:
+        source.close()
+    return safety

@@ -1,0 +1,98 @@
+"""Backups: consistent copies, rotation, listing, restore; damaged files are never used or changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.storage import backups
+from fazhi_desktop.storage.database import CorruptDatabaseError, StorageError, open_database
+from fazhi_desktop.storage.repository import ReportStore
+
+
+def test_backup_is_a_consistent_copy(store: ReportStore, stored_demo: Report, db_path: Path) -> None:
+    copy = backups.make_backup(store.db, db_path, "启动")
+    assert copy.parent == db_path.parent / "backups" and copy.name.endswith("-启动.db")
+    other = ReportStore(open_database(copy, journal="delete"))
+    assert other.load_report(stored_demo.id or 0) == stored_demo
+    other.db.close()
+    listed = backups.list_backups(copy.parent)
+    assert [(b.path, b.reason, b.report_count) for b in listed] == [(copy, "启动", 1)]
+
+
+def test_two_backups_in_the_same_second_do_not_collide(store: ReportStore, db_path: Path) -> None:
+    now = dt.datetime(2026, 1, 5, 9, 0, 0)
+    first = backups.make_backup(store.db, db_path, "启动", now=now)
+    second = backups.make_backup(store.db, db_path, "启动", now=now)
+    assert first != second and first.exists() and second.exists()
+
+
+def test_rotation_keeps_last_ten_and_one_per_week(tmp_path: Path) -> None:
+    now = dt.datetime(2026, 3, 1, 12, 0, 0)
+    for day in range(70):  # one backup a day for 10 weeks
+        stamp = (now - dt.timedelta(days=day)).strftime("%Y%m%d-%H%M%S")
+        (tmp_path / f"fazhi-{stamp}-启动.db").write_bytes(b"x")
+    (tmp_path / "my-own-file.db").write_bytes(b"keep me")
+    deleted = backups.rotate(tmp_path, now=now)
+    left = sorted(p.name for p in tmp_path.glob("fazhi-*.db"))
+    assert len(left) == 10 + 6  # the newest 10 cover weeks 0 and 1; weeks 2–7 keep one each
+    assert len(deleted) == 70 - len(left)
+    assert (tmp_path / "my-own-file.db").exists()
+    oldest_kept = min(backups._created(tmp_path / n) for n in left)  # type: ignore[type-var]
+    assert (now - oldest_kept).days < 8 * 7
+
+
+def test_daily_backup_due(store: ReportStore, db_path: Path) -> None:
+    folder = db_path.parent / "backups"
+    assert backups.daily_backup_due(folder)
+    backups.make_backup(store.db, db_path, "启动")
+    assert not backups.daily_backup_due(folder)
+    assert backups.daily_backup_due(folder, today=dt.date.today() + dt.timedelta(days=1))
+
+
+def test_restore_backs_up_the_current_state_first(store: ReportStore, stored_demo: Report, db_path: Path) -> None:
+    good = backups.make_backup(store.db, db_path, "手动")
+    assert stored_demo.id is not None
+    store.delete_report(stored_demo.id)
+    assert store.list_reports() == []
+    safety = backups.restore(store.db, db_path, good)
+    assert [s.unit for s in store.list_reports()] == ["示例镇"]
+    assert backups._report_count(safety) == 0  # the state before the restore is kept too
+
+
+def test_damaged_backup_is_refused(store: ReportStore, stored_demo: Report, db_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "fazhi-20260101-000000-手动.db"
+    bad.write_bytes(b"garbage" * 1000)
+    with pytest.raises(StorageError, match="已损坏"):
+        backups.restore(store.db, db_path, bad)
+    assert len(store.list_reports()) == 1
+    assert not backups.list_backups(tmp_path)[0].ok
+
+
+def test_backup_to_unwritable_folder_gives_a_message(store: ReportStore, db_path: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(StorageError, match="备份失败"):
+        backups.make_backup(store.db, db_path, "手动", folder=blocker)
+
+
+def test_corrupt_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "fazhi.db"
+    db = open_database(path, journal="delete")
+    store = ReportStore(db)
+    from fazhi_desktop.core.templates import new_report
+
+    store.create_report(new_report(store.ensure_unit("千佛镇"), 2021))
+    db.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(2 * page, min(len(data), 6 * page)):  # scribble over table pages, keep the header
+        data[offset] = 0x5A
+    path.write_bytes(bytes(data))
+    with pytest.raises((CorruptDatabaseError, StorageError)) as info:
+        open_database(path, journal="delete")
+    assert "损坏" in str(info.value) or "不是本程序的数据文件" in str(info.value)
+    assert path.read_bytes() == bytes(data)
