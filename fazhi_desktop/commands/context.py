@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from fazhi_desktop.core.model import Report
-from fazhi_desktop.storage.database import open_database
 from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.storage.session import Session, open_session
 
 
 class CliError(Exception):
@@ -25,19 +25,28 @@ class CliContext:
     db_path: Path
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
-    _store: ReportStore | None = None
+    writes: bool = False  # the command changes the data file: it must hold the lock
+    _session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The data file, locked and opened (and migrated) on first use.
+
+        When another program holds the lock, commands that only read open the file read-only;
+        commands that write fail with the lock's message.
+        """
+        if self._session is None:
+            self._session = open_session(self.db_path, read_only_if_locked=not self.writes)
+        return self._session
 
     @property
     def store(self) -> ReportStore:
-        """The report store, opened (and migrated) on first use."""
-        if self._store is None:
-            self._store = ReportStore(open_database(self.db_path))
-        return self._store
+        return self.session.store
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.db.close()
-            self._store = None
+        if self._session is not None:
+            self._session.close(backup=False)
+            self._session = None
 
     def report_id(self, unit: str, year: int) -> int:
         """The id of the unit's report for ``year``; CliError when there is none."""

@@ -114,7 +114,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _unit_year(p)
     p.add_argument("--template", default=DEFAULT_TEMPLATE,
                    help="章节模板：statutory（法定五部分，默认）或 principal-first（第一责任人在前）")
-    p.set_defaults(func=run_new)
+    p.set_defaults(func=run_new, writes=True)
 
     p = sub.add_parser("list", help="列出所有单位和年度的报告")
     p.set_defaults(func=run_list)
@@ -129,7 +129,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", required=True, help="单位简称")
     p.add_argument("--from", dest="from_year", required=True, type=_year, help="复制来源年度")
     p.add_argument("--to", dest="to_year", required=True, type=_year, help="新报告年度")
-    p.set_defaults(func=run_copy_year)
+    p.set_defaults(func=run_copy_year, writes=True)
 
     fields = "；".join(f"{f.key}：{f.label}{'（' + f.hint + '）' if f.hint else ''}" for f in REPORT_FIELDS)
     p = sub.add_parser("set", help="修改报告的字段，如 date=2022-01-10",
@@ -137,4 +137,4 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "title 同 title_override。")
     _unit_year(p)
     p.add_argument("assignments", nargs="+", metavar="字段=值", help="例如 addressee=县委、县人民政府")
-    p.set_defaults(func=run_set)
+    p.set_defaults(func=run_set, writes=True)

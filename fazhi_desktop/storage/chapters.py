@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -21,11 +23,37 @@ class NotFoundError(StorageError):
 _TABLE_LABELS = {"reports": "报告", "chapters": "章节", "blocks": "条目", "units": "单位"}
 
 
+class WriteError(StorageError):
+    """A save that SQLite refused (disk full, read-only folder, I/O error); nothing was half-written."""
+
+
+def _write_error(exc: sqlite3.Error) -> WriteError:
+    text = str(exc).lower()
+    if "full" in text:
+        reason = "磁盘空间已满"
+    elif "readonly" in text or "read-only" in text:
+        reason = "数据文件或所在文件夹是只读的"
+    elif "locked" in text or "busy" in text:
+        reason = "数据文件正被另一个程序占用"
+    else:
+        reason = f"磁盘读写出错（{exc}）"
+    return WriteError(f"保存失败：{reason}。刚才的修改没有写入，已保存的内容完好；请处理后重试。")
+
+
 class ChapterStore:
     """The chapter and block half of the repository (see ReportStore)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[None]:
+        """One short transaction; SQLite write failures become a Chinese :class:`WriteError`."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            raise _write_error(exc) from exc
 
     def _require(self, table: str, row_id: int) -> dict[str, Any]:
         rows = list(self.db.table(table).rows_where("id = ?", [row_id]))
@@ -68,7 +96,7 @@ class ChapterStore:
 
     def add_chapter(self, report_id: int, chapter: Chapter, index: int | None = None) -> Chapter:
         """Insert ``chapter`` at ``index`` (default: at the end); returns it with ids."""
-        with self.db.atomic():
+        with self._tx():
             self._require("reports", report_id)
             ids = self._chapter_ids(report_id)
             at = len(ids) if index is None else max(0, min(index, len(ids)))
@@ -85,7 +113,7 @@ class ChapterStore:
             changes["lead"] = strip_control(lead)
         if role is not None:
             changes["role"] = role.value
-        with self.db.atomic():
+        with self._tx():
             self._require("chapters", chapter_id)
             if changes:
                 self.db.table("chapters").update(chapter_id, changes)
@@ -93,7 +121,7 @@ class ChapterStore:
 
     def move_chapter(self, chapter_id: int, index: int) -> None:
         """Move the chapter to position ``index`` among its report's chapters."""
-        with self.db.atomic():
+        with self._tx():
             report_id = self._require("chapters", chapter_id)["report_id"]
             ids = [i for i in self._chapter_ids(report_id) if i != chapter_id]
             at = max(0, min(index, len(ids)))
@@ -101,7 +129,7 @@ class ChapterStore:
             self._touch_report_of_chapter(chapter_id)
 
     def delete_chapter(self, chapter_id: int) -> None:
-        with self.db.atomic():
+        with self._tx():
             report_id = self._require("chapters", chapter_id)["report_id"]
             self._touch_report_of_chapter(chapter_id)
             self.db.table("chapters").delete(chapter_id)
@@ -125,7 +153,7 @@ class ChapterStore:
         if not set(changes) <= allowed:
             raise ValueError(f"unknown block fields: {set(changes) - allowed}")
         columns = {k: strip_control(v) if isinstance(v, str) else int(v) for k, v in changes.items()}
-        with self.db.atomic():
+        with self._tx():
             row = self._require("blocks", block_id)
             self.db.table("blocks").update(block_id, columns)
             self._touch_report_of_chapter(row["chapter_id"])
@@ -136,7 +164,7 @@ class ChapterStore:
         Blocks with an id are updated and repositioned, blocks without one are inserted, stored
         blocks that are absent are deleted. Returns the outline as stored (with new ids).
         """
-        with self.db.atomic():
+        with self._tx():
             self._require("chapters", chapter_id)
             stored = {b.id for b in self.load_blocks(chapter_id)}
             keep = {b.id for b in blocks if b.id is not None}

@@ -73,7 +73,7 @@ class ReportStore(ChapterStore):
         if not columns["short_name"]:
             raise StorageError("单位简称不能为空")
         table = self.db.table("units")
-        with self.db.atomic():
+        with self._tx():
             if unit.id is None:
                 if self.find_unit(columns["short_name"]):
                     raise StorageError(f"单位“{columns['short_name']}”已存在")
@@ -100,7 +100,7 @@ class ReportStore(ChapterStore):
             unit_id=report.unit.id, year=report.year, created_at=_now(), updated_at=_now(),
             status_dates=mapping.status_dates_column(report.status_dates),
         )
-        with self.db.atomic():
+        with self._tx():
             self.db.table("reports").insert(row)
             report_id = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
             for position, chapter in enumerate(report.chapters):
@@ -142,7 +142,7 @@ class ReportStore(ChapterStore):
         return summaries
 
     def delete_report(self, report_id: int) -> None:
-        with self.db.atomic():
+        with self._tx():
             self._require("reports", report_id)
             self.db.table("reports").delete(report_id)
 
@@ -150,14 +150,14 @@ class ReportStore(ChapterStore):
         """Set one field declared in core.schema (e.g. ``date``, ``addressee``)."""
         spec = report_field(key)
         columns = mapping.report_columns({spec.key: _clean(value)})
-        with self.db.atomic():
+        with self._tx():
             self._require("reports", report_id)
             self.db.table("reports").update(report_id, {**columns, "updated_at": _now()})
 
     def set_status(self, report_id: int, status: Status, on: dt.date | None = None) -> Report:
         """Move the report to ``status`` and remember the date."""
         report = self.load_report(report_id).with_status(status, on or dt.date.today())
-        with self.db.atomic():
+        with self._tx():
             self.db.table("reports").update(
                 report_id,
                 {"status": status.value, "updated_at": _now(),
@@ -170,15 +170,12 @@ class ReportStore(ChapterStore):
         source = self.load_report(report_id)
         return self.create_report(next_year_report(source, to_year))
 
-    def touch(self, report_id: int) -> None:
-        self.db.table("reports").update(report_id, {"updated_at": _now()})
-
     # --- per-file settings -------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return str(row[0]) if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with self._tx():
             self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 

@@ -1,0 +1,70 @@
+"""Subcommands pack and unpack: one report as a single .fzbg file, for another PC or the county."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+
+from fazhi_desktop.commands.context import CliContext, CliError
+from fazhi_desktop.commands.report_cmds import _unit_year
+from fazhi_desktop.core.package import SUFFIX, PackageError, pack, read_manifest, unpack
+
+
+def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
+    report = ctx.report(args.unit, args.year)
+    target = Path(args.output)
+    if target.suffix.lower() != SUFFIX:
+        target = target.with_name(target.name + SUFFIX)
+    if not target.parent.is_dir():
+        raise CliError(f"文件夹不存在：{target.parent}")
+    tmp = target.with_name(f"~{target.name}.tmp")
+    try:
+        tmp.write_bytes(pack(report))
+        tmp.replace(target)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(f"无法写入 {target}（文件可能正被其他程序打开，或没有写入权限）。") from exc
+    ctx.print(f"已打包：{report.title} → {target}")
+    return 0
+
+
+def run_unpack(args: argparse.Namespace, ctx: CliContext) -> int:
+    source = Path(args.file)
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"找不到文件：{source}") from None
+    except OSError as exc:
+        raise CliError(f"无法读取 {source}（{exc.strerror}）") from exc
+    try:
+        read_manifest(data)
+        report = unpack(data)
+    except PackageError as exc:
+        raise CliError(str(exc)) from exc
+    store = ctx.store
+    existing = store.find_report_id(report.unit.short_name, report.year)
+    if existing is not None and not args.replace:
+        raise CliError(f"{report.unit.short_name}{report.year}年度的报告已经存在，未导入。"
+                       "如确要用数据包覆盖，请加 --replace（覆盖前会自动备份）。")
+    if existing is not None:
+        backup = ctx.session.backup("数据包覆盖前")
+        store.delete_report(existing)
+        ctx.print(f"已备份原报告到 {backup}")
+    unit = store.find_unit(report.unit.short_name) or store.save_unit(report.unit)
+    created = store.create_report(replace(report, unit=unit))
+    ctx.print(f"已导入：{created.title}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("pack", help="把一个报告打成数据包（.fzbg），便于换电脑或报送",
+                       description="把一个单位某年度的报告打成一个 .fzbg 数据包文件。")
+    _unit_year(p)
+    p.add_argument("-o", "--output", required=True, metavar="文件", help="数据包文件名，如 千佛镇2021.fzbg")
+    p.set_defaults(func=run_pack)
+
+    p = sub.add_parser("unpack", help="导入 .fzbg 数据包", description="导入数据包；已有同单位同年度报告时不覆盖。")
+    p.add_argument("file", metavar="文件", help=".fzbg 数据包")
+    p.add_argument("--replace", action="store_true", help="覆盖已有的同单位同年度报告（覆盖前自动备份）")
+    p.set_defaults(func=run_unpack, writes=True)

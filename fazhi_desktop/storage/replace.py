@@ -1,0 +1,27 @@
+"""Replacing a stored report by an imported one: back up the data file first, then swap in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.storage.database import backup_dir_for, backup_to
+from fazhi_desktop.storage.repository import ReportStore
+
+
+def backup_path_for(db_path: Path, reason: str = "导入替换前") -> Path:
+    """Where the backup taken before a replacement goes: ``backups/<name>-<reason>-<time>.db``."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return backup_dir_for(db_path) / f"{db_path.stem}-{reason}-{stamp}.db"
+
+
+def replace_report(store: ReportStore, report: Report, backup: Path) -> Report:
+    """Back up the whole data file to ``backup``, then delete the unit's report for that year (if
+    any) and store ``report`` in its place, atomically; returns the stored report."""
+    backup_to(store.db, backup)
+    existing = store.find_report_id(report.unit.short_name, report.year)
+    with store.db.atomic():
+        if existing is not None:
+            store.delete_report(existing)
+        return store.create_report(report)
