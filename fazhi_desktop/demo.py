@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.serialize import report_from_dict
 from fazhi_desktop.resources import load_json
 from fazhi_desktop.storage.location import data_dir
@@ -18,7 +19,8 @@ def demo_db_path() -> Path:
 
 def ensure_demo(store: ReportStore) -> int:
     """Create the demo report in ``store`` unless it is there; returns its id."""
-    report = report_from_dict(load_json("demo", "demo-report.json"))
+    data = load_json("demo", "demo-report.json")
+    report = report_from_dict(data)
     existing = store.find_report_id(report.unit.short_name, report.year)
     if existing is not None:
         return existing
@@ -27,4 +29,5 @@ def ensure_demo(store: ReportStore) -> int:
 
     created = store.create_report(replace(report, unit=unit))
     assert created.id is not None
+    store.set_indicator_values(created.id, parse_values(load_catalog(), data.get("indicators", {})))
     return created.id

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from fazhi_desktop.commands.context import CliContext, CliError
 from fazhi_desktop.commands.report_cmds import _unit_year
-from fazhi_desktop.core.package import SUFFIX, PackageError, pack, read_manifest, unpack
+from fazhi_desktop.core.package import SUFFIX, PackageError, pack, read_manifest, unpack_all
 
 
 def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     report = ctx.report(args.unit, args.year)
+    assert report.id is not None
+    values = ctx.store.indicator_values(report.id)
     target = Path(args.output)
     if target.suffix.lower() != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
@@ -20,7 +22,7 @@ def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"文件夹不存在：{target.parent}")
     tmp = target.with_name(f"~{target.name}.tmp")
     try:
-        tmp.write_bytes(pack(report))
+        tmp.write_bytes(pack(report, values))
         tmp.replace(target)
     except PermissionError as exc:
         tmp.unlink(missing_ok=True)
@@ -39,7 +41,7 @@ def run_unpack(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"无法读取 {source}（{exc.strerror}）") from exc
     try:
         read_manifest(data)
-        report = unpack(data)
+        report, values = unpack_all(data)
     except PackageError as exc:
         raise CliError(str(exc)) from exc
     store = ctx.store
@@ -52,8 +54,10 @@ def run_unpack(args: argparse.Namespace, ctx: CliContext) -> int:
         store.delete_report(existing)
         ctx.print(f"已备份原报告到 {backup}")
     unit = store.find_unit(report.unit.short_name) or store.save_unit(report.unit)
-    created = store.create_report(replace(report, unit=unit))
-    ctx.print(f"已导入：{created.title}")
+    created = store.create_report(replace(report, unit=unit), indicator_keys=list(values))
+    assert created.id is not None
+    store.set_indicator_values(created.id, values)
+    ctx.print(f"已导入：{created.title}（含 {sum(1 for v in values.values() if v.state.value)} 项数据指标）")
     return 0
 
 

@@ -11,9 +11,11 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Mapping
 from typing import Any
 
 from fazhi_desktop import __version__
+from fazhi_desktop.core.indicators import IndicatorValue, value_from_json, value_to_json
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.core.serialize import report_from_dict, report_to_dict
 
@@ -26,9 +28,12 @@ class PackageError(ValueError):
     """A package that cannot be read; the message is Chinese, for the user."""
 
 
-def pack(report: Report, now: dt.datetime | None = None) -> bytes:
-    """The package bytes of ``report``."""
+def pack(report: Report, values: Mapping[str, IndicatorValue] | None = None,
+         now: dt.datetime | None = None) -> bytes:
+    """The package bytes of ``report`` and its 数据指标 ``values``."""
     body = json.dumps(report_to_dict(report), ensure_ascii=False, indent=1).encode("utf-8")
+    figures = json.dumps([value_to_json(v) for v in (values or {}).values()], ensure_ascii=False,
+                         indent=1).encode("utf-8")
     manifest = {
         "format": PACKAGE_FORMAT,
         "app": "fazhi-desktop",
@@ -36,12 +41,14 @@ def pack(report: Report, now: dt.datetime | None = None) -> bytes:
         "created": (now or dt.datetime.now()).isoformat(timespec="seconds"),
         "unit": report.unit.short_name,
         "year": report.year,
-        "parts": {"report.json": hashlib.sha256(body).hexdigest()},
+        "parts": {"report.json": hashlib.sha256(body).hexdigest(),
+                  "indicators.json": hashlib.sha256(figures).hexdigest()},
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         archive.writestr("report.json", body)
+        archive.writestr("indicators.json", figures)
     return out.getvalue()
 
 
@@ -74,15 +81,28 @@ def read_manifest(data: bytes) -> dict[str, Any]:
     return manifest
 
 
-def unpack(data: bytes) -> Report:
-    """The report in a package (without ids); raises PackageError for damaged or tampered packages."""
+def _checked_part(archive: zipfile.ZipFile, manifest: dict[str, Any], name: str) -> bytes:
+    body = _read_part(archive, name)
+    if hashlib.sha256(body).hexdigest() != manifest.get("parts", {}).get(name):
+        raise PackageError("数据包内容与清单不符（可能在传输中损坏或被改动过），未导入。")
+    return body
+
+
+def unpack_all(data: bytes) -> tuple[Report, dict[str, IndicatorValue]]:
+    """The report (without ids) and its 数据指标 values; raises PackageError for damaged or tampered packages."""
     manifest = read_manifest(data)
     archive = zipfile.ZipFile(io.BytesIO(data))
-    body = _read_part(archive, "report.json")
-    expected = manifest.get("parts", {}).get("report.json")
-    if hashlib.sha256(body).hexdigest() != expected:
-        raise PackageError("数据包内容与清单不符（可能在传输中损坏或被改动过），未导入。")
+    body = _checked_part(archive, manifest, "report.json")
+    has_figures = "indicators.json" in manifest.get("parts", {})
+    figures = _checked_part(archive, manifest, "indicators.json") if has_figures else b"[]"
     try:
-        return report_from_dict(json.loads(body.decode("utf-8")))
-    except (ValueError, KeyError, TypeError) as exc:
+        report = report_from_dict(json.loads(body.decode("utf-8")))
+        values = [value_from_json(v) for v in json.loads(figures.decode("utf-8"))]
+    except (ValueError, KeyError, TypeError, ArithmeticError) as exc:
         raise PackageError(f"数据包中的报告内容无法读取（{exc}），未导入。") from exc
+    return report, {v.key: v for v in values}
+
+
+def unpack(data: bytes) -> Report:
+    """The report in a package (without ids)."""
+    return unpack_all(data)[0]

@@ -90,6 +90,40 @@ def m002_indexes_and_meta(db: Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
 
 
+@migrations()
+def m003_indicators(db: Database) -> None:
+    """数据指标: the values per report (a row per selected indicator) and each unit's own indicators."""
+    db.execute(
+        """
+        CREATE TABLE indicator_values (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            value TEXT,
+            state TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            UNIQUE (report_id, key)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE custom_indicators (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            grp TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'count',
+            UNIQUE (unit_id, key)
+        ) STRICT
+        """
+    )
+
+
 def known_names() -> list[str]:
     """Names of every migration this version of the program knows, in order."""
     return [m.name for m in migrations._migrations]

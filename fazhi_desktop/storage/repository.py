@@ -14,13 +14,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from fazhi_desktop.core.indicators import IndicatorValue, load_catalog
 from fazhi_desktop.core.model import Report, Status, Unit
 from fazhi_desktop.core.schema import REPORT_FIELDS, report_field
 from fazhi_desktop.core.text import strip_control
 from fazhi_desktop.core.yearcopy import next_year_report
 from fazhi_desktop.storage import mapping
-from fazhi_desktop.storage.chapters import ChapterStore, NotFoundError
+from fazhi_desktop.storage.chapters import NotFoundError
 from fazhi_desktop.storage.database import StorageError
+from fazhi_desktop.storage.indicators import IndicatorStore
 
 
 class DuplicateReportError(StorageError):
@@ -53,7 +55,7 @@ def _clean(value: Any) -> Any:
     return value
 
 
-class ReportStore(ChapterStore):
+class ReportStore(IndicatorStore):
     """Units, reports, chapters and blocks in one SQLite file."""
 
     def __init__(self, db: Database) -> None:
@@ -88,8 +90,11 @@ class ReportStore(ChapterStore):
         return self.find_unit(short_name) or self.save_unit(Unit.from_short_name(short_name))
 
     # --- reports -----------------------------------------------------------------------------
-    def create_report(self, report: Report) -> Report:
-        """Store a whole new report (its unit must be saved); returns it as loaded."""
+    def create_report(self, report: Report, indicator_keys: list[str] | None = None) -> Report:
+        """Store a whole new report (its unit must be saved); returns it as loaded.
+
+        Its 数据指标 selection is ``indicator_keys`` (default: the whole shipped catalog), with no values.
+        """
         if report.unit.id is None:
             raise StorageError("请先保存单位")
         if self.find_report_id(report.unit.short_name, report.year) is not None:
@@ -105,6 +110,8 @@ class ReportStore(ChapterStore):
             report_id = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
             for position, chapter in enumerate(report.chapters):
                 self._insert_chapter(report_id, position, chapter)
+            keys = indicator_keys if indicator_keys is not None else [i.key for i in load_catalog().indicators]
+            self.select_indicators(report_id, keys)
         return self.load_report(report_id)
 
     def load_report(self, report_id: int) -> Report:
@@ -168,7 +175,13 @@ class ReportStore(ChapterStore):
     def copy_year(self, report_id: int, to_year: int | None = None) -> Report:
         """New report for the next year (or ``to_year``) from an existing one; returns it."""
         source = self.load_report(report_id)
-        return self.create_report(next_year_report(source, to_year))
+        return self.create_report(next_year_report(source, to_year), list(self.indicator_values(report_id)))
+
+    def previous_values(self, report_id: int) -> dict[str, IndicatorValue]:
+        """Last year's 数据指标 of the same unit (empty when there is no such report)."""
+        report = self.load_report(report_id)
+        previous = self.find_report_id(report.unit.short_name, report.year - 1)
+        return self.indicator_values(previous) if previous is not None else {}
 
     # --- per-file settings -------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:

@@ -1,0 +1,78 @@
+"""Figures in the text versus the 数据指标 table, and writing a figure into a text (插入数据)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from fazhi_desktop.core.indicators import Catalog, Indicator, IndicatorValue, ValueState, compute_rate, display
+from fazhi_desktop.core.model import Report
+
+_GAP = 8  # characters allowed between a label and its number ("受理矛盾纠纷186件", "调解成功率达97.3%")
+
+
+@dataclass(frozen=True)
+class TextMismatch:
+    key: str
+    chapter: int | None  # None: the opening paragraph
+    block: int | None
+    offset: int
+    quoted: Decimal
+    table: Decimal
+    snippet: str
+
+    def message(self, catalog: Catalog) -> str:
+        ind = catalog[self.key]
+        return (f"正文中{ind.label}写作“{self.snippet}”，与数据指标表中的"
+                f"{_plain(self.table)}{ind.unit}不一致，请核对。")
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _texts(report: Report) -> Iterator[tuple[int | None, int | None, str]]:
+    yield None, None, report.opening
+    for ci, chapter in enumerate(report.chapters):
+        yield ci, None, chapter.lead
+        for bi, block in enumerate(chapter.blocks):
+            yield ci, bi, f"{block.heading}{block.body}"
+
+
+def table_number(ind: Indicator, values: Mapping[str, IndicatorValue]) -> Decimal | None:
+    if ind.computed:
+        rate = compute_rate(ind, values).percent
+        if rate is not None:
+            return rate
+    value = values.get(ind.key)
+    if value is None or value.state is not ValueState.VALUE:
+        return None
+    return value.value
+
+
+def text_mismatches(report: Report, catalog: Catalog, values: Mapping[str, IndicatorValue]) -> list[TextMismatch]:
+    """Numbers next to an indicator's label and unit in the text that differ from the table."""
+    found: list[TextMismatch] = []
+    for ind in catalog.indicators:
+        expected = table_number(ind, values)
+        if expected is None:
+            continue
+        unit = re.escape(ind.unit)
+        for alias in sorted({ind.label, *ind.aliases}, key=len, reverse=True):
+            # the label, a short gap without punctuation, a number, then the unit (and not a longer unit)
+            pattern = re.compile(rf"{re.escape(alias)}[^，。；、：\d%]{{0,{_GAP}}}?(\d+(?:\.\d+)?)\s*{unit}(?!率)")
+            for ci, bi, text in _texts(report):
+                for match in pattern.finditer(text):
+                    quoted = Decimal(match.group(1))
+                    if quoted != expected:
+                        found.append(TextMismatch(ind.key, ci, bi, match.start(1), quoted, expected, match.group(0)))
+    unique = {(m.key, m.chapter, m.block, m.offset): m for m in found}
+    return sorted(unique.values(), key=lambda m: (m.chapter if m.chapter is not None else -1, m.block or 0, m.offset))
+
+
+def figure_text(ind: Indicator, values: Mapping[str, IndicatorValue]) -> str:
+    """What 插入数据 writes into a body text: the current value with its unit ("186件", "零败诉")."""
+    return display(ind, values.get(ind.key), values)

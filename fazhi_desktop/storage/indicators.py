@@ -1,0 +1,91 @@
+"""数据指标 in SQLite: which indicators a report uses, their values, and each unit's own indicators."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from sqlite_utils import Database
+
+from fazhi_desktop.core.indicators import (
+    Catalog,
+    Indicator,
+    IndicatorKind,
+    IndicatorValue,
+    ValueState,
+    load_catalog,
+)
+from fazhi_desktop.core.text import strip_control
+from fazhi_desktop.storage.chapters import ChapterStore
+
+
+class IndicatorStore(ChapterStore):
+    """Indicator values of reports; shares the connection (and transactions) of a ReportStore."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+
+    def custom_indicators(self, unit_id: int) -> list[Indicator]:
+        rows = self.db.table("custom_indicators").rows_where("unit_id = ?", [unit_id], order_by="id")
+        return [Indicator(key=r["key"], label=r["label"], unit=r["unit"], group=r["grp"],
+                          kind=IndicatorKind(r["kind"]), custom=True) for r in rows]
+
+    def add_custom_indicator(self, unit_id: int, label: str, unit: str, group: str = "其他",
+                             kind: IndicatorKind = IndicatorKind.COUNT) -> Indicator:
+        """A unit's own indicator (key ``custom_N``)."""
+        with self._tx():
+            count = self.db.execute("SELECT count(*) FROM custom_indicators WHERE unit_id = ?", [unit_id]).fetchone()[0]
+            key = f"custom_{count + 1}"
+            self.db.table("custom_indicators").insert(
+                {"unit_id": unit_id, "key": key, "label": strip_control(label).strip(), "unit": unit.strip(),
+                 "grp": group, "kind": kind.value})
+        return Indicator(key, label.strip(), unit.strip(), group, kind, custom=True)
+
+    def catalog_for_report(self, report_id: int) -> Catalog:
+        unit_id = self._require("reports", report_id)["unit_id"]
+        return load_catalog(self.custom_indicators(unit_id))
+
+    def indicator_values(self, report_id: int) -> dict[str, IndicatorValue]:
+        """The report's selected indicators (in catalog order of selection) with their values."""
+        rows = self.db.table("indicator_values").rows_where("report_id = ?", [report_id], order_by="position")
+        return {r["key"]: IndicatorValue(r["key"], Decimal(r["value"]) if r["value"] is not None else None,
+                                         ValueState(r["state"]), r["note"], r["source"]) for r in rows}
+
+    def select_indicators(self, report_id: int, keys: Iterable[str]) -> None:
+        """Make ``keys`` the report's selection; values of kept keys stay, dropped keys go."""
+        keys = list(dict.fromkeys(keys))
+        with self._tx():
+            table = self.db.table("indicator_values")
+            current = self.indicator_values(report_id)
+            for key in set(current) - set(keys):
+                table.delete_where("report_id = ? AND key = ?", [report_id, key])
+            for position, key in enumerate(keys):
+                if key in current:
+                    self.db.execute("UPDATE indicator_values SET position = ? WHERE report_id = ? AND key = ?",
+                                    [position, report_id, key])
+                else:
+                    table.insert({"report_id": report_id, "key": key, "position": position, "state": ""})
+
+    def set_indicator_value(self, report_id: int, value: IndicatorValue) -> None:
+        """Store one value (adding the indicator to the selection if needed)."""
+        row = {"value": format(value.value, "f") if value.value is not None else None, "state": value.state.value,
+               "note": strip_control(value.note), "source": strip_control(value.source)}
+        with self._tx():
+            self._require("reports", report_id)
+            exists = self.db.execute("SELECT 1 FROM indicator_values WHERE report_id = ? AND key = ?",
+                                     [report_id, value.key]).fetchone()
+            if exists:
+                self.db.execute(
+                    "UPDATE indicator_values SET value = :value, state = :state, note = :note, source = :source "
+                    "WHERE report_id = :report_id AND key = :key", {**row, "report_id": report_id, "key": value.key})
+            else:
+                position = self.db.execute("SELECT count(*) FROM indicator_values WHERE report_id = ?",
+                                           [report_id]).fetchone()[0]
+                self.db.table("indicator_values").insert(
+                    {"report_id": report_id, "key": value.key, "position": position, **row})
+
+    def set_indicator_values(self, report_id: int, values: Mapping[str, IndicatorValue]) -> None:
+        """Store several values in one transaction (CSV import): all or nothing."""
+        with self._tx():
+            for value in values.values():
+                self.set_indicator_value(report_id, value)

@@ -1,0 +1,55 @@
+"""The data command: set, show with last year, CSV export and import (UTF-8 BOM and GBK)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fazhi_desktop.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_set_show_and_last_year(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run(capsys, "--db", db, "new", "--unit", "千佛镇", "--year", "2021")
+    code, out, err = run(capsys, "--db", db, "data", "--unit", "千佛镇", "--year", "2021", "--set",
+                         "受理矛盾纠纷=150", "disputes_resolved=141", "litigation_lost=0", "litigation_concluded=2")
+    assert code == 0, err
+    assert "调解成功率（计算）\t94%" in out and "零败诉" in out
+    run(capsys, "--db", db, "copy-year", "--unit", "千佛镇", "--from", "2021", "--to", "2022")
+    code, out, _ = run(capsys, "--db", db, "data", "--unit", "千佛镇", "--year", "2022", "--set", "受理矛盾纠纷=186")
+    assert "受理矛盾纠纷\t186件\t上年 150件\t+36" in out
+
+
+def test_bad_values_and_contradictions(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run(capsys, "--db", db, "new", "--unit", "千佛镇", "--year", "2021")
+    code, _, err = run(capsys, "--db", db, "data", "--unit", "千佛镇", "--year", "2021", "--set", "调解成功=-1")
+    assert code == 2 and "负数" in err
+    code, _, err = run(capsys, "--db", db, "data", "--unit", "千佛镇", "--year", "2021", "--set", "无此指标=1")
+    assert code == 2 and "没有指标" in err
+    code, out, _ = run(capsys, "--db", db, "data", "--unit", "千佛镇", "--year", "2021", "--set",
+                       "受理矛盾纠纷=100", "调解成功=120")
+    assert code == 1 and "错误：调解成功（120）大于受理矛盾纠纷（100）" in out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk"])
+def test_csv_export_then_import_elsewhere(capsys: pytest.CaptureFixture[str], tmp_path: Path, encoding: str) -> None:
+    db = str(tmp_path / "x.db")
+    run(capsys, "--db", db, "--demo", "list")
+    csv_path = tmp_path / "data.csv"
+    assert run(capsys, "--db", db, "data", "--unit", "示例镇", "--year", "2025", "--csv", str(csv_path))[0] == 0
+    csv_path.write_bytes(csv_path.read_bytes().decode("utf-8-sig").encode(encoding))
+    other = str(tmp_path / "y.db")
+    run(capsys, "--db", other, "new", "--unit", "示例镇", "--year", "2025")
+    code, _, err = run(capsys, "--db", other, "data", "--unit", "示例镇", "--year", "2025",
+                       "--import-csv", str(csv_path))
+    assert code == 0, err
+    shown = [run(capsys, "--db", d, "data", "--unit", "示例镇", "--year", "2025")[1] for d in (db, other)]
+    assert shown[1].endswith(shown[0]) and "调解成功率（计算）\t97.3%" in shown[0]
