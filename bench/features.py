@@ -22,14 +22,26 @@ def app_available() -> bool:
 
 def exporter() -> Callable[[Report, Path], object] | None:
     """Export a report to a .docx path, in-process."""
-    return None
+    if not _has("fazhi_desktop.export.docx_export"):
+        return None
+    from fazhi_desktop.export.docx_export import export_docx
+
+    return lambda report, path: export_docx(report, path)
 
 
-def importer() -> Callable[[Path], Report] | None:
-    """Read a .docx or .txt into a Report, in-process (no database)."""
-    return None
+def importer() -> Callable[[Path], object] | None:
+    """Read a .docx or .txt into the report structure, in-process (no database)."""
+    if not _has("fazhi_desktop.importers.load"):
+        return None
+    from fazhi_desktop.importers.load import import_file
+
+    return import_file
 
 
 def checker() -> Callable[[Report], object] | None:
     """Run every proofreading rule on a report."""
-    return None
+    if not _has("fazhi_desktop.core.checks"):
+        return None
+    from fazhi_desktop.core.checks import check_report
+
+    return check_report

@@ -1,0 +1,1 @@
+"""Build scripts: PyInstaller spec, reproducible build with smoke test, version resource."""
