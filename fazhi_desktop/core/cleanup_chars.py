@@ -1,0 +1,90 @@
+"""Character-level cleanup of one line: spaces, full-width forms, punctuation, year ranges."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = re.compile(f"[{CJK_RANGES}]")
+# Chinese punctuation that may touch Chinese text without a space.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕［］｛｝—…·～％"
+_X = f"{CJK_RANGES}{re.escape(CJK_PUNCT)}"
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
+_SPACES = re.compile("[\t\u00a0\u2002-\u200a\u202f\u205f]")
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_STRAY_SPACE = re.compile(f"(?<=[{_X}0-9]) (?=[{_X}])|(?<=[{_X}]) (?=[0-9])")
+_YEAR_RANGE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-－~～–―—]{1,2})?\s*((?:19|20)\d{2})\s*年"
+)
+_MONTH_NO_YEAR = re.compile(r"(?<![\d.])(20\d{2})(1[0-2]|[1-9])月")
+_PAREN = re.compile(r"\(([^()\n]*)\)")
+_ASCII_TO_CN = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_PUNCT_NEAR_CJK = re.compile(f"(?<=[{_X}])[,;:?!]|[,;:?!](?=[{_X}])")
+_DIGIT_DOT = re.compile(r"(?<=\d)．(?=\d)")
+_LINE_END_DOT = re.compile(f"(?<=[{CJK_RANGES}])\\.$")
+
+
+def is_cjk_text(text: str) -> bool:
+    return CJK.search(text) is not None
+
+
+def display_width(text: str) -> int:
+    """Width in half-width columns: Chinese characters and full-width forms count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _halfwidth(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) - 0xFEE0)
+
+
+def _year_range(match: re.Match[str]) -> str:
+    first, second = match.group(1), match.group(2)
+    if int(second) <= int(first):
+        return match.group()
+    return f"{first}—{second}年"
+
+
+def _paren(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    start, end = match.span()
+    text = match.string
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if is_cjk_text(inner) or is_cjk_text(f"{before}{after}"):
+        return f"（{inner}）"
+    return match.group()
+
+
+def _quotes(line: str) -> str:
+    if '"' not in line or line.count('"') % 2 or not is_cjk_text(line):
+        return line
+    parts = line.split('"')
+    out = parts[0]
+    for index, part in enumerate(parts[1:]):
+        out += ("“" if index % 2 == 0 else "”") + part
+    return out
+
+
+def normalize_line(line: str) -> str:
+    """Clean one line without ever removing a Chinese character.
+
+    Strips indentation, turns full-width digits and letters half-width, writes ASCII , ; : ? ! ()
+    next to Chinese as Chinese punctuation (1,234 / 3.5 / 09:18 / URLs stay), pairs straight
+    quotes as “”, restores year ranges (2021-2025年, 20212025年 → 2021—2025年) and removes single
+    stray spaces between Chinese characters, punctuation and digits. A full-width space counts as a
+    wide gap and is kept as two spaces.
+    """
+    line = _ZERO_WIDTH.sub("", line)
+    line = _SPACES.sub(" ", line).replace("\u3000", "  ")
+    line = line.strip()
+    line = _FULLWIDTH_ALNUM.sub(_halfwidth, line)
+    line = _DIGIT_DOT.sub(".", line)
+    line = _PAREN.sub(_paren, line)
+    line = _PUNCT_NEAR_CJK.sub(lambda m: _ASCII_TO_CN[m.group()], line)
+    line = _LINE_END_DOT.sub("。", line)
+    line = _quotes(line)
+    line = _YEAR_RANGE.sub(_year_range, line)
+    line = _MONTH_NO_YEAR.sub(r"\1年\2月", line)
+    return _STRAY_SPACE.sub("", line)
