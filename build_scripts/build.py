@@ -39,7 +39,8 @@ def source_date_epoch() -> str:
 
 
 def folder_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+    """Size on disk; symbolic links (PyInstaller links versioned .so names) count once, as links."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
 
 
 def build(dist: Path, work: Path) -> Path:

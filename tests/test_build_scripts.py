@@ -1,0 +1,41 @@
+"""Build helpers that run everywhere: the version resource generator and the pinned requirements."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from build_scripts.check_windows_wheels import runtime_pins  # noqa: E402
+from build_scripts.version_info import render, version_tuple  # noqa: E402
+from fazhi_desktop import __version__  # noqa: E402
+
+
+def test_version_tuple() -> None:
+    assert version_tuple("0.1.0") == (0, 1, 0, 0)
+    assert version_tuple("1.2.3.4") == (1, 2, 3, 4)
+    assert version_tuple("1.2.0rc1") == (1, 2, 0, 0)
+    assert version_tuple("2") == (2, 0, 0, 0)
+
+
+def test_version_resource_matches_the_package() -> None:
+    text = render()
+    v = version_tuple(__version__)
+    assert f"filevers={v}" in text and f"prodvers={v}" in text
+    assert "StringStruct('ProductName', '法治政府建设年度报告助手')" in text
+    assert "StringStruct('OriginalFilename', 'fazhi-desktop.exe')" in text
+    assert f"StringStruct('ProductVersion', '{__version__}')" in text
+    assert "VarStruct('Translation', [2052, 1200])" in text  # Simplified Chinese, Unicode
+    compile(re.sub(r"^#.*$", "", text, flags=re.M), "version_info", "eval")  # it is a Python expression
+
+
+def test_pinned_requirements_cover_the_runtime_and_carry_hashes() -> None:
+    requirements = REPO / "build_scripts" / "requirements-build.txt"
+    pins = {p.split("==")[0].lower(): p.split("==")[1] for p in runtime_pins(requirements)}
+    assert {"pyside6-essentials", "python-docx", "sqlite-utils", "platformdirs", "lxml", "pyinstaller"} <= set(pins)
+    assert pins["pyside6-essentials"].startswith("6.")
+    blocks = requirements.read_text(encoding="utf-8").split("\n\n")
+    assert all("--hash=sha256:" in b for b in blocks if re.match(r"^[a-z]", b.strip()))
