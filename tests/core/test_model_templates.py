@@ -79,3 +79,16 @@ def test_next_year_report_is_a_fresh_draft(demo_report: Report) -> None:
     assert [b.body for c in copy.chapters for b in c.blocks] == [
         b.body for c in demo_report.chapters for b in c.blocks
     ]
+
+
+@pytest.mark.parametrize("key", ["statutory", "principal-first"])
+def test_template_text_passes_the_checker_in_every_year(key: str) -> None:
+    """Openings and chapter titles are year-dependent: no period, law or term finding in any year."""
+    from fazhi_desktop.core.checks import check_report
+
+    for year in range(2016, 2029):
+        report = new_report(Unit.from_short_name("千佛镇"), year, key)
+        text_findings = [f for f in check_report(report)
+                         if f.location.field.value in ("opening", "chapter_title", "title", "heading")
+                         and f.severity.value != "提示"]
+        assert text_findings == [], (year, [(f.rule, f.message) for f in text_findings])
