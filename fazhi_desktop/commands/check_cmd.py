@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fazhi_desktop.commands.context import CliContext, CliError
 from fazhi_desktop.core.checks import (
+    CheckOptions,
     Finding,
     Severity,
     check_report,
@@ -121,14 +122,18 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
             raise CliError("请用 --unit 和 --year 指明要检查的报告，或给出要检查的 .txt/.docx 文件")
         report_id = ctx.report_id(args.unit, args.year)
         report = ctx.store.load_report(report_id)
+    options = CheckOptions()
+    if report_id is not None:  # the 数据指标 table is checked too, and compared with the text
+        values = ctx.store.indicator_values(report_id)
+        options = CheckOptions(figures=(ctx.store.catalog_for_report(report_id), tuple(values.values())))
     fixed_count = 0
     if fix and report_id is not None:
-        fixed = fix_all(report)
+        fixed = fix_all(report, options)
         if fixed != report:
-            fixed_count = len(fixable(check_report(report)))
+            fixed_count = len(fixable(check_report(report, options)))
             _save_fixes(ctx, report_id, report, fixed)
             report = ctx.store.load_report(report_id)
-    findings = check_report(report)
+    findings = check_report(report, options)
     if args.json:
         data = {"title": report.title, "year": report.year, "fixed": fixed_count,
                 "counts": {s.value: n for s, n in severity_counts(findings).items()},

@@ -16,6 +16,7 @@ _GAP = 8  # characters allowed between a label and its number ("受理矛盾纠�
 @dataclass(frozen=True)
 class TextMismatch:
     key: str
+    field: str  # "opening", "chapter_lead", "heading" or "body" (core.checks Field values)
     chapter: int | None  # None: the opening paragraph
     block: int | None
     offset: int
@@ -34,12 +35,13 @@ def _plain(number: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _texts(report: Report) -> Iterator[tuple[int | None, int | None, str]]:
-    yield None, None, report.opening
+def _texts(report: Report) -> Iterator[tuple[str, int | None, int | None, str]]:
+    yield "opening", None, None, report.opening
     for ci, chapter in enumerate(report.chapters):
-        yield ci, None, chapter.lead
+        yield "chapter_lead", ci, None, chapter.lead
         for bi, block in enumerate(chapter.blocks):
-            yield ci, bi, f"{block.heading}{block.body}"
+            yield "heading", ci, bi, block.heading
+            yield "body", ci, bi, block.body
 
 
 def table_number(ind: Indicator, values: Mapping[str, IndicatorValue]) -> Decimal | None:
@@ -64,12 +66,13 @@ def text_mismatches(report: Report, catalog: Catalog, values: Mapping[str, Indic
         for alias in sorted({ind.label, *ind.aliases}, key=len, reverse=True):
             # the label, a short gap without punctuation, a number, then the unit (and not a longer unit)
             pattern = re.compile(rf"{re.escape(alias)}[^，。；、：\d%]{{0,{_GAP}}}?(\d+(?:\.\d+)?)\s*{unit}(?!率)")
-            for ci, bi, text in _texts(report):
+            for field, ci, bi, text in _texts(report):
                 for match in pattern.finditer(text):
                     quoted = Decimal(match.group(1))
                     if quoted != expected:
-                        found.append(TextMismatch(ind.key, ci, bi, match.start(1), quoted, expected, match.group(0)))
-    unique = {(m.key, m.chapter, m.block, m.offset): m for m in found}
+                        found.append(TextMismatch(ind.key, field, ci, bi, match.start(1), quoted, expected,
+                                                  match.group(0)))
+    unique = {(m.key, m.field, m.chapter, m.block, m.offset): m for m in found}
     return sorted(unique.values(), key=lambda m: (m.chapter if m.chapter is not None else -1, m.block or 0, m.offset))
 
 

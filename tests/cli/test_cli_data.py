@@ -53,3 +53,12 @@ def test_csv_export_then_import_elsewhere(capsys: pytest.CaptureFixture[str], tm
     assert code == 0, err
     shown = [run(capsys, "--db", d, "data", "--unit", "示例镇", "--year", "2025")[1] for d in (db, other)]
     assert shown[1].endswith(shown[0]) and "调解成功率（计算）\t97.3%" in shown[0]
+
+
+def test_check_compares_text_with_the_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    code, out, _ = run(capsys, "--db", db, "--demo", "check", "--unit", "示例镇", "--year", "2025")
+    assert code == 0 and "未发现问题" in out
+    run(capsys, "--db", db, "data", "--unit", "示例镇", "--year", "2025", "--set", "调解成功=180")
+    code, out, _ = run(capsys, "--db", db, "check", "--unit", "示例镇", "--year", "2025")
+    assert "“调解成功181件”" in out and "180件不一致" in out

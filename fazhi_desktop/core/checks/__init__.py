@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from fazhi_desktop.core.checks.context import CheckContext, CheckOptions
+from fazhi_desktop.core.checks.figures import check_figures
 from fazhi_desktop.core.checks.finding import Field, Finding, Location, Severity, TextUnit
 from fazhi_desktop.core.checks.fixes import apply_fixes, fixable
 from fazhi_desktop.core.checks.hygiene import check_hygiene
@@ -32,6 +33,7 @@ RULE_GROUPS: tuple[tuple[str, Rule], ...] = (
     ("numbering", check_numbering),
     ("text", check_hygiene),
     ("stats", check_stats),
+    ("figures", check_figures),
 )
 
 __all__ = [

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from fazhi_desktop.core.checks.finding import TextUnit, text_units
+from fazhi_desktop.core.indicators import Catalog, IndicatorValue
 from fazhi_desktop.core.model import Report
 
 
@@ -17,6 +18,8 @@ class CheckOptions:
     max_chars: int = 10000
     rate_tolerance: float = 0.5  # percentage points between a stated rate and its counts
     ignored: frozenset[str] = frozenset()  # Finding.key values the user chose to ignore (忽略)
+    # The report's 数据指标 (catalog and values), when the caller has them: enables the figures rules.
+    figures: tuple[Catalog, tuple[IndicatorValue, ...]] | None = None
 
 
 @dataclass

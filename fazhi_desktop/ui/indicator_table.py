@@ -1,0 +1,182 @@
+"""The 数据指标 tab: a grouped table of the report's figures, rates computed live, bad values marked in place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fazhi_desktop.core.indicators import (
+    Catalog,
+    Indicator,
+    IndicatorValue,
+    IndicatorValueError,
+    consistency,
+    display,
+    parse_value,
+)
+
+COLUMNS = ["指标", "数值", "单位", "上年", "变化", "备注", "来源（台账）"]
+VALUE, NOTE, SOURCE = 1, 5, 6
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+BAD_ROLE = Qt.ItemDataRole.UserRole + 2  # True while the cell holds a value that did not parse
+BAD = "#f8d7da"  # colours as names: module-level Qt objects outlive QApplication and crash at exit
+WARN = "#fff3cd"
+COMPUTED = "#eef3f8"
+
+
+def brush(name: str) -> QBrush:
+    return QBrush(QColor(name)) if name else QBrush()
+
+
+class IndicatorTable(QWidget):
+    """Shows and edits the figures; emits ``sig_value_changed`` only for values that parse."""
+
+    sig_value_changed = Signal(object)  # IndicatorValue
+    """A valid new value (or note/source) for one indicator; the window stores it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog: Catalog | None = None
+        self.values: dict[str, IndicatorValue] = {}
+        self.previous: dict[str, IndicatorValue] = {}
+        self._rows: dict[str, int] = {}
+        self._loading = False
+        self.hint = QLabel("在“数值”列直接填写；比率由计数自动计算（灰色行，只读）。也可填“未发生”“不适用”。")
+        self.hint.setWordWrap(True)
+        self.problems = QLabel("")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #A61B29;")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problems)
+        self.table.itemChanged.connect(self._on_item_changed)
+
+    def load(self, catalog: Catalog, values: Mapping[str, IndicatorValue],
+             previous: Mapping[str, IndicatorValue]) -> None:
+        """Show the report's selected indicators, grouped, with last year's figures beside them."""
+        self._loading = True
+        self.catalog, self.values, self.previous = catalog, dict(values), dict(previous)
+        self.table.setRowCount(0)
+        self._rows.clear()
+        bold = QFont()
+        bold.setBold(True)
+        for group, indicators in catalog.by_group():
+            shown = [i for i in indicators if i.key in self.values]
+            if not shown:
+                continue
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            title = QTableWidgetItem(f"【{group}】")
+            title.setFont(bold)
+            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, title)
+            self.table.setSpan(row, 0, 1, len(COLUMNS))
+            for ind in shown:
+                self._add_row(ind)
+        self._loading = False
+        self.refresh()
+
+    def _add_row(self, ind: Indicator) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self._rows[ind.key] = row
+        value = self.values.get(ind.key, IndicatorValue(ind.key))
+        texts = [ind.label + ("（计算）" if ind.computed else ""), "", ind.unit, "", "", value.note, value.source]
+        for column, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setData(KEY_ROLE, ind.key)
+            # Always set: reading an unset role returns None, and PySide 6.12 on Python 3.11 under-counts
+            # None's references when it does, which aborts the interpreter at exit.
+            item.setData(BAD_ROLE, False)
+            editable = column in (NOTE, SOURCE) or (column == VALUE and not ind.computed)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
+            if ind.computed:
+                item.setBackground(brush(COMPUTED))
+            self.table.setItem(row, column, item)
+
+    def item(self, key: str, column: int) -> QTableWidgetItem:
+        item = self.table.item(self._rows[key], column)
+        assert item is not None
+        return item
+
+    def refresh(self) -> None:
+        """Recompute rates, last-year changes and the consistency marks."""
+        if self.catalog is None:
+            return
+        self._loading = True
+        problems = {p.key: p for p in consistency(self.catalog, self.values)}
+        for key in self._rows:
+            ind = self.catalog[key]
+            value_item = self.item(key, VALUE)
+            if ind.computed or not value_item.data(BAD_ROLE):
+                shown = display(ind, self.values.get(key), self.values).removesuffix(ind.unit)
+                value_item.setText(shown)
+            self.item(key, 3).setText(display(ind, self.previous.get(key), self.previous))
+            self.item(key, 4).setText(_change(self.values.get(key), self.previous.get(key)))
+            problem = problems.get(key)
+            if value_item.data(BAD_ROLE):
+                continue  # a bad typed value keeps its own mark
+            if problem is not None:
+                value_item.setBackground(brush(BAD if problem.severity == "错误" else WARN))
+                value_item.setToolTip(problem.message)
+            else:
+                value_item.setBackground(brush(COMPUTED if ind.computed else ""))
+                value_item.setToolTip("")
+        self.problems.setText("\n".join(f"{p.severity}：{p.message}" for p in problems.values()))
+        self._loading = False
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading or self.catalog is None:
+            return
+        key = item.data(KEY_ROLE)
+        ind = self.catalog[key]
+        current = self.values.get(key, IndicatorValue(key))
+        if item.column() == VALUE:
+            try:
+                parsed = parse_value(ind, item.text())
+            except IndicatorValueError as exc:
+                self._loading = True
+                item.setBackground(brush(BAD))
+                item.setToolTip(str(exc))
+                item.setData(BAD_ROLE, True)  # bad: never saved
+                self._loading = False
+                return
+            item.setData(BAD_ROLE, False)
+            new = replace(current, value=parsed.value, state=parsed.state)
+        elif item.column() == NOTE:
+            new = replace(current, note=item.text().strip())
+        elif item.column() == SOURCE:
+            new = replace(current, source=item.text().strip())
+        else:
+            return
+        self.values[key] = new
+        self.sig_value_changed.emit(new)
+        self.refresh()
+
+
+def _change(current: IndicatorValue | None, last: IndicatorValue | None) -> str:
+    if not current or not last or current.value is None or last.value is None:
+        return ""
+    delta = current.value - last.value
+    return f"{'+' if delta > 0 else ''}{delta.normalize():f}"
