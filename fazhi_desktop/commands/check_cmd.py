@@ -3,23 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 
-from fazhi_desktop.commands.context import CliContext, CliError
-from fazhi_desktop.core.checks import (
-    CheckOptions,
-    Finding,
-    Severity,
-    check_report,
-    fix_all,
-    fixable,
-    has_errors,
-    severity_counts,
-)
-from fazhi_desktop.core.checks.describe import describe_location, finding_to_dict
-from fazhi_desktop.core.checks.plaintext import report_from_text
-from fazhi_desktop.core.model import Report
+from fazhi_desktop.commands.context import CliContext
 
 
 def _year(text: str) -> int:
@@ -28,125 +13,10 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def _read_file(path: Path) -> str:
-    """The text of a .txt or .docx file (through the importers' readers when they are installed)."""
-    suffix = path.suffix.lower()
-    if suffix not in (".txt", ".text", ".docx"):
-        raise CliError(f"只能检查 .txt 或 .docx 文件：{path.name}")
-    try:
-        from fazhi_desktop.importers.errors import ImportFileError
-    except ImportError:  # an installation without the importers: plain UTF-8/GB18030 text only
-        return _read_plain(path)
-    try:
-        if suffix == ".docx":
-            from fazhi_desktop.importers.docx_reader import read_docx
-
-            return read_docx(path)
-        from fazhi_desktop.importers.text_reader import read_text_file
-
-        return read_text_file(path)[0]
-    except ImportFileError as exc:
-        raise CliError(str(exc)) from exc
-
-
-def _read_plain(path: Path) -> str:
-    if path.suffix.lower() == ".docx":
-        raise CliError("此版本无法读取 .docx，请在 Word/WPS 中另存为 .txt 后再检查")
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CliError(f"无法识别 {path.name} 的文字编码，请另存为 UTF-8 编码的 .txt 后再检查")
-
-
-def _save_fixes(ctx: CliContext, report_id: int, before: Report, after: Report) -> None:
-    """Write the fields the fixes changed back to the store."""
-    store = ctx.store
-    if after.title != before.title:
-        store.update_report_field(report_id, "title_override", after.title_override)
-    for key in ("addressee", "opening", "closing"):
-        if getattr(after, key) != getattr(before, key):
-            store.update_report_field(report_id, key, getattr(after, key))
-    for old, new in zip(before.chapters, after.chapters, strict=True):
-        if old.id is None:
-            continue
-        if (old.title, old.lead) != (new.title, new.lead):
-            store.update_chapter(old.id, title=new.title, lead=new.lead)
-        for old_block, new_block in zip(old.blocks, new.blocks, strict=True):
-            if old_block.id is not None and old_block != new_block:
-                store.update_block(old_block.id, heading=new_block.heading, body=new_block.body)
-
-
-def _print_findings(ctx: CliContext, report: Report, findings: list[Finding]) -> None:
-    for severity in Severity:
-        group = [f for f in findings if f.severity is severity]
-        if not group:
-            continue
-        ctx.print(f"【{severity.value}】{len(group)}处")
-        for f in group:
-            where = describe_location(f.location, report, with_offset=bool(f.text))
-            quoted = f"“{f.text}”：" if f.text.strip() and len(f.text) <= 30 else ""
-            fix = ""
-            if f.fix is not None:
-                fix = f"（可自动修正为“{f.fix}”）" if f.fix else "（可自动删除）"
-            ctx.print(f"  {where}　{quoted}{f.message}{fix}")
-        ctx.print()
-
-
-def _summary(findings: list[Finding]) -> str:
-    counts = severity_counts(findings)
-    if not findings:
-        return "未发现问题。"
-    parts = "、".join(f"{s.value}{counts[s]}处" for s in Severity if counts[s])
-    n_fix = len(fixable(findings))
-    hint = f"；其中{n_fix}处可用 --fix 自动修正" if n_fix else ""
-    return f"共发现{parts}{hint}。"
-
-
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    fix = bool(args.writes)
-    if args.file:
-        if fix:
-            raise CliError("--fix 只能用于已保存的报告（--unit 和 --year），不会改动外部文件")
-        if args.year is None:
-            raise CliError("检查文件时须用 --year 指明报告年度，如 --year 2021")
-        path = Path(args.file)
-        if not path.is_file():
-            raise CliError(f"找不到文件：{args.file}")
-        report = report_from_text(_read_file(path), args.year, args.unit or "")
-        report_id = None
-    else:
-        if not args.unit or args.year is None:
-            raise CliError("请用 --unit 和 --year 指明要检查的报告，或给出要检查的 .txt/.docx 文件")
-        report_id = ctx.report_id(args.unit, args.year)
-        report = ctx.store.load_report(report_id)
-    options = CheckOptions()
-    if report_id is not None:  # the 数据指标 table is checked too, and compared with the text
-        values = ctx.store.indicator_values(report_id)
-        options = CheckOptions(figures=(ctx.store.catalog_for_report(report_id), tuple(values.values())))
-    fixed_count = 0
-    if fix and report_id is not None:
-        fixed = fix_all(report, options)
-        if fixed != report:
-            fixed_count = len(fixable(check_report(report, options)))
-            _save_fixes(ctx, report_id, report, fixed)
-            report = ctx.store.load_report(report_id)
-    findings = check_report(report, options)
-    if args.json:
-        data = {"title": report.title, "year": report.year, "fixed": fixed_count,
-                "counts": {s.value: n for s, n in severity_counts(findings).items()},
-                "findings": [finding_to_dict(f, report) for f in findings]}
-        ctx.print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        ctx.print(f"检查：{report.title}（报告年度 {report.year}）")
-        if fix:
-            ctx.print(f"已自动修正{fixed_count}处。" if fixed_count else "没有可自动修正的问题。")
-        ctx.print()
-        _print_findings(ctx, report, findings)
-        ctx.print(_summary(findings))
-    return 1 if has_errors(findings) else 0
+    from fazhi_desktop.commands.check_run import run_check as run
+
+    return run(args, ctx)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

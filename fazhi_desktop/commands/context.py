@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fazhi_desktop.core.model import Report
-from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.storage.session import Session, open_session
+
+if TYPE_CHECKING:  # storage loads SQLite; it is imported when a command first needs the data file
+    from fazhi_desktop.storage.repository import ReportStore
+    from fazhi_desktop.storage.session import Session
 
 
 class CliError(Exception):
@@ -36,6 +38,8 @@ class CliContext:
         commands that write fail with the lock's message.
         """
         if self._session is None:
+            from fazhi_desktop.storage.session import open_session
+
             self._session = open_session(self.db_path, read_only_if_locked=not self.writes)
         return self._session
 

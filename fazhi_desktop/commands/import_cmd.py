@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fazhi_desktop.commands.context import CliContext, CliError
 from fazhi_desktop.commands.report_cmds import _year
 from fazhi_desktop.core.model import BlockKind, Report, Unit
 from fazhi_desktop.core.serialize import outline_lines
-from fazhi_desktop.importers.errors import ImportFileError
-from fazhi_desktop.importers.load import Imported, import_file
-from fazhi_desktop.storage.replace import backup_path_for, replace_report
+
+if TYPE_CHECKING:  # python-docx and SQLite load when the command runs, not when the parser is built
+    from fazhi_desktop.importers.load import Imported
 
 
 def _unit_and_year(args: argparse.Namespace, imported: Imported) -> tuple[str, int, list[str]]:
@@ -47,6 +48,10 @@ def _print_notes(ctx: CliContext, imported: Imported, notes: list[str]) -> None:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.importers.errors import ImportFileError
+    from fazhi_desktop.importers.load import import_file
+    from fazhi_desktop.storage.replace import backup_path_for, replace_report
+
     path = Path(args.file)
     try:
         imported = import_file(path)

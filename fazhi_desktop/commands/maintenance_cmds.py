@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 
 from fazhi_desktop.commands.context import CliContext, CliError
-from fazhi_desktop.diagnostics import write_diagnostics
-from fazhi_desktop.storage import backups
-from fazhi_desktop.storage.database import backup_dir_for
 
 
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.storage import backups
+    from fazhi_desktop.storage.database import backup_dir_for
+
     folder = Path(args.output) if args.output else None
     if folder is not None and not folder.is_dir():
         raise CliError(f"文件夹不存在：{folder}")
@@ -23,6 +23,9 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.storage import backups
+    from fazhi_desktop.storage.database import backup_dir_for
+
     found = backups.list_backups(backup_dir_for(ctx.db_path))
     if not found:
         ctx.print("还没有备份。")
@@ -33,6 +36,8 @@ def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.storage import backups
+
     source = Path(args.file)
     if not source.is_file():
         raise CliError(f"找不到备份文件：{source}")
@@ -42,6 +47,8 @@ def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_diagnose(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.diagnostics import write_diagnostics
+
     target = Path(args.output)
     db = ctx.db_path if args.with_db else None
     write_diagnostics(target, ctx.db_path.parent / "logs", db_path=db)

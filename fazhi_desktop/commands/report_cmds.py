@@ -18,7 +18,6 @@ from fazhi_desktop.core.schema import (
 )
 from fazhi_desktop.core.serialize import outline_lines, report_to_dict
 from fazhi_desktop.core.templates import DEFAULT_TEMPLATE, load_template, new_report, template_keys
-from fazhi_desktop.storage.repository import DuplicateReportError
 
 
 def _year(text: str) -> int:
@@ -39,6 +38,8 @@ def _unit_year(parser: argparse.ArgumentParser) -> None:
 def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.template not in template_keys():
         raise CliError(f"没有模板“{args.template}”，可选：{'、'.join(template_keys())}")
+    from fazhi_desktop.storage.repository import DuplicateReportError
+
     unit = ctx.store.ensure_unit(args.unit)
     try:
         report = ctx.store.create_report(new_report(unit, args.year, args.template))
@@ -70,6 +71,8 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_copy_year(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.storage.repository import DuplicateReportError
+
     source_id = ctx.report_id(args.unit, args.from_year)
     try:
         report = ctx.store.copy_year(source_id, args.to_year)

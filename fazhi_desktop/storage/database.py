@@ -12,12 +12,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.location import drive_kind
 from fazhi_desktop.storage.migrations import known_names, migrations
-
-
-class StorageError(Exception):
-    """A problem with the data file; ``str()`` is a Chinese message for the user."""
 
 
 class SchemaTooNewError(StorageError):
