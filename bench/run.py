@@ -56,6 +56,8 @@ def table(rows: list[Row]) -> str:
         ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "—"
         base = f"{r.baseline} {fmt(r.baseline_value, r.unit)}" if r.baseline else ""
         value = fmt(r.value, r.unit) if r.value is not None else r.note
+        if r.value is not None and r.note:
+            value += f"（{r.note}）"
         lines.append(f"| {r.name} | {value} | {r.spread} | {base} | {ratio} | {r.target} | {met} |")
     return "\n".join(lines)
 
