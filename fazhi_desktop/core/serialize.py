@@ -90,7 +90,7 @@ def outline_lines(report: Report) -> list[str]:
         for block, num in zip(chapter.blocks, block_numbers(chapter.blocks), strict=True):
             indent = "  " * (block.level - 1) if block.kind.numbered else "      "
             if block.kind.numbered:
-                lines.append(f"{indent}{num}{block.heading}")
+                lines.append(f"{indent}{num}{block.heading or _preview(block.body)}")
             else:
                 lines.append(f"{indent}{_preview(block.body)}")
     lines.append("")
