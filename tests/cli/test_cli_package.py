@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fazhi_desktop.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import run_cli as run
 
 
 def test_pack_on_one_pc_unpack_on_another(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from fazhi_desktop.cli import main
 from tests.conftest import SAMPLE_TXT
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import run_cli as run
 
 
 def test_import_the_sample_then_show_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
