@@ -11,14 +11,22 @@ import sys
 from collections.abc import Sequence
 
 from fazhi_desktop import __version__, cli_text
-from fazhi_desktop.commands import report_cmds
+from fazhi_desktop.commands import (
+    check_cmd,
+    data_cmd,
+    export_cmd,
+    import_cmd,
+    maintenance_cmds,
+    package_cmds,
+    report_cmds,
+)
 from fazhi_desktop.commands.context import CliContext, CliError
 from fazhi_desktop.resources import ResourceError
-from fazhi_desktop.storage.database import StorageError
+from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.location import resolve_db_path
 
 # Each module registers its subcommands; later features add theirs here.
-COMMAND_MODULES = [report_cmds]
+COMMAND_MODULES = [report_cmds, package_cmds, maintenance_cmds, data_cmd, check_cmd, import_cmd, export_cmd]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="打开示例数据（示例镇的完整报告），便于初次了解")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help="显示版本号并退出")
+    parser.add_argument("--smoke-test", action="store_true", help="自检：离屏运行一遍全部功能后退出（打包测试用）")
+    parser.add_argument("--smoke-out", metavar="文件", help="自检结果（JSON）写到此文件")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -48,13 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.smoke_test:
+        from pathlib import Path
+
+        from fazhi_desktop.ui.smoke_test import run as smoke
+
+        return smoke(Path(args.smoke_out) if args.smoke_out else None)
     if args.demo:
         from fazhi_desktop.demo import demo_db_path, ensure_demo
 
         db_path = resolve_db_path(args.db) if args.db else demo_db_path()
     else:
         db_path = resolve_db_path(args.db)
-    ctx = CliContext(db_path=db_path)
+    ctx = CliContext(db_path=db_path, writes=bool(getattr(args, "writes", False)) or args.demo)
     try:
         if args.demo:
             ensure_demo(ctx.store)

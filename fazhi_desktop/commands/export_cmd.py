@@ -1,0 +1,54 @@
+"""Subcommand ``export``: the report as a GB/T 9704 Word file (and the web version as HTML)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fazhi_desktop.commands.context import CliContext, CliError
+from fazhi_desktop.commands.report_cmds import _unit_year
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.export import ExportError, ExportOptions, TargetLockedError, export_docx
+    from fazhi_desktop.export.fonts import canonical_map, installed_map
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".docx":
+        raise CliError(f"输出文件应以 .docx 结尾：{out}")
+    html = Path(args.html) if args.html else None
+    if html is not None and html.suffix.lower() not in (".html", ".htm"):
+        raise CliError(f"网页文件应以 .html 结尾：{html}")
+    report = ctx.report(args.unit, args.year)
+    fonts = installed_map() if args.fonts == "installed" else canonical_map()
+    options = ExportOptions(red_header=args.red_header, imprint=args.imprint,
+                            sealed=False if args.unsealed else None, web=args.web, fonts=fonts)
+    try:
+        result = export_docx(report, out, options, html_path=html)
+    except TargetLockedError as exc:
+        raise CliError(f"文件正被打开，请关闭 Word/WPS 后重试，或另存为 {exc.suggestion}") from exc
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
+    for note in result.notes:
+        ctx.print(f"提示：{note}")
+    kind = "网页公开版" if args.web else "Word 文件"
+    ctx.print(f"已导出{kind}：{result.path}（约 {result.pages} 页）")
+    if result.html_path is not None:
+        ctx.print(f"已导出网页：{result.html_path}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="导出符合 GB/T 9704-2012 的 Word 文件",
+                       description="把报告导出为符合 GB/T 9704-2012《党政机关公文格式》的 Word 文件"
+                       "（A4，每页 22 行、每行 28 字，页码“— 1 —”），可直接打印盖章。")
+    _unit_year(p)
+    p.add_argument("-o", "--output", required=True, metavar="文件.docx", help="输出的 Word 文件")
+    p.add_argument("--red-header", action="store_true", help="加版头（红色发文机关标志、发文字号、签发人）")
+    p.add_argument("--imprint", action="store_true", help="加版记（抄送、印发机关和印发日期），排在偶数页末")
+    p.add_argument("--unsealed", action="store_true", help="按不加盖印章排落款（默认按报告设置）")
+    p.add_argument("--web", action="store_true", help="网页公开版：不含版头、版记和标为内部的内容")
+    p.add_argument("--html", metavar="文件.html", help="同时导出网页公开版 HTML 文件")
+    p.add_argument("--fonts", choices=["canonical", "installed"], default="canonical",
+                   help="canonical：写入标准字体名（默认）；installed：按本机已安装字体替换并提示")
+    p.set_defaults(func=run_export)

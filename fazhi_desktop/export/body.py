@@ -1,0 +1,135 @@
+"""The report's text as a flow of paragraphs: title, 主送机关, opening, chapters, closing, 附件说明.
+
+Empty chapters: a 自定义 chapter with no text is skipped (and does not take a number); a
+statutory chapter (the five parts the regulation requires) with no text is printed with the
+single body line "无。", because the report must say that there is nothing to report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report
+from fazhi_desktop.core.numbering import block_numbers, chapter_number
+from fazhi_desktop.core.text import strip_control
+from fazhi_desktop.export.flow import Para, PStyle, Run, blank, body
+from fazhi_desktop.export.fonts import FontRole
+from fazhi_desktop.export.options import Attachment, ExportOptions
+from fazhi_desktop.export.titlebreak import break_title
+
+NOTHING_TO_REPORT = "无。"
+
+_LEVEL_STYLE = {2: PStyle.H2, 3: PStyle.H3, 4: PStyle.H4}
+_LEVEL_FONT = {2: FontRole.KAITI, 3: FontRole.FANGSONG, 4: FontRole.FANGSONG}
+
+
+def clean(text: str) -> str:
+    """Text safe for XML: no control characters or lone surrogates, no line breaks, trimmed."""
+    return " ".join(strip_control(text).split("\n")).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p for p in (clean(line) for line in strip_control(text).split("\n")) if p]
+
+
+def title_paras(lines: Iterable[str]) -> list[Para]:
+    return [Para(PStyle.TITLE, (Run(line, FontRole.XIAOBIAOSONG),), keep_next=True) for line in lines]
+
+
+def title_lines(report: Report, options: ExportOptions) -> list[str]:
+    own = [clean(line) for line in options.title_lines if clean(line)]
+    lines = own or break_title(clean(report.title).rstrip("。．.，,；;：:"))
+    return [line.rstrip("，,、；;：:") for line in lines]  # no punctuation at a title line's end
+
+
+def _heading_run(level: int, text: str, options: ExportOptions) -> Run:
+    return Run(text, _LEVEL_FONT[level], bold=level == 3 and options.level3_bold)
+
+
+def _block_paras(block: Block, number: str, options: ExportOptions) -> list[Para]:
+    texts = paragraphs(block.body)
+    heading = clean(block.heading)
+    if block.kind is BlockKind.PARAGRAPH:
+        return [body(t) for t in ([heading] if heading else []) + texts]
+    label = number + heading
+    run = _heading_run(block.level, label, options)
+    if block.run_in and texts:
+        first = Para(PStyle.BODY, (run, Run(texts[0])))
+        return [first, *(body(t) for t in texts[1:])]
+    head = Para(_LEVEL_STYLE[block.level], (run,), keep_next=bool(texts))
+    return [head, *(body(t) for t in texts)]
+
+
+def _visible_blocks(chapter: Chapter, options: ExportOptions) -> list[Block]:
+    return [b for b in chapter.blocks if not (options.web and b.internal)]
+
+
+def _has_text(chapter: Chapter, blocks: list[Block]) -> bool:
+    return bool(clean(chapter.lead)) or any(clean(b.heading) or paragraphs(b.body) for b in blocks)
+
+
+def chapter_paras(report: Report, options: ExportOptions, notes: list[str]) -> list[Para]:
+    out: list[Para] = []
+    index = 0
+    for chapter in report.chapters:
+        blocks = _visible_blocks(chapter, options)
+        empty = not _has_text(chapter, blocks)
+        if empty and chapter.role is ChapterRole.CUSTOM:
+            notes.append(f"章“{clean(chapter.title) or '（无标题）'}”没有内容，未导出")
+            continue
+        number = chapter_number(index) if report.number_chapters else ""
+        index += 1
+        out.append(Para(PStyle.H1, (Run(number + clean(chapter.title), FontRole.HEITI),), keep_next=True))
+        if empty:
+            out.append(body(NOTHING_TO_REPORT))
+            notes.append(f"章“{clean(chapter.title)}”没有内容，导出为“{NOTHING_TO_REPORT}”")
+            continue
+        out += [body(t) for t in paragraphs(chapter.lead)]
+        numbers = block_numbers(blocks)
+        for block, num in zip(blocks, numbers, strict=True):
+            out += _block_paras(block, num, options)
+    return out
+
+
+def attachment_note(attachments: tuple[Attachment, ...]) -> list[Para]:
+    """附件说明: "附件：1.××", continuation and further names aligned under the first name."""
+    if not attachments:
+        return []
+    label = "附件："
+    numbered = len(attachments) > 1
+    out: list[Para] = []
+    for i, att in enumerate(attachments, start=1):
+        name = (f"{i}." if numbered else "") + clean(att.title).rstrip("。；，、")
+        prefix = label if i == 1 else ""
+        # 附件： starts 2 characters in; every line of the names hangs at 2 + 3 (+ "1." width)
+        hang = 5 + (1 if numbered else 0)
+        out.append(Para(PStyle.ATTACH_NOTE, (Run(prefix + name),), left_chars=hang,
+                        first_chars=(2 - hang) if i == 1 else (5 - hang)))
+    return out
+
+
+def body_flow(report: Report, options: ExportOptions, notes: list[str]) -> list[Para]:
+    """Everything from the title to the last text line (closing or 附件说明), without 落款."""
+    out = title_paras(title_lines(report, options))
+    out.append(blank())
+    addressee = clean(report.addressee)
+    if addressee:
+        if not addressee.endswith(("：", ":")):
+            addressee += "："
+        out.append(Para(PStyle.ADDRESSEE, (Run(addressee.replace(":", "：")),)))
+    out += [body(t) for t in paragraphs(report.opening)]
+    out += chapter_paras(report, options, notes)
+    out += [body(t) for t in paragraphs(report.closing)]
+    attachments = visible_attachments(options)
+    if attachments:
+        # the last body line travels with the 附件说明 and the 落款 (keep-with-next chain)
+        out[-1] = replace(out[-1], keep_next=True)
+        out.append(blank(keep_next=True))
+        note = attachment_note(attachments)
+        out += [replace(p, keep_next=True) for p in note[:-1]] + note[-1:]
+    return out
+
+
+def visible_attachments(options: ExportOptions) -> tuple[Attachment, ...]:
+    return tuple(a for a in options.attachments if not (options.web and a.internal))

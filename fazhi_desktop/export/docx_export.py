@@ -1,0 +1,101 @@
+"""The export entry point: a Report and ExportOptions in, a GB/T 9704 .docx (and HTML) out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+
+from fazhi_desktop.core.model import Report, SealMode
+from fazhi_desktop.export.appendix import add_attachments
+from fazhi_desktop.export.atomic import write_atomic
+from fazhi_desktop.export.body import body_flow, clean, visible_attachments
+from fazhi_desktop.export.flow import Para
+from fazhi_desktop.export.footer import add_page_numbers
+from fazhi_desktop.export.geometry import NARROW, WIDE_NARROW
+from fazhi_desktop.export.imprint import Estimate, add_imprint
+from fazhi_desktop.export.options import ExportOptions, ExportResult
+from fazhi_desktop.export.paginate import layout, signature_flow, with_last_text_kept
+from fazhi_desktop.export.paragraphs import RunStyle, append_paras
+from fazhi_desktop.export.redheader import red_header_paras
+from fazhi_desktop.export.setup import new_document
+from fazhi_desktop.export.signature import Signature
+
+
+@dataclass(frozen=True)
+class Built:
+    doc: DocxDocument
+    flow: list[Para]  # title … date, as written
+    pages: int
+    notes: tuple[str, ...]
+
+
+def signature_of(report: Report, options: ExportOptions) -> Signature:
+    sealed = report.seal is SealMode.SEALED if options.sealed is None else options.sealed
+    organs = tuple(clean(o) for o in report.signatories if clean(o)) or (clean(report.unit.full_name),)
+    return Signature(organs[:2], report.date, sealed)
+
+
+def effective_options(options: ExportOptions) -> ExportOptions:
+    """The 网页公开版 never carries 版头 or 版记."""
+    if options.web:
+        return replace(options, red_header=False, imprint=False)
+    return options
+
+
+def build(report: Report, options: ExportOptions | None = None) -> Built:
+    """The document in memory (no file written)."""
+    options = effective_options(options or ExportOptions())
+    notes: list[str] = list(options.fonts.messages())
+    doc = new_document(options.fonts, options.cjk_digits, options.level3_bold)
+    style = RunStyle(options.fonts, options.cjk_digits)
+    header, header_twips = red_header_paras(report, options) if options.red_header else ([], 0)
+    text = with_last_text_kept(body_flow(report, options, notes))
+    sig = signature_of(report, options)
+    sig_paras, plan = signature_flow(text, sig, options.seal_blank_lines, header_twips)
+    if plan.note:
+        notes.append(plan.note)
+    flow = [*header, *text, *sig_paras]
+    append_paras(doc.element.body, flow, style)
+    estimates = [_estimate(flow, narrow) for narrow in (NARROW, WIDE_NARROW)]
+    attachments = visible_attachments(options)
+    if attachments:
+        extra, end = add_attachments(doc, attachments, style)
+        estimates = [Estimate(e.pages + extra, end) for e in estimates]
+    add_page_numbers(doc.sections[0], options.fonts)
+    pages = estimates[0].pages
+    if options.imprint:
+        pages = add_imprint(doc, report, style, estimates[0], estimates[1], notes)
+    return Built(doc, flow, pages, tuple(notes))
+
+
+def _estimate(flow: list[Para], narrow: float) -> Estimate:
+    placements = layout(flow, narrow=narrow)
+    if not placements:
+        return Estimate(1, 0)
+    return Estimate(placements[-1].last_page, placements[-1].end_twips)
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def export_docx(report: Report, path: Path, options: ExportOptions | None = None,
+                html_path: Path | None = None) -> ExportResult:
+    """Write the report to ``path`` (atomically); raises ExportError / TargetLockedError."""
+    options = effective_options(options or ExportOptions())
+    built = build(report, options)
+    path = Path(path)
+    write_atomic(path, lambda tmp: built.doc.save(str(tmp)))
+    written_html = None
+    if html_path is not None:
+        from fazhi_desktop.export.html import report_html
+
+        page = report_html(report, replace(options, web=True))
+        write_atomic(Path(html_path), lambda tmp: _write_text(tmp, page))
+        written_html = Path(html_path)
+    return ExportResult(path, built.pages, built.notes, written_html)
+
+
+
