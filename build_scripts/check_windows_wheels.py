@@ -52,7 +52,8 @@ def main() -> int:
             return 1
         chosen = json.loads(report.read_text(encoding="utf-8"))["install"]
     for item in chosen:
-        print(f"  {item['metadata']['name']} {item['metadata']['version']}: {item['download_info']['url'].rsplit('/', 1)[-1]}")
+        wheel = item["download_info"]["url"].rsplit("/", 1)[-1]
+        print(f"  {item['metadata']['name']} {item['metadata']['version']}: {wheel}")
     print(f"全部 {len(pins)} 个运行时依赖都有 win_amd64 轮子（Python {args.python_version}）。")
     return 0
 

@@ -18,7 +18,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 WANTED = os.environ.get("CI") == "true" or os.environ.get("FAZHI_BUILD_BUNDLE") == "1"
 
-pytestmark = pytest.mark.skipif(not WANTED, reason="打包测试较慢：本地跳过，CI 中总会运行（FAZHI_BUILD_BUNDLE=1 可本地运行）")
+pytestmark = pytest.mark.skipif(
+    not WANTED, reason="打包测试较慢：本地跳过，CI 中总会运行（FAZHI_BUILD_BUNDLE=1 可本地运行）")
 
 
 def test_build_and_smoke_test_the_bundle(tmp_path: Path) -> None:

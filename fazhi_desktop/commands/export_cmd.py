@@ -12,6 +12,7 @@ from fazhi_desktop.commands.report_cmds import _unit_year
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from fazhi_desktop.export import ExportError, ExportOptions, TargetLockedError, export_docx
     from fazhi_desktop.export.fonts import canonical_map, installed_map
+    from fazhi_desktop.export.options import Attachment
 
     out = Path(args.output)
     if out.suffix.lower() != ".docx":
@@ -21,8 +22,20 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"网页文件应以 .html 结尾：{html}")
     report = ctx.report(args.unit, args.year)
     fonts = installed_map() if args.fonts == "installed" else canonical_map()
+    attachments: tuple[Attachment, ...] = ()
+    if args.data_table:
+        from fazhi_desktop.core.indicator_sheet import statistics_sheet
+        from fazhi_desktop.export.statistics import statistics_attachment
+
+        assert report.id is not None
+        catalog, values = ctx.store.catalog_for_report(report.id), ctx.store.indicator_values(report.id)
+        sheet = statistics_sheet(report, catalog, values)
+        if sheet.empty:
+            raise CliError("还没有填写任何数据指标，无法附统计表。可用 data --set 填写，或去掉 --data-table。")
+        attachments = (statistics_attachment(sheet),)
     options = ExportOptions(red_header=args.red_header, imprint=args.imprint,
-                            sealed=False if args.unsealed else None, web=args.web, fonts=fonts)
+                            sealed=False if args.unsealed else None, web=args.web, fonts=fonts,
+                            attachments=attachments)
     try:
         result = export_docx(report, out, options, html_path=html)
     except TargetLockedError as exc:
@@ -49,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unsealed", action="store_true", help="按不加盖印章排落款（默认按报告设置）")
     p.add_argument("--web", action="store_true", help="网页公开版：不含版头、版记和标为内部的内容")
     p.add_argument("--html", metavar="文件.html", help="同时导出网页公开版 HTML 文件")
+    p.add_argument("--data-table", action="store_true", help="附“主要数据统计表”（由数据指标生成，作为附件）")
     p.add_argument("--fonts", choices=["canonical", "installed"], default="canonical",
                    help="canonical：写入标准字体名（默认）；installed：按本机已安装字体替换并提示")
     p.set_defaults(func=run_export)

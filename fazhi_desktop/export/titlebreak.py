@@ -78,21 +78,28 @@ def _shape_penalty(widths: list[float]) -> float:
     return trapezoid
 
 
+def _title_cells(text: str) -> float:
+    """Width in cells, with a little slack for digits and Latin letters: a substitute font (WPS without
+    Times New Roman, LibreOffice) sets them wider than half a cell, and a title that only just fits
+    would otherwise wrap its last character onto a line of its own."""
+    return text_cells(text) + 0.1 * sum(1 for ch in text if ch.isascii() and ch.isalnum())
+
+
 def break_title(title: str, max_cells: float = TITLE_CHARS_PER_LINE) -> list[str]:
     """The title as lines, each at most ``max_cells`` wide, broken at the best phrase boundaries."""
     title = "".join(title.split())
-    if text_cells(title) <= max_cells or len(title) < 2:
+    if _title_cells(title) <= max_cells or len(title) < 2:
         return [title] if title else []
     bad = _protected(title)
     points = [i for i in range(1, len(title)) if i not in bad]
     scores = {i: _score(title, i) for i in points}
-    min_lines = int(-(-text_cells(title) // max_cells))
+    min_lines = int(-(-_title_cells(title) // max_cells))
     for lines in range(min_lines, min_lines + 3):
         best: tuple[float, list[str]] | None = None
         for cut in itertools.combinations(points, lines - 1):
             bounds = [0, *cut, len(title)]
             parts = [title[bounds[k]:bounds[k + 1]] for k in range(lines)]
-            widths = [text_cells(p) for p in parts]
+            widths = [_title_cells(p) for p in parts]
             if max(widths) > max_cells:
                 continue
             value = sum(scores[i] for i in cut) - 1.5 * _shape_penalty(widths) \

@@ -56,3 +56,23 @@ def test_check_compares_text_with_the_table(capsys: pytest.CaptureFixture[str], 
     run(capsys, "--db", db, "data", "--unit", "示例镇", "--year", "2025", "--set", "调解成功=180")
     code, out, _ = run(capsys, "--db", db, "check", "--unit", "示例镇", "--year", "2025")
     assert "“调解成功181件”" in out and "180件不一致" in out
+
+
+def test_export_with_the_statistics_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import docx
+
+    db, out = str(tmp_path / "x.db"), tmp_path / "报告.docx"
+    run(capsys, "--db", db, "new", "--unit", "千佛镇", "--year", "2021")
+    code, _, err = run(capsys, "--db", db, "export", "--unit", "千佛镇", "--year", "2021", "-o", str(out),
+                       "--data-table")
+    assert code == 2 and "还没有填写任何数据指标" in err and not out.exists()
+    run(capsys, "--db", db, "data", "--unit", "千佛镇", "--year", "2021", "--set", "受理矛盾纠纷=150", "调解成功=141")
+    code, _, err = run(capsys, "--db", db, "export", "--unit", "千佛镇", "--year", "2021", "-o", str(out),
+                       "--data-table")
+    assert code == 0, err
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert "附件：千佛镇2021年度法治政府建设主要数据统计表" in texts
+    cells = [[c.text for c in row.cells] for row in document.tables[-1].rows]
+    assert cells[0] == ["序号", "类别", "指标", "数值", "备注"]
+    assert ["3", "", "调解成功率", "94%", ""] in cells

@@ -37,6 +37,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, demo_report_session: Repo
         "demo_unsealed": (replace(demo_report_session, signatories=("示例镇人民政府",),
                                   seal=SealMode.UNSEALED), ExportOptions()),
         "long": (long_report(), ExportOptions(red_header=True, imprint=True)),
+        "demo_data": (demo_report_session, ExportOptions(attachments=(demo_statistics(demo_report_session),))),
     }
     if SAMPLE_TXT.exists():
         sample = parse_sample(SAMPLE_TXT.read_text(encoding="utf-8"))
@@ -48,6 +49,32 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, demo_report_session: Repo
         export_docx(report, folder / f"{name}.docx", options)
         paths.append(folder / f"{name}.docx")
     return render_all(paths, folder)
+
+
+def demo_statistics(report: Report) -> Any:
+    """The 数据指标 statistics sheet of the demo report, as the data-table option builds it."""
+    from fazhi_desktop.core.indicator_sheet import statistics_sheet
+    from fazhi_desktop.core.indicators import IndicatorValue, load_catalog, parse_values
+    from fazhi_desktop.export.statistics import statistics_attachment as sheet_attachment
+    from fazhi_desktop.resources import load_json
+
+    catalog = load_catalog()
+    values = {i.key: IndicatorValue(i.key) for i in catalog.indicators}
+    values.update(parse_values(catalog, load_json("demo", "demo-report.json")["indicators"]))
+    return sheet_attachment(statistics_sheet(report, catalog, values))
+
+
+def test_statistics_table_stays_inside_the_type_area(rendered: dict[str, Pages]) -> None:
+    pages = rendered["demo_data"]
+    table_pages = [p for p in pages if any(line["text"].startswith("序号") for line in p["lines"])]
+    assert table_pages, "the statistics table was not rendered"
+    for page in table_pages:
+        for line in page["lines"]:
+            assert line["x0_mm"] >= 28.0 - 0.5 and line["x1_mm"] <= 184.0 + 0.5, (page["page"], line)
+            assert TOP - 0.5 <= line["centre_mm"] <= TOP + 225 + 0.5, (page["page"], line)
+    header_rows = [line["text"] for p in table_pages for line in p["lines"] if line["text"].startswith("序号")]
+    assert len(header_rows) == len(table_pages)  # the header row repeats on every page of the table
+    assert any("97.3%" in line["text"] for p in table_pages for line in p["lines"])
 
 
 @pytest.fixture(scope="session")
