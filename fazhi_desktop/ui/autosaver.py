@@ -1,0 +1,75 @@
+"""Debounced autosave: edits are queued by key and written ~500 ms after typing pauses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 500
+
+
+class Autosaver(QObject):
+    """Collects pending writes (the newest per key wins) and runs them together.
+
+    The database is the document: there is no Save button. :meth:`flush` runs everything now
+    and is called on focus change, on closing, on switching report and before outline edits.
+    """
+
+    sig_saved = Signal(str)
+    """All pending edits reached the database; the argument is the time, hh:mm:ss."""
+
+    sig_failed = Signal(str)
+    """A write failed; the argument is a Chinese message. The write stays queued for a retry."""
+
+    sig_pending = Signal()
+    """An edit was queued and is not saved yet."""
+
+    def __init__(self, delay_ms: int = DEBOUNCE_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending: dict[Hashable, Callable[[], None]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.flush)
+
+    def schedule(self, key: Hashable, write: Callable[[], None]) -> None:
+        """Queue ``write`` under ``key`` (replacing an older write of the same key); restart the timer."""
+        self._pending[key] = write
+        self._timer.start()
+        self.sig_pending.emit()
+
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def discard(self) -> None:
+        """Forget queued writes (their targets no longer exist)."""
+        self._pending.clear()
+        self._timer.stop()
+
+    def flush(self) -> bool:
+        """Run every queued write now; True when all succeeded."""
+        self._timer.stop()
+        if not self._pending:
+            return True
+        pending, self._pending = self._pending, {}
+        failed: dict[Hashable, Callable[[], None]] = {}
+        message = ""
+        for key, write in pending.items():
+            try:
+                write()
+            except Exception as exc:  # keep the edit; a later flush retries it
+                log.exception("autosave failed for %s", key)
+                failed[key] = write
+                message = f"保存失败：{exc}"
+        if failed:
+            self._pending = {**failed, **self._pending}
+            self._timer.start()
+            self.sig_failed.emit(message)
+            return False
+        self.sig_saved.emit(dt.datetime.now().strftime("%H:%M:%S"))
+        return True

@@ -1,0 +1,99 @@
+"""The selected block's heading and body, with the run-in and internal toggles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from fazhi_desktop.core.model import Block, BlockKind
+
+KIND_LABELS = {
+    BlockKind.SECTION: "一级小标题（一）",
+    BlockKind.ITEM: "二级小标题 1.",
+    BlockKind.POINT: "三级小标题（1）",
+    BlockKind.PARAGRAPH: "正文段落（不编号）",
+}
+
+
+class BlockEditor(QWidget):
+    """Edits one block; every keystroke is emitted for the debounced autosave."""
+
+    sig_heading_edited = Signal(str)
+    """The heading text changed."""
+
+    sig_body_edited = Signal(str)
+    """The body text changed (paragraphs separated by newlines)."""
+
+    sig_run_in_toggled = Signal(bool)
+    """The heading is now run in (True) or on its own line (False)."""
+
+    sig_internal_toggled = Signal(bool)
+    """The block is now internal (left out of the 网页公开版) or not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._block_id: int | None = None
+        self.kind_label = QLabel()
+        self.heading = QLineEdit()
+        self.heading.setPlaceholderText("标题句，如：坚持党的领导，压紧压实法治建设责任")
+        self.run_in = QCheckBox("标题与正文接排（标题句后直接接正文，不单独成行）")
+        self.internal = QCheckBox("内部内容（网页公开版不包含）")
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText("正文。每段一行，回车分段。")
+        self.body.setTabChangesFocus(True)
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow("层级", self.kind_label)
+        form.addRow("标题", self.heading)
+        form.addRow("", self.run_in)
+        form.addRow("正文", self.body)
+        form.addRow("", self.internal)
+        self._connect_signals()
+        self.set_block(None)
+
+    def _connect_signals(self) -> None:
+        self.heading.textEdited.connect(self.sig_heading_edited)
+        self.body.textChanged.connect(self._on_body_changed)
+        self.run_in.toggled.connect(self._on_run_in)
+        self.internal.toggled.connect(self._on_internal)
+
+    def set_block(self, block: Block | None, number: str = "") -> None:
+        """Show ``block`` (None: nothing selected) without emitting edits."""
+        self._loading = True
+        try:
+            self.setEnabled(block is not None)
+            if block is None:
+                self._block_id = None
+                self.kind_label.setText("（请在左侧选择或添加条目）")
+                self.heading.clear()
+                self.body.setPlainText("")
+                self.run_in.setChecked(False)
+                self.internal.setChecked(False)
+                return
+            headed = block.kind is not BlockKind.PARAGRAPH
+            self.kind_label.setText(f"{KIND_LABELS[block.kind]}　当前编号：{number or '无'}")
+            same = block.id is not None and block.id == self._block_id  # keep cursor and undo history
+            if not same or self.heading.text() != block.heading:
+                self.heading.setText(block.heading)
+            self.heading.setEnabled(headed)
+            self.run_in.setChecked(block.run_in)
+            self.run_in.setEnabled(headed)
+            self.internal.setChecked(block.internal)
+            if not same or self.body.toPlainText() != block.body:
+                self.body.setPlainText(block.body)  # also resets undo: Ctrl+Z never reaches another block
+            self._block_id = block.id
+        finally:
+            self._loading = False
+
+    def _on_body_changed(self) -> None:
+        if not self._loading:
+            self.sig_body_edited.emit(self.body.toPlainText())
+
+    def _on_run_in(self, checked: bool) -> None:
+        if not self._loading:
+            self.sig_run_in_toggled.emit(checked)
+
+    def _on_internal(self, checked: bool) -> None:
+        if not self._loading:
+            self.sig_internal_toggled.emit(checked)

@@ -1,0 +1,137 @@
+"""Adding, renaming, reordering and removing chapters of the open report (menu 章节)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from fazhi_desktop.core.model import Chapter, ChapterRole
+from fazhi_desktop.core.templates import default_chapter
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.report_view import ReportView
+
+CUSTOM_CHOICE = "自定义章节（自己填写标题）"
+
+
+class ChapterManager(QObject):
+    """Chapter-level operations; each is one store call followed by rebuilding the tabs."""
+
+    sig_message = Signal(str)
+    """A short Chinese message for the status bar."""
+
+    sig_restore_available = Signal(bool)
+    """A just-deleted chapter can (True) or can no longer (False) be restored."""
+
+    def __init__(self, store: ReportStore, view: ReportView, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.store = store
+        self.view = view
+        self.parent_widget = parent_widget
+        self._deleted: tuple[int, int, Chapter] | None = None  # (report id, index, chapter)
+
+    def _current(self) -> tuple[int, Chapter] | None:
+        editor = self.view.current_editor()
+        if editor is None:
+            self.sig_message.emit("请先切换到要操作的章节")
+            return None
+        return self.view.indexOf(editor) - 1, editor.chapter
+
+    def add_chapter(self) -> None:
+        """Ask which part to add (missing statutory roles first) and insert it after the current tab."""
+        report = self.view.report()
+        missing = [r for r in ChapterRole if r.statutory and report.chapter(r) is None]
+        choices = [r.label for r in missing] + [CUSTOM_CHOICE]
+        picked = Dialogs.ask_choice(self.parent_widget, "添加章节", "要添加哪一部分？", choices)
+        if picked is None:
+            return
+        if picked == CUSTOM_CHOICE:
+            title = Dialogs.ask_text(self.parent_widget, "添加章节", "章标题：", "新增章节")
+            if not title:
+                return
+            chapter = Chapter(role=ChapterRole.CUSTOM, title=title)
+        else:
+            role = missing[choices.index(picked)]
+            chapter = default_chapter(role, report.year)
+        current = self._current_index()
+        index = None if current is None else current + 1
+        assert report.id is not None
+        added = self.store.add_chapter(report.id, chapter, index)
+        self.view.reload_chapters(select_chapter=added.id)
+        self.sig_message.emit(f"已添加章节：{added.title}")
+
+    def _current_index(self) -> int | None:
+        editor = self.view.current_editor()
+        return None if editor is None else self.view.indexOf(editor) - 1
+
+    def rename_chapter(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        _index, chapter = current
+        title = Dialogs.ask_text(self.parent_widget, "重命名章节", "章标题：", self._live_title(chapter))
+        if not title:
+            return
+        self.view.autosaver.flush()
+        assert chapter.id is not None
+        self.store.update_chapter(chapter.id, title=title)
+        self.view.reload_chapters(select_chapter=chapter.id)
+
+    def _live_title(self, chapter: Chapter) -> str:
+        editor = self.view.editor_for(chapter.id) if chapter.id is not None else None
+        return editor.title.text() if editor is not None else chapter.title
+
+    def move_chapter(self, delta: int) -> None:
+        current = self._current()
+        if current is None:
+            return
+        index, chapter = current
+        target = index + delta
+        if not 0 <= target < len(self.view.chapter_editors()):
+            return
+        assert chapter.id is not None
+        self.view.autosaver.flush()
+        self.store.move_chapter(chapter.id, target)
+        self.view.reload_chapters(select_chapter=chapter.id)
+
+    def delete_chapter(self) -> None:
+        """Remove the current chapter after confirmation; statutory parts get a stronger warning."""
+        current = self._current()
+        if current is None:
+            return
+        index, chapter = current
+        title = self._live_title(chapter)
+        if chapter.role.statutory:
+            text = (f"“{title}”是规定必须报告的内容（{chapter.role.label}）。\n"
+                    "删除后报告将缺少这一部分。\n\n确定删除这一章及其全部内容吗？")
+        else:
+            text = f"确定删除“{title}”这一章及其全部内容吗？"
+        if not Dialogs.confirm(self.parent_widget, "删除章节", text):
+            return
+        self.view.autosaver.flush()
+        assert chapter.id is not None
+        stored = self.store.load_chapter(chapter.id)
+        self.store.delete_chapter(chapter.id)
+        assert self.view.report_id is not None
+        self._deleted = (self.view.report_id, index, stored)
+        self.view.reload_chapters()
+        self.sig_restore_available.emit(True)
+        self.sig_message.emit(f"已删除章节“{title}”，可用“章节 → 恢复刚删除的章节”找回")
+
+    def restore_chapter(self) -> None:
+        """Put the last deleted chapter back where it was."""
+        if self._deleted is None or self._deleted[0] != self.view.report_id:
+            return
+        report_id, index, chapter = self._deleted
+        fresh = replace(chapter, id=None, blocks=tuple(replace(b, id=None) for b in chapter.blocks))
+        added = self.store.add_chapter(report_id, fresh, index)
+        self._deleted = None
+        self.sig_restore_available.emit(False)
+        self.view.reload_chapters(select_chapter=added.id)
+
+    def forget(self) -> None:
+        """Another report was opened: the deleted chapter can no longer be restored from here."""
+        self._deleted = None
+        self.sig_restore_available.emit(False)

@@ -1,0 +1,114 @@
+"""The 检查 tab: the proofreading findings (core.checks) with their place; double-click goes there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fazhi_desktop.core.checks import Finding, Severity, fixable, severity_counts
+from fazhi_desktop.core.checks.describe import describe_location
+from fazhi_desktop.core.model import Report
+
+INDEX_ROLE = Qt.ItemDataRole.UserRole
+SEVERITY_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#8a5a00", Severity.INFO: "#555555"}
+
+
+class CheckPanel(QWidget):
+    """Lists findings; emits where the user wants to go and whether to apply the safe fixes."""
+
+    sig_recheck_requested = Signal()
+    """重新检查 was clicked."""
+
+    sig_fix_requested = Signal()
+    """自动修正 was clicked (the window applies core.checks.fix_all)."""
+
+    sig_ignore_requested = Signal(str)
+    """忽略: hide the finding with this key for this report from now on."""
+
+    sig_unignore_requested = Signal()
+    """恢复已忽略: show every ignored finding again."""
+
+    sig_goto_requested = Signal(object)
+    """Show the place of this :class:`~fazhi_desktop.core.checks.Location`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.findings: list[Finding] = []
+        self.summary = QLabel()
+        self.recheck = QPushButton("重新检查")
+        self.fix = QPushButton("自动修正")
+        self.fix.setToolTip("只修正有把握的问题（如法规名称、标点、多余空格）；需要判断的问题请逐条处理")
+        self.ignore = QPushButton("忽略所选")
+        self.ignore.setToolTip("确认所选问题是有意为之（不是错误），以后不再提示")
+        self.unignore = QPushButton("恢复已忽略")
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(["级别", "位置", "原文", "问题和建议"])
+        self.list.setRootIsDecorated(False)
+        self.list.setWordWrap(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.list.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.ignore)
+        row.addWidget(self.unignore)
+        row.addWidget(self.fix)
+        row.addWidget(self.recheck)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(QLabel("双击一条问题可跳到报告中的位置。"))
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.recheck.clicked.connect(self.sig_recheck_requested)
+        self.fix.clicked.connect(self.sig_fix_requested)
+        self.list.itemActivated.connect(self._on_activated)
+        self.ignore.clicked.connect(self._on_ignore)
+        self.unignore.clicked.connect(self.sig_unignore_requested)
+
+    def set_findings(self, findings: list[Finding], report: Report, ignored: int = 0) -> None:
+        self.findings = findings
+        self.list.clear()
+        for i, finding in enumerate(findings):
+            fix = ""
+            if finding.fix is not None:
+                fix = f"（可自动修正为“{finding.fix}”）" if finding.fix else "（可自动删除）"
+            item = QTreeWidgetItem([
+                finding.severity.value, describe_location(finding.location, report, bool(finding.text)),
+                finding.text.strip()[:30], finding.message + fix,
+            ])
+            item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+            item.setToolTip(3, finding.message + fix)
+            item.setData(0, INDEX_ROLE, i)
+            self.list.addTopLevelItem(item)
+        self.list.resizeColumnToContents(1)
+        counts = severity_counts(findings)
+        self.summary.setText("没有发现问题。" if not findings else
+                             "　".join(f"{s.value} {n} 处" for s, n in counts.items() if n))
+        can_fix = len(fixable(findings))
+        self.fix.setText(f"自动修正（{can_fix}处）" if can_fix else "自动修正")
+        self.fix.setEnabled(can_fix > 0)
+        self.ignore.setEnabled(bool(findings))
+        self.unignore.setVisible(ignored > 0)
+        self.unignore.setText(f"恢复已忽略（{ignored}条）")
+
+    def _on_ignore(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.sig_ignore_requested.emit(self.findings[int(item.data(0, INDEX_ROLE))].key)
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.sig_goto_requested.emit(self.findings[int(item.data(0, INDEX_ROLE))].location)

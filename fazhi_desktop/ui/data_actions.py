@@ -1,0 +1,59 @@
+"""Things done with the data file itself: show its folder, back it up to a folder the user picks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
+
+from fazhi_desktop.storage.database import backup_to
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.dialogs import Dialogs
+
+
+def open_folder(folder: Path) -> bool:
+    """Open ``folder`` in the file manager (资源管理器)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+
+
+def open_path(path: Path) -> bool:
+    """Open a file with its program (Word/WPS for .docx)."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+def backup_to_folder(store: ReportStore, parent: QWidget | None) -> Path | None:
+    """Ask for a folder (e.g. a U盘) and write a consistent copy of the database there."""
+    folder = Dialogs.ask_directory(parent, "备份到哪个文件夹？")
+    if folder is None:
+        return None
+    target = folder / f"法治报告数据备份_{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
+    try:
+        backup_to(store.db, target)
+    except Exception as exc:  # OSError or the SQLite error of an unwritable folder
+        Dialogs.warn(parent, "备份失败", f"无法写入 {folder}：{exc}")
+        return None
+    Dialogs.inform(parent, "备份完成", f"已备份到：\n{target}")
+    return target
+
+
+def export_diagnostics(db_path: Path, parent: QWidget | None) -> Path | None:
+    """导出诊断信息: logs and versions in a zip for the IT person; the data file only if the user says so."""
+    from fazhi_desktop.diagnostics import write_diagnostics
+
+    start = Path.home() / f"诊断信息_{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.zip"
+    target = Dialogs.ask_save_file(parent, "导出诊断信息", start, "压缩文件 (*.zip)")
+    if target is None:
+        return None
+    with_data = Dialogs.ask_yes_no(parent, "导出诊断信息", "是否同时附上数据文件（含全部报告内容）？\n"
+                                   "一般不需要；只有技术支持明确要求时才选“是”。")
+    try:
+        write_diagnostics(target, db_path.parent / "logs", db_path=db_path if with_data else None)
+    except OSError as exc:
+        Dialogs.warn(parent, "导出失败", f"无法写入 {target}：{exc.strerror or exc}")
+        return None
+    Dialogs.inform(parent, "导出诊断信息", f"已写入：\n{target}" + ("\n（含数据文件）" if with_data else ""))
+    return target

@@ -1,0 +1,98 @@
+"""导出Word from the window: default file name, the file-in-use case, and what to do afterwards."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QWidget
+
+from fazhi_desktop.core.indicator_sheet import statistics_sheet
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.export import ExportError, ExportOptions, ExportResult, TargetLockedError, export_docx
+from fazhi_desktop.export.fonts import canonical_map, installed_map
+from fazhi_desktop.export.options import Attachment
+from fazhi_desktop.export.statistics import statistics_attachment
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.data_actions import open_folder, open_path
+from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.export_dialog import ExportDialog, ExportRequest
+
+LAST_DIR_KEY = "export/last_dir"
+
+
+def safe_file_name(title: str) -> str:
+    """The title without the characters Windows forbids in file names."""
+    return re.sub(r'[\\/:*?"<>|\r\n\t]+', "", title).strip() or "报告"
+
+
+def default_path(report: Report, settings: QSettings) -> Path:
+    """``{title}.docx`` in the last folder used (else 文档/Documents)."""
+    folder = str(settings.value(LAST_DIR_KEY, "") or "")
+    if not folder or not Path(folder).is_dir():
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+            Path.home())
+    return Path(folder) / f"{safe_file_name(report.title)}.docx"
+
+
+def options_for(request: ExportRequest, attachments: tuple[Attachment, ...] = ()) -> ExportOptions:
+    return ExportOptions(red_header=request.red_header, imprint=request.imprint, sealed=request.sealed,
+                         web=request.web, cjk_digits=request.cjk_digits,
+                         fonts=installed_map() if request.installed_fonts else canonical_map(),
+                         attachments=attachments)
+
+
+def statistics_attachments(store: ReportStore, report: Report, parent: QWidget | None
+                           ) -> tuple[Attachment, ...] | None:
+    """The 数据指标 table as an 附件; None (after saying why) when no figure is filled in."""
+    assert report.id is not None
+    sheet = statistics_sheet(report, store.catalog_for_report(report.id), store.indicator_values(report.id))
+    if sheet.empty:
+        Dialogs.warn(parent, "无法附统计表", "还没有填写任何数据指标。请先在“数据指标”页填写，或不勾选“附统计表”。")
+        return None
+    return (statistics_attachment(sheet),)
+
+
+def write(report: Report, request: ExportRequest, parent: QWidget | None,
+          attachments: tuple[Attachment, ...] = ()) -> ExportResult | None:
+    """Export; when Word/WPS holds the file, offer the free name next to it. None: nothing written."""
+    path = request.path
+    while True:
+        try:
+            return export_docx(report, path, options_for(request, attachments))
+        except TargetLockedError as exc:
+            if not Dialogs.confirm(parent, "文件正被打开",
+                                   f"{path.name} 正在 Word 或 WPS 中打开，无法覆盖。\n\n"
+                                   f"是否另存为 {exc.suggestion.name}？"):
+                return None
+            path = exc.suggestion
+        except (ExportError, OSError) as exc:
+            Dialogs.warn(parent, "导出失败", str(exc))
+            return None
+
+
+def export_report(store: ReportStore, report: Report, settings: QSettings,
+                  parent: QWidget | None) -> ExportResult | None:
+    """The whole 导出Word flow: ask, write, tell what happened, open the file or folder if wanted."""
+    request = ExportDialog.ask(parent, report, default_path(report, settings))
+    if request is None:
+        return None
+    attachments: tuple[Attachment, ...] = ()
+    if request.data_table:
+        table = statistics_attachments(store, report, parent)
+        if table is None:
+            return None
+        attachments = table
+    result = write(report, request, parent, attachments)
+    if result is None:
+        return None
+    settings.setValue(LAST_DIR_KEY, str(result.path.parent))
+    notes = "\n".join(f"· {n}" for n in result.notes)
+    text = f"已导出：{result.path}\n约 {result.pages} 页。" + (f"\n\n提示：\n{notes}" if notes else "")
+    choice = Dialogs.export_done(parent, text)
+    if choice == "file":
+        open_path(result.path)
+    elif choice == "folder":
+        open_folder(result.path.parent)
+    return result

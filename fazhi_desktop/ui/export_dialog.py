@@ -1,0 +1,127 @@
+"""导出Word: the export options (红头, 版记, 印章, 网页公开版, 字体) and the target file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fazhi_desktop.core.model import Report, SealMode
+from fazhi_desktop.ui.dialogs import Dialogs
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the user chose in the dialog."""
+
+    path: Path
+    red_header: bool = False
+    imprint: bool = False
+    sealed: bool = True
+    web: bool = False
+    cjk_digits: bool = False
+    installed_fonts: bool = False
+    data_table: bool = False  # 附件: the 数据指标 statistics table
+
+
+class ExportDialog(QDialog):
+    """Asks for the export options and the file; exporting itself is done by the window."""
+
+    def __init__(self, report: Report, default_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导出Word")
+        self.red_header = QCheckBox("红头（版头：发文机关标志、发文字号、签发人）")
+        self.red_header.setChecked(bool(report.issuer_mark))
+        self.imprint = QCheckBox("版记（抄送、印发机关、印发日期）")
+        self.sealed = QRadioButton(SealMode.SEALED.label)
+        self.unsealed = QRadioButton(SealMode.UNSEALED.label)
+        seal_group = QButtonGroup(self)
+        seal_group.addButton(self.sealed)
+        seal_group.addButton(self.unsealed)
+        (self.sealed if report.seal is SealMode.SEALED else self.unsealed).setChecked(True)
+        self.web = QCheckBox("网页公开版（不含版头、版记和标为“内部”的内容）")
+        self.data_table = QCheckBox("附统计表（数据指标，作为附件排在落款之后）")
+        self.cjk_digits = QCheckBox("数字和字母也用中文字体（默认用 Times New Roman）")
+        self.installed_fonts = QCheckBox("按本机已安装的字体替换（默认写入标准字体名，便于在别的电脑打印）")
+        self.path = QLineEdit(str(default_path))
+        self.browse = QPushButton("浏览…")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self._layout()
+        self._connect_signals()
+        self._update_enabled()
+
+    def _layout(self) -> None:
+        seal_row = QHBoxLayout()
+        seal_row.addWidget(self.sealed)
+        seal_row.addWidget(self.unsealed)
+        seal_row.addStretch(1)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow("格式", self.red_header)
+        form.addRow("", self.imprint)
+        form.addRow("落款", seal_row)
+        form.addRow("版本", self.web)
+        form.addRow("附件", self.data_table)
+        form.addRow("字体", self.cjk_digits)
+        form.addRow("", self.installed_fonts)
+        form.addRow("保存到", file_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _connect_signals(self) -> None:
+        self.web.toggled.connect(self._update_enabled)
+        self.browse.clicked.connect(self._browse)
+
+    def _update_enabled(self) -> None:
+        for box in (self.red_header, self.imprint):
+            box.setEnabled(not self.web.isChecked())
+
+    def _browse(self) -> None:
+        chosen = Dialogs.ask_save_file(self, "导出到", Path(self.path.text()), "Word 文件 (*.docx)")
+        if chosen is not None:
+            self.path.setText(str(chosen))
+
+    def request(self) -> ExportRequest:
+        path = Path(self.path.text().strip())
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+        web = self.web.isChecked()
+        return ExportRequest(
+            path=path, red_header=self.red_header.isChecked() and not web,
+            imprint=self.imprint.isChecked() and not web, sealed=self.sealed.isChecked(), web=web,
+            cjk_digits=self.cjk_digits.isChecked(), installed_fonts=self.installed_fonts.isChecked(),
+            data_table=self.data_table.isChecked(),
+        )
+
+    def _accept(self) -> None:
+        if not self.path.text().strip():
+            self.error.setText("请选择保存位置")
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, report: Report, default_path: Path) -> ExportRequest | None:
+        dialog = cls(report, default_path, parent)
+        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,69 @@
+"""launch(): QApplication, Chinese Qt dialogs, the store, the main window, the event loop."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fazhi_desktop.storage.database import StorageError
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.storage.session import open_session
+from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.qt_translations import install_qt_translations
+from fazhi_desktop.ui.report_texts import APP_NAME
+from fazhi_desktop.ui.single_instance import SingleInstance
+from fazhi_desktop.ui.ui_settings import open_settings
+
+DEMO_UNIT, DEMO_YEAR = "示例镇", 2025
+
+
+def application() -> QApplication:
+    """The QApplication (created once), with Qt's Chinese translation installed."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        install_qt_translations(app)
+    return app
+
+
+def build_window(store: ReportStore, db_path: Path, demo: bool = False) -> MainWindow:
+    """The main window on ``store``: the demo report, else the last report, else the report list."""
+    window = MainWindow(store, open_settings(db_path.parent), db_path)
+    demo_id = store.find_report_id(DEMO_UNIT, DEMO_YEAR) if demo else None
+    if demo_id is not None:
+        window.open_report(demo_id)
+    else:
+        window.open_last_report()
+    return window
+
+
+def launch(db_path: Path, demo: bool = False) -> int:
+    """Open the window on the database at ``db_path``; returns the exit code."""
+    app = application()
+    instance = SingleInstance(db_path)
+    if instance.notify_running():  # already open on this PC: that window comes forward instead
+        return 0
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        session = open_session(db_path)  # lock (one program per file), migrations, daily backup
+    except (StorageError, OSError) as exc:
+        QMessageBox.warning(None, APP_NAME, str(exc))
+        return 2
+    window: MainWindow | None = None
+    try:
+        window = build_window(session.store, db_path, demo)
+        instance.sig_activate.connect(window.bring_to_front)
+        instance.listen()
+        app.aboutToQuit.connect(window.close)  # session end / quit(): flush and keep geometry too
+        window.show()
+        return int(app.exec())
+    finally:
+        if window is not None:
+            app.aboutToQuit.disconnect(window.close)
+            window.close()
+            window.deleteLater()
+        instance.close()
+        session.close()  # backs up on a clean exit and releases the lock

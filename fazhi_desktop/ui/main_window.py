@@ -1,0 +1,277 @@
+"""The main window: the report list, the open report's tabs, menus, status bar and geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui import report_list_actions as actions
+from fazhi_desktop.ui.about_dialog import AboutDialog
+from fazhi_desktop.ui.autosaver import Autosaver
+from fazhi_desktop.ui.chapter_manager import ChapterManager
+from fazhi_desktop.ui.check_controller import CheckController
+from fazhi_desktop.ui.data_actions import backup_to_folder, export_diagnostics, open_folder
+from fazhi_desktop.ui.font_scale import font_size_menu
+from fazhi_desktop.ui.report_chooser import ReportChooser
+from fazhi_desktop.ui.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
+from fazhi_desktop.ui.report_view import ReportView
+from fazhi_desktop.ui.ui_settings import restore_geometry, save_geometry
+
+if TYPE_CHECKING:
+    from fazhi_desktop.export import ExportResult
+
+LAST_REPORT_KEY = "ui.last_report_id"
+
+
+class MainWindow(QMainWindow):
+    """Shows the report list or one report; the database is the document (no Save button)."""
+
+    def __init__(self, store: ReportStore, settings: QSettings, db_path: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.db_path = db_path
+        self.autosaver = Autosaver(parent=self)
+        self.undo_stack = QUndoStack(self)
+        self.chooser = ReportChooser()
+        self.view = ReportView(store, self.autosaver, self.undo_stack)
+        self.chapters = ChapterManager(store, self.view, self)
+        self.check_controller = CheckController(self.view, db_path)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.chooser)
+        self.pages.addWidget(self.view)
+        self.setCentralWidget(self.pages)
+        self.save_label = QLabel("自动保存")
+        self.save_label.setToolTip("所有修改都会在停止输入约半秒后自动保存，无需手动保存")
+        self.count_label = QLabel("")
+        self.deadline_label = QLabel("")
+        for label in (self.deadline_label, self.count_label, self.save_label):
+            self.statusBar().addPermanentWidget(label)
+        self._deleted_report: actions.DeletedReport | None = None
+        self._build_menus()
+        self._connect_signals()
+        restore_geometry(self, self.settings)
+        self.show_chooser()
+
+    # ---- construction -----------------------------------------------------------------------
+    def _action(self, menu_name: str, text: str, slot: object, keys: str = "") -> QAction:
+        menu = self._menus.get(menu_name) or self.menuBar().addMenu(menu_name)
+        self._menus[menu_name] = menu
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self._menus: dict[str, QMenu] = {}
+        a = self._action
+        self.act_list = a("文件(&F)", "报告列表…", self.show_chooser, "Ctrl+O")
+        self.act_new = a("文件(&F)", "新建报告…", self.new_report, "Ctrl+N")
+        self.act_import = a("文件(&F)", "导入已有报告…", self.import_report)
+        self.act_import.setToolTip("把已有的 Word（.docx）或文本（.txt）报告导入为一份报告，自动识别章节和条目")
+        self.act_export = a("文件(&F)", "导出Word…", self.export_word, "Ctrl+E")
+        self.act_export.setToolTip("导出符合 GB/T 9704 公文格式的 Word 文件（Ctrl+E）")
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.act_list)
+        toolbar.addAction(self.act_export)
+        a("文件(&F)", "退出", self.close, "Ctrl+Q")
+        self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self, "重做")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit = self.menuBar().addMenu("编辑(&E)")
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        self.act_add_chapter = a("章节(&C)", "添加章节…", self.chapters.add_chapter)
+        self.act_rename_chapter = a("章节(&C)", "重命名本章…", self.chapters.rename_chapter, "F2")
+        self.act_move_left = a("章节(&C)", "本章前移", lambda: self.chapters.move_chapter(-1), "Ctrl+Alt+Left")
+        self.act_move_right = a("章节(&C)", "本章后移", lambda: self.chapters.move_chapter(+1),
+                                "Ctrl+Alt+Right")
+        self.act_delete_chapter = a("章节(&C)", "删除本章…", self.chapters.delete_chapter)
+        self.act_restore_chapter = a("章节(&C)", "恢复刚删除的章节", self.chapters.restore_chapter)
+        self.act_restore_chapter.setEnabled(False)
+        self.font_actions = font_size_menu(self.menuBar().addMenu("视图(&V)"), self.settings, self)
+        a("帮助(&H)", "导出诊断信息…", lambda: export_diagnostics(self.db_path, self))
+        a("帮助(&H)", "关于…", self.show_about)
+
+    def _connect_signals(self) -> None:
+        self.chooser.sig_new_requested.connect(self.new_report)
+        self.chooser.sig_import_requested.connect(self.import_report)
+        self.chooser.sig_open_requested.connect(self.open_report)
+        self.chooser.sig_copy_requested.connect(self.copy_report)
+        self.chooser.sig_delete_requested.connect(self.delete_report)
+        self.chooser.sig_undo_delete_requested.connect(self.undo_delete_report)
+        self.autosaver.sig_saved.connect(self._on_saved)
+        self.autosaver.sig_pending.connect(lambda: self.save_label.setText("正在保存…"))
+        self.autosaver.sig_failed.connect(self._on_save_failed)
+        self.view.sig_report_changed.connect(self._show_report_state)
+        self.view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.currentChanged.connect(self._on_tab_changed)
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
+        self.chapters.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.check_controller.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.chapters.sig_restore_available.connect(self.act_restore_chapter.setEnabled)
+        app = QApplication.instance()
+        self._watching_focus = isinstance(app, QApplication)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    # ---- pages ------------------------------------------------------------------------------
+    def show_chooser(self) -> None:
+        self.autosaver.flush()
+        self.undo_stack.clear()  # Ctrl+Z on the list must not change a report out of sight
+        self.chooser.set_reports(self.store.list_reports(), select=self.view.report_id)
+        self.pages.setCurrentWidget(self.chooser)
+        self.setWindowTitle(f"报告列表 — {APP_NAME}")
+        self.deadline_label.setText("")
+        self.count_label.setText("")
+        self._set_report_actions(False)
+
+    def open_report(self, report_id: int) -> None:
+        """Show report ``report_id`` and remember it for the next start."""
+        report = self.view.load(report_id)
+        self.chapters.forget()
+        self.store.set_meta(LAST_REPORT_KEY, str(report_id))
+        self.pages.setCurrentWidget(self.view)
+        self._set_report_actions(True)
+        self._show_report_state(report)
+
+    def open_last_report(self) -> bool:
+        """Reopen the report open at the end of the last session; False when there is none."""
+        raw = self.store.get_meta(LAST_REPORT_KEY)
+        ids = {s.id for s in self.store.list_reports()}
+        if raw and raw.isdigit() and int(raw) in ids:
+            self.open_report(int(raw))
+            return True
+        return False
+
+    def _set_report_actions(self, enabled: bool) -> None:
+        for action in (self.act_add_chapter, self.act_rename_chapter, self.act_delete_chapter,
+                       self.act_move_left, self.act_move_right, self.act_export):
+            action.setEnabled(enabled)
+
+    # ---- report list actions ----------------------------------------------------------------
+    def new_report(self) -> None:
+        report_id = actions.create_new(self.store, self)
+        if report_id is not None:
+            self.open_report(report_id)
+
+    def import_report(self) -> None:
+        """导入已有报告 (.docx/.txt) and open it."""
+        self.autosaver.flush()
+        from fazhi_desktop.ui.import_actions import import_report
+
+        report_id = import_report(self.store, self.db_path, self)
+        if report_id is not None:
+            self.open_report(report_id)
+
+    def copy_report(self, report_id: int) -> None:
+        """从上一年复制: the next year's draft from ``report_id``."""
+        self.autosaver.flush()
+        created = actions.copy_to_next_year(self.store, report_id, self)
+        if created is not None and created.id is not None:
+            self.statusBar().showMessage(f"已根据{created.year - 1}年度报告新建{created.year}年度报告", 8000)
+            self.open_report(created.id)
+
+    def delete_report(self, report_id: int) -> None:
+        """Delete after confirmation, with a backup file and 撤销删除 until the next delete."""
+        self.autosaver.flush()
+        deleted = actions.delete_with_backup(self.store, self.db_path, report_id, self)
+        if deleted is None:
+            return
+        self._deleted_report = deleted
+        if self.view.report_id == report_id:
+            self.view.unload()
+        self.chooser.set_undo_available(f"恢复“{deleted.report.title}”")
+        self.show_chooser()
+
+    def undo_delete_report(self) -> None:
+        if self._deleted_report is None:
+            return
+        restored = actions.restore_deleted(self.store, self._deleted_report, self)
+        if restored is not None:
+            self._deleted_report = None
+            self.chooser.set_undo_available("")
+            self.chooser.set_reports(self.store.list_reports(), select=restored)
+
+    def export_word(self) -> ExportResult | None:
+        """导出Word: pending typing is saved first, then the export dialog."""
+        if self.view.report_id is None:
+            return None
+        self.autosaver.flush()
+        from fazhi_desktop.ui.export_actions import export_report  # python-docx loads on first export
+
+        result = export_report(self.store, self.view.report(), self.settings, self)
+        if result is not None:
+            self.statusBar().showMessage(f"已导出：{result.path}", 10000)
+        return result
+
+    # ---- status -----------------------------------------------------------------------------
+    def _show_report_state(self, report: Report) -> None:
+        self.setWindowTitle(window_title(report))
+        self.deadline_label.setText(deadline_reminder(report))
+        self._update_counts(report)
+
+    def _update_counts(self, report: Report | None = None) -> None:
+        if self.view.report_id is None or self.pages.currentWidget() is not self.view:
+            self.count_label.setText("")
+            return
+        report = report or self.view.report()
+        editor = self.view.current_editor()
+        self.count_label.setText(char_count_text(report.char_count(),
+                                                 editor.char_count() if editor else None))
+
+    def _on_saved(self, when: str) -> None:
+        self.save_label.setText(f"已保存 {when}")
+        if self.view.report_id is not None and self.pages.currentWidget() is self.view:
+            self._show_report_state(self.view.report())  # the unit name may have changed
+
+    def _on_save_failed(self, message: str) -> None:
+        self.save_label.setText("未保存")
+        self.statusBar().showMessage(message, 10000)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self.autosaver.flush()
+        self._update_counts()
+
+    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.autosaver.flush()
+
+    def bring_to_front(self) -> None:
+        """Another start of the program on this data file asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_about(self) -> AboutDialog:
+        self.autosaver.flush()
+        dialog = AboutDialog(self.db_path, self)
+        dialog.sig_open_data_dir_requested.connect(lambda: open_folder(self.db_path.parent))
+        dialog.sig_backup_requested.connect(lambda: backup_to_folder(self.store, dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # ---- geometry and closing ---------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.autosaver.flush()
+        self.undo_stack.blockSignals(True)  # its destructor emits indexChanged; nothing to show then
+        save_geometry(self, self.settings)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._watching_focus:
+            app.focusChanged.disconnect(self._on_focus_changed)
+            self._watching_focus = False
+        super().closeEvent(event)

@@ -1,0 +1,93 @@
+"""What each outline button asks for: a label and a core.outline operation (Qt-free, so testable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fazhi_desktop.core import outline
+from fazhi_desktop.core.model import Block, BlockKind
+from fazhi_desktop.core.outline import Outline, OutlineError
+
+OutlineOp = Callable[[Outline], tuple[Outline, int]]
+
+
+@dataclass(frozen=True)
+class OutlineRequest:
+    """An operation on the stored outline; ``op`` returns the new outline and the block to select."""
+
+    label: str
+    op: OutlineOp
+    new_block: bool = False  # the cursor goes into the block it adds
+
+
+def _append(label: str, block: Block, new_block: bool = True) -> OutlineRequest:
+    return OutlineRequest(label, lambda bs: (outline.insert(bs, len(bs), block), len(bs)), new_block)
+
+
+def add_sibling(blocks: Outline, i: int) -> OutlineRequest:
+    if i < 0:
+        return _append("添加条目", Block(blocks[0].kind if blocks else BlockKind.SECTION))
+    new = Block(blocks[i].kind, run_in=blocks[i].run_in)
+    return OutlineRequest("添加同级条目", lambda bs: outline.insert_after(bs, i, new), True)
+
+
+def add_child(blocks: Outline, i: int) -> OutlineRequest | None:
+    if i < 0:
+        return None
+    level = blocks[i].level
+    if blocks[i].kind is BlockKind.PARAGRAPH or level >= outline.MAX_LEVEL:
+        raise OutlineError("（1）级条目和段落下不能再添加下级标题，可以添加段落")
+    new = Block(BlockKind.for_level(level + 1), run_in=level + 1 > 2)
+    return OutlineRequest("添加下级条目", lambda bs: outline.insert_child(bs, i, new), True)
+
+
+def add_paragraph(blocks: Outline, i: int) -> OutlineRequest:
+    new = Block(BlockKind.PARAGRAPH)
+    if i < 0:
+        return _append("添加段落", new)
+    if blocks[i].kind is BlockKind.PARAGRAPH:
+        return OutlineRequest("添加段落", lambda bs: outline.insert_after(bs, i, new), True)
+    return OutlineRequest("添加段落", lambda bs: outline.insert_child(bs, i, new), True)
+
+
+def _delete_and_select(blocks: Outline, index: int) -> tuple[Outline, int]:
+    """Delete the subtree at ``index``; select the block now there (or the last one)."""
+    remaining = outline.delete(blocks, index)
+    return remaining, min(index, len(remaining) - 1)
+
+
+def simple(name: str, i: int) -> OutlineRequest | None:
+    """上移 / 下移 / 降级 / 升级 / 删除 of the block at ``i`` (None: nothing selected)."""
+    if i < 0:
+        return None
+    ops: dict[str, tuple[str, OutlineOp]] = {
+        "move_up": ("上移", lambda bs: outline.move_up(bs, i)),
+        "move_down": ("下移", lambda bs: outline.move_down(bs, i)),
+        "indent": ("降级", lambda bs: (outline.indent(bs, i), i)),
+        "outdent": ("升级", lambda bs: (outline.outdent(bs, i), i)),
+        "delete": ("删除条目", lambda bs: _delete_and_select(bs, i)),
+    }
+    label, op = ops[name]
+    return OutlineRequest(label, op)
+
+
+def move_to(source: int, dest: int) -> OutlineRequest:
+    """Drag and drop: the subtree at ``source`` to ``dest`` (core.outline.move)."""
+    return OutlineRequest("拖动条目", lambda bs: (outline.move(bs, source, dest), dest))
+
+
+def insert_suggestion(blocks: Outline, i: int, kind: BlockKind, text: str) -> OutlineRequest:
+    """Sections (and plain sentences) at the end; items under the current section or beside the
+    current item."""
+    label = "插入参考标题"
+    if kind is BlockKind.PARAGRAPH:
+        return _append(label, Block(kind, body=text), False)
+    new = Block(kind, heading=text, run_in=kind is not BlockKind.SECTION)
+    if kind is BlockKind.SECTION or i < 0:
+        return _append(label, new, False)
+    if blocks[i].kind is BlockKind.SECTION:
+        return OutlineRequest(label, lambda bs: outline.insert_child(bs, i, new))
+    parent = outline.parent_index(blocks, i)
+    anchor = i if blocks[i].level == new.level or parent is None else parent
+    return OutlineRequest(label, lambda bs: outline.insert_after(bs, anchor, new))

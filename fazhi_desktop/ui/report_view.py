@@ -1,0 +1,229 @@
+"""The tabs of one open report: 基本信息 and one tab per chapter; routes every edit to the store."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from fazhi_desktop.core.checks import Field, Location
+from fazhi_desktop.core.indicators import IndicatorValue
+from fazhi_desktop.core.model import Block, Chapter, ChapterRole, Report, Status
+from fazhi_desktop.core.numbering import chapter_number
+from fazhi_desktop.core.outline import OutlineError
+from fazhi_desktop.storage.database import StorageError
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.autosaver import Autosaver
+from fazhi_desktop.ui.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.check_panel import CheckPanel
+from fazhi_desktop.ui.indicator_table import IndicatorTable
+from fazhi_desktop.ui.info_form import InfoForm
+from fazhi_desktop.ui.outline_command import OutlineCommand
+from fazhi_desktop.ui.outline_requests import OutlineOp
+
+TAB_TITLE_CHARS = 12
+_BOILERPLATE = re.compile(r"^\s*(?:\d{4}\s*年度?\s*)?(?:推进)?(?:法治政府建设(?:工作)?的?)?")
+
+
+def tab_text(index: int, title: str, role: ChapterRole = ChapterRole.CUSTOM) -> str:
+    """"一、主要举措和成效": the title without its "2025年度推进法治政府建设的" opening, shortened
+    (to the role's name for long statutory titles); the full title is the tooltip."""
+    short = _BOILERPLATE.sub("", title).strip() or title.strip() or "（未命名）"
+    if len(short) > TAB_TITLE_CHARS:
+        short = role.label if role.statutory else short[: TAB_TITLE_CHARS - 1] + "…"
+    return f"{chapter_number(index)}{short}"
+
+
+class ReportView(QTabWidget):
+    """Shows one report. Text edits go through the debounced :class:`Autosaver`; outline edits
+    become undoable :class:`OutlineCommand` objects applied by ``ReportStore.apply_outline``."""
+
+    sig_report_changed = Signal(object)
+    """The stored report changed in a way the window shows (title, status, chapters)."""
+
+    sig_message = Signal(str)
+    """A short Chinese message for the status bar (e.g. why an outline edit was refused)."""
+
+    def __init__(self, store: ReportStore, autosaver: Autosaver, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.autosaver = autosaver
+        self.undo_stack = undo_stack
+        self.report_id: int | None = None
+        self.info = InfoForm()
+        self.addTab(self.info, "基本信息")
+        self.indicators = IndicatorTable()
+        self.addTab(self.indicators, "数据指标")
+        self.setTabToolTip(1, "本年度的统计数字（案件、调解、普法等），比率自动计算，附上年对比")
+        self.checks = CheckPanel()
+        self.addTab(self.checks, "检查")
+        self.setTabToolTip(2, "检查法规名称、规范表述、编号、标点、数字与数据指标是否一致等问题")
+        self.setDocumentMode(True)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.info.sig_report_field_edited.connect(self._on_report_field)
+        self.info.sig_unit_field_edited.connect(self._on_unit_field)
+        self.info.sig_status_edited.connect(self._on_status)
+        self.indicators.sig_value_changed.connect(self._on_indicator)
+
+    # ---- loading ----------------------------------------------------------------------------
+    def load(self, report_id: int) -> Report:
+        """Show the stored report ``report_id`` (pending edits of the old one are flushed first)."""
+        self.autosaver.flush()
+        self.undo_stack.clear()
+        report = self.store.load_report(report_id)
+        self.report_id = report_id
+        self.info.set_report(report)
+        self.indicators.load(self.store.catalog_for_report(report_id), self.store.indicator_values(report_id),
+                             self.store.previous_values(report_id))
+        self._rebuild_chapters(report.chapters)
+        self.setCurrentIndex(0)
+        return report
+
+    def unload(self) -> None:
+        """Show nothing (the open report was deleted)."""
+        self.autosaver.discard()
+        self.undo_stack.clear()
+        self.report_id = None
+        self._rebuild_chapters(())
+
+    def report(self) -> Report:
+        assert self.report_id is not None
+        return self.store.load_report(self.report_id)
+
+    def chapter_editors(self) -> list[ChapterEditor]:
+        return [w for i in range(self.count()) if isinstance(w := self.widget(i), ChapterEditor)]
+
+    def editor_for(self, chapter_id: int) -> ChapterEditor | None:
+        return next((e for e in self.chapter_editors() if e.chapter_id == chapter_id), None)
+
+    def current_editor(self) -> ChapterEditor | None:
+        widget = self.currentWidget()
+        return widget if isinstance(widget, ChapterEditor) else None
+
+    def reload_chapters(self, select_chapter: int | None = None) -> None:
+        """Rebuild the chapter tabs from the store (after adding, moving or removing a chapter)."""
+        self.autosaver.flush()
+        self.undo_stack.clear()
+        self._rebuild_chapters(self.report().chapters)
+        editor = self.editor_for(select_chapter) if select_chapter is not None else None
+        if editor is not None:
+            self.setCurrentWidget(editor)
+        self.sig_report_changed.emit(self.report())
+
+    def _rebuild_chapters(self, chapters: tuple[Chapter, ...]) -> None:
+        for old in self.chapter_editors():
+            self.removeTab(self.indexOf(old))
+            old.deleteLater()
+        for index, chapter in enumerate(chapters):
+            editor = ChapterEditor(chapter)
+            editor.set_number(chapter_number(index))
+            self.insertTab(1 + index, editor, tab_text(index, chapter.title, chapter.role))
+            self.setTabToolTip(1 + index, chapter.title)
+            editor.sig_chapter_edited.connect(self._on_chapter_edited)
+            editor.sig_block_edited.connect(self._on_block_edited)
+            editor.sig_outline_requested.connect(
+                lambda label, op, e=editor: self.apply_outline(e, label, op))
+            editor.sig_error.connect(self.sig_message)
+
+    # ---- edits ------------------------------------------------------------------------------
+    def _on_report_field(self, key: str, value: Any) -> None:
+        report_id = self.report_id
+        assert report_id is not None
+        self.autosaver.schedule(("report", report_id, key),
+                                lambda: self.store.update_report_field(report_id, key, value))
+
+    def _on_unit_field(self, key: str, value: Any) -> None:
+        report_id = self.report_id
+        assert report_id is not None
+
+        def write() -> None:
+            unit = self.store.load_report(report_id).unit
+            try:
+                self.store.save_unit(replace(unit, **{key: value}))
+            except StorageError as exc:  # a rule the user broke: say so, keep the text in the field
+                self.info.unit_editors[key].show_error(str(exc))
+
+        self.autosaver.schedule(("unit", report_id, key), write)
+
+    def _on_status(self, status: Status) -> None:
+        assert self.report_id is not None
+        self.autosaver.flush()
+        report = self.store.set_status(self.report_id, status)
+        self.info.show_status(report)
+        self.sig_report_changed.emit(report)
+
+    def _on_indicator(self, value: IndicatorValue) -> None:
+        report_id = self.report_id
+        assert report_id is not None
+        self.autosaver.schedule(("indicator", report_id, value.key),
+                                lambda: self.store.set_indicator_value(report_id, value))
+
+    def _on_chapter_edited(self, chapter_id: int, field: str, text: str) -> None:
+        def write() -> None:
+            if field == "title":
+                self.store.update_chapter(chapter_id, title=text)
+            else:
+                self.store.update_chapter(chapter_id, lead=text)
+
+        self.autosaver.schedule(("chapter", chapter_id, field), write)
+        editor = self.editor_for(chapter_id)
+        if field == "title" and editor is not None:
+            index = self.indexOf(editor)
+            self.setTabText(index, tab_text(index - 1, text, editor.chapter.role))
+            self.setTabToolTip(index, text)
+
+    def _on_block_edited(self, block_id: int, field: str, value: object) -> None:
+        self.autosaver.schedule(("block", block_id, field),
+                                lambda: self.store.update_block(block_id, **{field: value}))
+
+    # ---- outline ----------------------------------------------------------------------------
+    def apply_outline(self, editor: ChapterEditor, label: str, op: OutlineOp) -> bool:
+        """Flush typing, run ``op`` on the stored outline and push it on the undo stack."""
+        self.autosaver.flush()
+        before = self.store.load_blocks(editor.chapter_id)
+        try:
+            after, selected = op(before)
+        except OutlineError as exc:
+            self.sig_message.emit(str(exc))
+            return False
+        if tuple(after) == before:
+            self.sig_message.emit(f"{label}：已经到头了，大纲没有变化")
+            return False
+        command = OutlineCommand(self.store, editor.chapter_id, before, tuple(after),
+                                 (editor.current_index(), selected), label, self._on_outline_applied,
+                                 self.autosaver.flush, self.sig_message.emit)
+        self.undo_stack.push(command)
+        return True
+
+    def _on_outline_applied(self, chapter_id: int, blocks: tuple[Block, ...], selected: int) -> None:
+        editor = self.editor_for(chapter_id)
+        if editor is not None:
+            editor.show_outline(blocks, selected)
+            self.setCurrentWidget(editor)
+
+    # ---- going to a place (from the 检查 tab) ------------------------------------------------
+    def goto(self, location: Location) -> None:
+        """Show the field a finding points into and select the offending text."""
+        report_key = {Field.TITLE: "title_override", Field.ADDRESSEE: "addressee", Field.OPENING: "opening",
+                      Field.CLOSING: "closing", Field.SIGNATORIES: "signatories", Field.DATE: "date"}
+        if location.field in report_key:
+            self.setCurrentWidget(self.info)
+            editor = self.info.report_editors[report_key[location.field]]
+            self.info.ensureWidgetVisible(editor)
+            editor.focus_widget().setFocus()
+            return
+        editors = self.chapter_editors()
+        chapter = next((e for e in editors if e.chapter_id == location.chapter_id), None)
+        if chapter is None and location.chapter is not None and 0 <= location.chapter < len(editors):
+            chapter = editors[location.chapter]
+        if chapter is None:
+            return
+        self.setCurrentWidget(chapter)
+        chapter.show_place(location.field.value, location.block_id, location.block, location.offset)

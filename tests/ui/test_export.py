@@ -1,0 +1,105 @@
+"""导出Word from the window: the dialog's choices reach the file; busy files get another name."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from fazhi_desktop.core.indicators import load_catalog, parse_values
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.export import TargetLockedError
+from fazhi_desktop.ui import export_actions
+from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.export_dialog import ExportDialog, ExportRequest
+from fazhi_desktop.ui.main_window import MainWindow
+from tests.ui.ime import ime_type
+
+
+def _document_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as docx:
+        return docx.read("word/document.xml").decode("utf-8")
+
+
+def test_export_writes_the_report_including_unsaved_typing(monkeypatch: pytest.MonkeyPatch,
+                                                           demo_window: MainWindow, tmp_path: Path) -> None:
+    editor = demo_window.view.chapter_editors()[0]
+    demo_window.view.setCurrentWidget(editor)
+    editor.tree.select_index(1)
+    ime_type(editor.block_editor.body, "导出前刚输入的话")
+    target = tmp_path / "out" / "示例镇报告.docx"
+    target.parent.mkdir()
+    defaults: list[Path] = []
+
+    def ask(_parent, _report, default: Path) -> ExportRequest:
+        defaults.append(default)
+        return ExportRequest(path=target, red_header=True, imprint=True)
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(ExportDialog, "ask", ask)
+    monkeypatch.setattr(Dialogs, "export_done", lambda _p, text: "folder")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    result = demo_window.export_word()
+    assert result is not None and result.path == target
+    assert defaults[0].name == "示例镇2025年度法治政府建设情况报告.docx"
+    text = _document_text(target)
+    assert "导出前刚输入的话" in text and "示例镇人民政府文件" in text  # typing flushed; red header on
+    assert Path(opened[0].toLocalFile()) == target.parent
+    assert demo_window.settings.value(export_actions.LAST_DIR_KEY) == str(target.parent)
+    assert export_actions.default_path(demo_window.view.report(), demo_window.settings).parent == target.parent
+
+
+def test_file_open_in_word_offers_another_name(monkeypatch: pytest.MonkeyPatch, stored_demo: Report,
+                                               tmp_path: Path) -> None:
+    target = tmp_path / "报告.docx"
+    other = tmp_path / "报告(2).docx"
+    real = export_actions.export_docx
+    calls: list[Path] = []
+
+    def busy_once(report, path, options):
+        calls.append(path)
+        if path == target:
+            raise TargetLockedError(target, other)
+        return real(report, path, options)
+
+    asked: list[str] = []
+    monkeypatch.setattr(export_actions, "export_docx", busy_once)
+    monkeypatch.setattr(Dialogs, "confirm", lambda _p, _t, text: asked.append(text) or True)
+    result = export_actions.write(stored_demo, ExportRequest(path=target), None)
+    assert result is not None and result.path == other and other.exists()
+    assert calls == [target, other] and "报告(2).docx" in asked[0]
+
+
+def test_export_dialog_choices(qtbot, stored_demo: Report, tmp_path: Path) -> None:
+    dialog = ExportDialog(stored_demo, tmp_path / "a.docx")
+    qtbot.addWidget(dialog)
+    assert dialog.sealed.isChecked() and dialog.red_header.isChecked()  # the demo has a 发文机关标志
+    dialog.web.click()
+    assert not dialog.red_header.isEnabled()
+    dialog.path.setText(str(tmp_path / "公开版"))
+    request = dialog.request()
+    assert request.web and not request.red_header and request.path.name == "公开版.docx"
+
+
+def test_file_names_drop_characters_windows_forbids() -> None:
+    assert export_actions.safe_file_name('关于"2025"年度/报告?') == "关于2025年度报告"
+
+
+def test_statistics_table_goes_along_as_an_attachment(monkeypatch: pytest.MonkeyPatch,
+                                                      demo_window: MainWindow, store, stored_demo: Report,
+                                                      tmp_path: Path) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(Dialogs, "warn", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr(Dialogs, "export_done", lambda *_: "")
+    target = tmp_path / "带附件.docx"
+    monkeypatch.setattr(ExportDialog, "ask", lambda *_: ExportRequest(path=target, data_table=True))
+    assert demo_window.export_word() is None  # nothing filled in yet: said so, nothing written
+    assert warned and "还没有填写任何数据指标" in warned[0] and not target.exists()
+    assert stored_demo.id is not None
+    store.set_indicator_values(stored_demo.id, parse_values(load_catalog(), {"disputes_accepted": "186"}))
+    assert demo_window.export_word() is not None
+    text = _document_text(target)
+    assert "附件" in text and "186" in text

@@ -1,0 +1,134 @@
+"""launch(): the event loop, the data-file lock, quitting flushes; a killed process keeps saved typing."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.storage.database import open_database
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.launcher import launch
+from fazhi_desktop.ui.single_instance import SingleInstance
+from fazhi_desktop.ui.ui_settings import SETTINGS_FILE
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+LAUNCH_SCRIPT = textwrap.dedent("""
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from fazhi_desktop.ui.launcher import application, launch
+    from fazhi_desktop.ui.main_window import MainWindow
+
+    def act():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window.view.chapter_editors()[0].title.textEdited.emit("退出前的改动")  # typed, not yet saved
+        QApplication.quit()
+
+    application()
+    QTimer.singleShot(0, act)
+    sys.exit(launch(Path(sys.argv[1]), demo=True))
+""")
+
+
+def test_launch_runs_and_quitting_flushes(store: ReportStore, stored_demo: Report, db_path: Path) -> None:
+    """In a subprocess: once QApplication.exec() has returned, Qt timers stop working in-process."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", LAUNCH_SCRIPT, str(db_path)], env=env, timeout=60,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert stored_demo.id is not None
+    assert store.load_chapters(stored_demo.id)[0].title == "退出前的改动"
+    assert not db_path.with_name(db_path.name + ".lock").exists()
+    settings = QSettings(str(db_path.parent / SETTINGS_FILE), QSettings.Format.IniFormat)
+    assert settings.value("main/geometry") is not None
+
+
+def test_launch_refuses_a_file_another_program_has_open(monkeypatch: pytest.MonkeyPatch, qapp,
+                                                        db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        db_path.with_name(db_path.name + ".lock").write_text(json.dumps(
+            {"pid": holder.pid, "host": socket.gethostname(), "app": "fazhi-desktop",
+             "since": "2026-11-26T09:00:00"}), encoding="utf-8")
+        shown: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+        assert launch(db_path) == 2
+        assert shown and "正被" in shown[0]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+KILL_SCRIPT = textwrap.dedent("""
+    import os, signal, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    from fazhi_desktop.storage.database import open_database
+    from fazhi_desktop.storage.repository import ReportStore
+    from fazhi_desktop.ui.launcher import application, build_window
+
+    app = application()
+    db = Path(sys.argv[1])
+    window = build_window(ReportStore(open_database(db)), db, demo=True)
+    body = window.view.chapter_editors()[0].block_editor.body
+
+    def type_text(text):
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(body, event)
+
+    def after_save(_when):
+        type_text("尚未保存的最后几个字")        # typed inside the debounce window ...
+        os.kill(os.getpid(), signal.SIGKILL)    # ... and then the power goes out
+
+    window.autosaver.sig_saved.connect(after_save)
+    type_text("停顿前输入的文字。")
+    app.exec()
+""")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
+def test_killed_process_keeps_what_was_typed_before_the_pause(store: ReportStore, stored_demo: Report,
+                                                              db_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(db_path)], env=env, timeout=60,
+                            capture_output=True, text=True)
+    assert result.returncode == -9, result.stderr
+    fresh = ReportStore(open_database(db_path))
+    assert stored_demo.id is not None
+    body = fresh.load_chapters(stored_demo.id)[0].blocks[0].body
+    fresh.db.close()
+    assert body.endswith("停顿前输入的文字。")
+
+
+def test_second_start_brings_the_running_window_forward(qtbot, db_path: Path) -> None:
+    running = SingleInstance(db_path)
+    assert running.listen()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; from pathlib import Path; "
+            "from fazhi_desktop.ui.launcher import launch; sys.exit(launch(Path(sys.argv[1])))")
+    try:
+        with qtbot.waitSignal(running.sig_activate, timeout=10_000):
+            result = subprocess.run([sys.executable, "-c", code, str(db_path)], env=env, timeout=60,
+                                    capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert not db_path.exists()  # the second copy never opened the data file
+    finally:
+        running.close()
