@@ -103,7 +103,7 @@ def open_database(path: Path, *, journal: str | None = None) -> Database:
         pending = migrations.pending(db)
         if pending and existed and _has_user_tables(db):
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup_to(db, backup_dir_for(path) / f"{path.stem}-升级前-{stamp}.db")
+            backup_to(db, backup_dir_for(path) / f"{path.stem}-{stamp}-升级前.db")
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         db.close()

@@ -11,9 +11,10 @@ from fazhi_desktop.storage.repository import ReportStore
 
 
 def backup_path_for(db_path: Path, reason: str = "导入替换前") -> Path:
-    """Where the backup taken before a replacement goes: ``backups/<name>-<reason>-<time>.db``."""
+    """Where the backup taken before a replacement goes: ``backups/<name>-<time>-<reason>.db``, the naming
+    of storage.backups, so it shows in the 从备份恢复 list."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return backup_dir_for(db_path) / f"{db_path.stem}-{reason}-{stamp}.db"
+    return backup_dir_for(db_path) / f"{db_path.stem}-{stamp}-{reason}.db"
 
 
 def replace_report(store: ReportStore, report: Report, backup: Path) -> Report:

@@ -96,3 +96,14 @@ def test_corrupt_database_is_refused_and_left_alone(tmp_path: Path) -> None:
         open_database(path, journal="delete")
     assert "损坏" in str(info.value) or "不是本程序的数据文件" in str(info.value)
     assert path.read_bytes() == bytes(data)
+
+
+def test_every_kind_of_automatic_backup_is_listed(store: ReportStore, stored_demo: Report, db_path: Path) -> None:
+    """Backups made before a migration or an import replacement show in the restore list too."""
+    from fazhi_desktop.storage.database import backup_dir_for, backup_to
+    from fazhi_desktop.storage.replace import backup_path_for
+
+    backup_to(store.db, backup_path_for(db_path))
+    backup_to(store.db, backup_dir_for(db_path) / f"{db_path.stem}-20260101-080000-升级前.db")
+    reasons = sorted(b.reason for b in backups.list_backups(backup_dir_for(db_path)))
+    assert reasons == ["升级前", "导入替换前"]

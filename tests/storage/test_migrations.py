@@ -55,7 +55,7 @@ def test_previous_schema_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     db = open_database(path, journal="delete")
     assert [m.name for m in migrations.applied(db)] == known_names()
     assert db.table("units").count == 1  # data kept
-    backups = list((tmp_path / "backups").glob("old-升级前-*.db"))
+    backups = list((tmp_path / "backups").glob("old-*-升级前.db"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
     names = [r[0] for r in copy.execute("SELECT name FROM _sqlite_migrations")]
