@@ -13,6 +13,7 @@ from fazhi_desktop.core.numbering import block_numbers, chapter_number
 from fazhi_desktop.core.schema import format_date_cn
 from fazhi_desktop.core.structure import Detected, detect_text
 from tests.conftest import SAMPLE_TXT
+from tests.helpers import sample_path
 
 
 def render_plain(report: Report | Detected, title: str | None = None) -> str:
@@ -44,7 +45,7 @@ def render_plain(report: Report | Detected, title: str | None = None) -> str:
 
 @pytest.fixture(scope="module")
 def sample() -> Detected:
-    return detect_text(SAMPLE_TXT.read_text(encoding="utf-8"))
+    return detect_text(sample_path().read_text(encoding="utf-8"))
 
 
 def _kinds(chapter_blocks: tuple, kind: BlockKind) -> list:  # type: ignore[type-arg]

@@ -221,9 +221,9 @@ def test_numbering_from_the_paragraph_style(tmp_path: Path) -> None:
 
 def test_the_sample_pasted_into_word_imports_like_the_text(tmp_path: Path) -> None:
     from fazhi_desktop.core.structure import detect_text
-    from tests.conftest import SAMPLE_TXT
+    from tests.helpers import sample_path
 
-    text = SAMPLE_TXT.read_text(encoding="utf-8")
+    text = sample_path().read_text(encoding="utf-8")
     document = Document()
     for line in text.split("\n"):
         document.add_paragraph(line)

@@ -9,9 +9,11 @@ import pytest
 
 from tests.conftest import SAMPLE_TXT
 from tests.helpers import run_cli as run
+from tests.helpers import sample_path
 
 
 def test_import_the_sample_then_show_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    sample_path()
     db = str(tmp_path / "fazhi.db")
     code, out, err = run(capsys, "--db", db, "import", str(SAMPLE_TXT))
     assert code == 0, err
@@ -26,6 +28,7 @@ def test_import_the_sample_then_show_it(capsys: pytest.CaptureFixture[str], tmp_
 
 def test_dry_run_prints_the_outline_and_writes_nothing(capsys: pytest.CaptureFixture[str],
                                                       tmp_path: Path) -> None:
+    sample_path()
     db = tmp_path / "fazhi.db"
     code, out, _ = run(capsys, "--db", str(db), "import", str(SAMPLE_TXT), "--dry-run")
     assert code == 0
@@ -36,6 +39,7 @@ def test_dry_run_prints_the_outline_and_writes_nothing(capsys: pytest.CaptureFix
 
 
 def test_existing_report_is_replaced_only_when_asked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    sample_path()
     db = tmp_path / "fazhi.db"
     run(capsys, "--db", str(db), "new", "--unit", "千佛镇", "--year", "2021")
     code, _, err = run(capsys, "--db", str(db), "import", str(SAMPLE_TXT))
@@ -54,6 +58,7 @@ def test_existing_report_is_replaced_only_when_asked(capsys: pytest.CaptureFixtu
 
 
 def test_unit_and_year_options_and_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    sample_path()
     db = str(tmp_path / "fazhi.db")
     text = tmp_path / "无标题.txt"
     text.write_text("一、主要举措和成效\n坚持依法行政。\n二、存在的不足和原因\n人员不足。\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from fazhi_desktop.core.cleanup import cjk_counter
 from fazhi_desktop.importers.errors import ImportFileError
 from fazhi_desktop.importers.load import import_bytes, import_file, import_text
 from fazhi_desktop.importers.text_reader import decode_text
-from tests.conftest import SAMPLE_TXT
+from tests.helpers import sample_path
 
 REPORT = (
     "石桥镇2023年度法治政府建设情况报告\n"
@@ -35,7 +35,7 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str, label: str) -> No
 
 
 def test_the_sample_in_gb18030_imports_like_the_utf8_original(tmp_path: Path) -> None:
-    text = SAMPLE_TXT.read_text(encoding="utf-8")
+    text = sample_path().read_text(encoding="utf-8")
     path = tmp_path / "千佛镇.txt"
     path.write_bytes(text.encode("gb18030"))
     assert import_file(path).detected == import_text(text).detected
