@@ -150,3 +150,46 @@ def restore(db: Database, db_path: Path, backup: Path) -> Path:
     finally:
         source.close()
     return safety
+
+
+def restore_and_migrate(db: Database, db_path: Path, backup: Path) -> Path:
+    """:func:`restore`, then bring an older backup up to the current schema; returns the safety copy."""
+    from fazhi_desktop.storage.migrations import migrations
+
+    safety = restore(db, db_path, backup)
+    migrations.apply(db)
+    return safety
+
+
+def newest_good_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup that passes quick_check, or None."""
+    return next((b for b in list_backups(folder) if b.ok), None)
+
+
+def recover_from_backup(db_path: Path, now: dt.datetime | None = None) -> tuple[Path, BackupInfo]:
+    """Replace a damaged data file by its newest good backup.
+
+    The damaged file is never deleted: it is renamed ``<name>.损坏-<time>`` beside the original for
+    inspection. Returns (where the damaged file went, the backup used); raises StorageError when
+    there is no good backup (and then changes nothing).
+    """
+    from fazhi_desktop.storage.database import backup_dir_for
+
+    good = newest_good_backup(backup_dir_for(db_path))
+    if good is None:
+        raise StorageError(f"没有找到可用的备份，无法自动恢复。损坏的数据文件仍在 {db_path}，请联系技术支持。")
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.name}.损坏-{stamp}")
+    for sidecar in ("-wal", "-shm", "-journal"):
+        extra = db_path.with_name(db_path.name + sidecar)
+        if extra.exists():
+            extra.replace(aside.with_name(aside.name + sidecar))
+    db_path.replace(aside)
+    source = sqlite3.connect(f"file:{good.path}?mode=ro", uri=True)
+    target = sqlite3.connect(str(db_path))
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return aside, good

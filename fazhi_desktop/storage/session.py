@@ -35,6 +35,15 @@ class Session:
         backups.rotate(backup_dir_for(self.path))
         return made
 
+    def restore(self, backup: Path) -> Path:
+        """Replace the content by ``backup`` (the current content is backed up first; returns that copy).
+
+        An older backup is brought up to the current schema at once.
+        """
+        if self.read_only:
+            raise StorageError("只读打开时不能恢复备份。")
+        return backups.restore_and_migrate(self.db, self.path, backup)
+
     def close(self, backup: bool = True) -> None:
         """Back up (clean exit), close the file and release the lock."""
         try:

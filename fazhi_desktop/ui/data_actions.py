@@ -57,3 +57,25 @@ def export_diagnostics(db_path: Path, parent: QWidget | None) -> Path | None:
         return None
     Dialogs.inform(parent, "导出诊断信息", f"已写入：\n{target}" + ("\n（含数据文件）" if with_data else ""))
     return target
+
+
+def restore_from_backup(store: ReportStore, db_path: Path, parent: QWidget | None) -> Path | None:
+    """从备份恢复: pick a backup, confirm, restore (the current data is backed up first)."""
+    from fazhi_desktop.storage.backups import restore_and_migrate
+    from fazhi_desktop.storage.database import backup_dir_for
+    from fazhi_desktop.storage.errors import StorageError
+    from fazhi_desktop.ui.restore_dialog import RestoreDialog
+
+    chosen = RestoreDialog.ask(backup_dir_for(db_path), parent)
+    if chosen is None:
+        return None
+    if not Dialogs.confirm(parent, "从备份恢复", f"用备份 {chosen.name} 替换当前的全部数据？\n"
+                           "当前数据会先另存为一份备份。"):
+        return None
+    try:
+        safety = restore_and_migrate(store.db, db_path, chosen)
+    except StorageError as exc:
+        Dialogs.warn(parent, "恢复失败", str(exc))
+        return None
+    Dialogs.inform(parent, "恢复完成", f"已从 {chosen.name} 恢复。\n恢复前的数据另存为：\n{safety}")
+    return chosen

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from fazhi_desktop.storage.database import StorageError
+from fazhi_desktop.storage.backups import recover_from_backup
+from fazhi_desktop.storage.database import NotADatabaseError, StorageError
+from fazhi_desktop.storage.lock import LockedError
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.storage.session import open_session
+from fazhi_desktop.storage.session import Session, open_session
+from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.main_window import MainWindow
 from fazhi_desktop.ui.qt_translations import install_qt_translations
 from fazhi_desktop.ui.report_texts import APP_NAME
@@ -40,6 +43,25 @@ def build_window(store: ReportStore, db_path: Path, demo: bool = False) -> MainW
     return window
 
 
+def open_or_recover(db_path: Path) -> Session | None:
+    """Open the data file; when another program holds it, offer to look read-only; when it is damaged,
+    offer the newest good backup (the damaged file is kept aside). None when the clerk declines."""
+    try:
+        return open_session(db_path)
+    except LockedError as exc:
+        if Dialogs.confirm(None, APP_NAME, f"{exc}\n\n是否以只读方式打开查看？"):
+            return open_session(db_path, read_only_if_locked=True)
+        return None
+    except NotADatabaseError as exc:
+        question = (f"{exc}\n\n是否用最新的完好备份恢复？损坏的文件不会删除，会改名保留在原处以便检查。")
+        if not Dialogs.confirm(None, APP_NAME, question):
+            return None
+        aside, used = recover_from_backup(db_path)
+        Dialogs.inform(None, APP_NAME, f"已用 {used.created:%Y-%m-%d %H:%M} 的备份恢复（{used.report_count} 份报告）。"
+                       f"\n损坏的文件保留为：{aside}")
+        return open_session(db_path)
+
+
 def launch(db_path: Path, demo: bool = False) -> int:
     """Open the window on the database at ``db_path``; returns the exit code."""
     app = application()
@@ -48,13 +70,17 @@ def launch(db_path: Path, demo: bool = False) -> int:
         return 0
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        session = open_session(db_path)  # lock (one program per file), migrations, daily backup
+        session = open_or_recover(db_path)  # lock (one program per file), migrations, daily backup
     except (StorageError, OSError) as exc:
         QMessageBox.warning(None, APP_NAME, str(exc))
+        return 2
+    if session is None:
         return 2
     window: MainWindow | None = None
     try:
         window = build_window(session.store, db_path, demo)
+        if session.read_only:
+            window.statusBar().addWidget(QLabel("只读打开：修改不会保存（数据文件正被其他程序使用）"))
         instance.sig_activate.connect(window.bring_to_front)
         instance.listen()
         app.aboutToQuit.connect(window.close)  # session end / quit(): flush and keep geometry too

@@ -16,7 +16,7 @@ from fazhi_desktop.ui.about_dialog import AboutDialog
 from fazhi_desktop.ui.autosaver import Autosaver
 from fazhi_desktop.ui.chapter_manager import ChapterManager
 from fazhi_desktop.ui.check_controller import CheckController
-from fazhi_desktop.ui.data_actions import backup_to_folder, export_diagnostics, open_folder
+from fazhi_desktop.ui.data_actions import backup_to_folder, export_diagnostics, open_folder, restore_from_backup
 from fazhi_desktop.ui.font_scale import font_size_menu
 from fazhi_desktop.ui.report_chooser import ReportChooser
 from fazhi_desktop.ui.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.act_list)
         toolbar.addAction(self.act_export)
+        a("文件(&F)", "备份到…", lambda: backup_to_folder(self.store, self))
+        a("文件(&F)", "从备份恢复…", self.restore_backup)
         a("文件(&F)", "退出", self.close, "Ctrl+Q")
         self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -126,6 +128,13 @@ class MainWindow(QMainWindow):
         self._watching_focus = isinstance(app, QApplication)
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
+
+    def restore_backup(self) -> None:
+        """从备份恢复, then show the report list of the restored data."""
+        self.autosaver.flush()
+        if restore_from_backup(self.store, self.db_path, self) is not None:
+            self.view.unload()
+            self.show_chooser()
 
     # ---- pages ------------------------------------------------------------------------------
     def show_chooser(self) -> None:

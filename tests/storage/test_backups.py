@@ -107,3 +107,32 @@ def test_every_kind_of_automatic_backup_is_listed(store: ReportStore, stored_dem
     backup_to(store.db, backup_dir_for(db_path) / f"{db_path.stem}-20260101-080000-升级前.db")
     reasons = sorted(b.reason for b in backups.list_backups(backup_dir_for(db_path)))
     assert reasons == ["升级前", "导入替换前"]
+
+
+def test_damaged_file_is_set_aside_and_the_newest_good_backup_restored(tmp_path: Path) -> None:
+    from fazhi_desktop.core.templates import new_report
+
+    path = tmp_path / "fazhi.db"
+    store = ReportStore(open_database(path, journal="delete"))
+    store.create_report(new_report(store.ensure_unit("千佛镇"), 2021))
+    backups.make_backup(store.db, path, "启动", now=dt.datetime(2026, 1, 1, 8))
+    store.create_report(new_report(store.ensure_unit("千佛镇"), 2022))
+    backups.make_backup(store.db, path, "退出", now=dt.datetime(2026, 1, 2, 8))
+    store.db.close()
+    (tmp_path / "backups" / "fazhi-20260103-080000-退出.db").write_bytes(b"damaged backup" * 100)
+    path.write_bytes(b"\x00" * 8192)  # the data file itself is damaged
+
+    aside, used = backups.recover_from_backup(path, now=dt.datetime(2026, 1, 4, 9))
+    assert used.reason == "退出" and used.created == dt.datetime(2026, 1, 2, 8)  # the damaged newer one skipped
+    assert aside.name == "fazhi.db.损坏-20260104-090000" and aside.read_bytes() == b"\x00" * 8192
+    recovered = ReportStore(open_database(path, journal="delete"))
+    assert [s.year for s in recovered.list_reports()] == [2022, 2021]
+    recovered.db.close()
+
+
+def test_no_good_backup_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "fazhi.db"
+    path.write_bytes(b"\x00" * 8192)
+    with pytest.raises(StorageError, match="没有找到可用的备份"):
+        backups.recover_from_backup(path)
+    assert path.read_bytes() == b"\x00" * 8192

@@ -118,3 +118,22 @@ def test_read_only_folder_lock_message(tmp_path: Path) -> None:
             open_session(folder / "fazhi.db", journal="delete")
     finally:
         folder.chmod(0o755)
+
+
+def test_restoring_an_older_schema_backup_migrates_it(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from fazhi_desktop.storage.migrations import known_names, migrations
+
+    old = tmp_path / "backups" / "fazhi-20250101-080000-手动.db"
+    old.parent.mkdir()
+    db = Database(old)
+    migrations.apply(db, stop_before=known_names()[-1])  # a backup from the previous version
+    db.table("units").insert({"short_name": "千佛镇", "full_name": "千佛镇人民政府"})
+    db.close()
+    session = open_session(tmp_path / "fazhi.db", journal="delete")
+    safety = session.restore(old)
+    assert safety.exists()
+    assert [m.name for m in migrations.applied(session.db)] == known_names()
+    assert [u.short_name for u in session.store.list_units()] == ["千佛镇"]
+    session.close(backup=False)

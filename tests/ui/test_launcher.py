@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.database import open_database
@@ -66,9 +65,12 @@ def test_launch_refuses_a_file_another_program_has_open(monkeypatch: pytest.Monk
             {"pid": holder.pid, "host": socket.gethostname(), "app": "fazhi-desktop",
              "since": "2026-11-26T09:00:00"}), encoding="utf-8")
         shown: list[str] = []
-        monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+        from fazhi_desktop.ui.dialogs import Dialogs
+
+        # the clerk declines to look read-only: nothing opens
+        monkeypatch.setattr(Dialogs, "confirm", staticmethod(lambda _p, _t, text: shown.append(text) or False))
         assert launch(db_path) == 2
-        assert shown and "正被" in shown[0]
+        assert shown and "正被" in shown[0] and "只读" in shown[0]
     finally:
         holder.kill()
         holder.wait()
