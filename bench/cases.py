@@ -15,8 +15,10 @@ from fazhi_desktop.core.model import Report
 PY = sys.executable
 BENCH = Path(__file__).resolve().parent
 # Subprocesses import the package from this checkout even when it is not installed.
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(BENCH.parent), os.environ.get("PYTHONPATH", "")]),
-       "QT_QPA_PLATFORM": "offscreen"}
+# Bytecode caching is allowed (the warm-up run writes the .pyc files), as on an installed PC.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV.update(PYTHONPATH=os.pathsep.join([str(BENCH.parent), os.environ.get("PYTHONPATH", "")]),
+           QT_QPA_PLATFORM="offscreen")
 
 
 @dataclass
