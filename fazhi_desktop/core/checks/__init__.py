@@ -8,33 +8,44 @@ statistics. :func:`check_report` runs them all; :func:`apply_fixes` makes the sa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 from fazhi_desktop.core.checks.context import CheckContext, CheckOptions
-from fazhi_desktop.core.checks.figures import check_figures
 from fazhi_desktop.core.checks.finding import Field, Finding, Location, Severity, TextUnit
 from fazhi_desktop.core.checks.fixes import apply_fixes, fixable
-from fazhi_desktop.core.checks.hygiene import check_hygiene
-from fazhi_desktop.core.checks.laws import check_laws
-from fazhi_desktop.core.checks.numbering import check_numbering
-from fazhi_desktop.core.checks.stats import check_stats
-from fazhi_desktop.core.checks.structure import check_structure
-from fazhi_desktop.core.checks.terms import check_congress_numerals, check_periods, check_terms
 from fazhi_desktop.core.model import Report
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
 
-# Rule groups in the order their findings are shown within one location.
-RULE_GROUPS: tuple[tuple[str, Rule], ...] = (
-    ("structure", check_structure),
-    ("law", check_laws),
-    ("period", check_periods),
-    ("term", check_terms),
-    ("typo", check_congress_numerals),
-    ("numbering", check_numbering),
-    ("text", check_hygiene),
-    ("stats", check_stats),
-    ("figures", check_figures),
-)
+
+
+@cache
+def rule_groups() -> tuple[tuple[str, Rule], ...]:
+    """Rule groups in the order their findings are shown within one location.
+
+    Imported on first use: the rule tables compile many patterns, and a window that has not run a
+    check yet should not pay for them at start-up.
+    """
+    from fazhi_desktop.core.checks.figures import check_figures
+    from fazhi_desktop.core.checks.hygiene import check_hygiene
+    from fazhi_desktop.core.checks.laws import check_laws
+    from fazhi_desktop.core.checks.numbering import check_numbering
+    from fazhi_desktop.core.checks.stats import check_stats
+    from fazhi_desktop.core.checks.structure import check_structure
+    from fazhi_desktop.core.checks.terms import check_congress_numerals, check_periods, check_terms
+
+    return (
+        ("structure", check_structure),
+        ("law", check_laws),
+        ("period", check_periods),
+        ("term", check_terms),
+        ("typo", check_congress_numerals),
+        ("numbering", check_numbering),
+        ("text", check_hygiene),
+        ("stats", check_stats),
+        ("figures", check_figures),
+    )
+
 
 __all__ = [
     "CheckContext", "CheckOptions", "Field", "Finding", "Location", "Severity", "TextUnit",
@@ -48,7 +59,7 @@ def check_report(report: Report, options: CheckOptions | None = None) -> list[Fi
     order = {unit.at(0).unit_key: i for i, unit in enumerate(ctx.units)}
     findings: list[Finding] = []
     seen: set[tuple[str, tuple[Field, int | None, int | None], int, str]] = set()
-    for _, rule in RULE_GROUPS:
+    for _, rule in rule_groups():
         for finding in rule(ctx):
             identity = (finding.rule, finding.location.unit_key, finding.location.offset, finding.text)
             if identity in seen or finding.key in ctx.options.ignored:
