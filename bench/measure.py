@@ -60,3 +60,27 @@ def time_process(argv: Sequence[str], runs: int, warmup: int = 1, env: dict[str,
         samples.append(elapsed)
         peaks.append(peak)
     return Timing(statistics.median(samples), min(samples), max(samples), runs, max(peaks))
+
+
+def time_until_shown(argv: Sequence[str], runs: int, warmup: int = 1, env: dict[str, str] | None = None) -> Timing:
+    """Time from spawning a process to the moment it prints ``SHOWN <seconds>`` (see app_start.py)."""
+    import time as _time
+
+    def once() -> tuple[float, float]:
+        child_env = dict(env or os.environ, FAZHI_BENCH_T0=repr(_time.time()))
+        proc = subprocess.Popen(list(argv), env=child_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                text=True)
+        shown = None
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("SHOWN "):
+                shown = float(line.split()[1])
+        _, status, usage = os.wait4(proc.pid, 0)
+        if shown is None:
+            raise RuntimeError(f"{' '.join(argv)} never showed its window (status {status})")
+        return shown, usage.ru_maxrss / 1024
+
+    for _ in range(warmup):
+        once()
+    samples, peaks = zip(*(once() for _ in range(runs)), strict=True)
+    return Timing(statistics.median(samples), min(samples), max(samples), runs, max(peaks))
