@@ -72,10 +72,25 @@ def write(report: Report, request: ExportRequest, parent: QWidget | None,
             return None
 
 
+def check_summary(store: ReportStore, report: Report) -> str:
+    """The check run before every export, in one line for the dialog (it does not block the export)."""
+    from fazhi_desktop.core.checks import Severity, severity_counts
+    from fazhi_desktop.ui.check_actions import run_checks
+
+    if report.id is None:
+        return ""
+    counts = severity_counts(run_checks(store, report.id)[1])
+    if not any(counts.values()):
+        return "导出前检查：未发现问题。"
+    parts = "、".join(f"{s.value}{counts[s]}处" for s in Severity if counts[s])
+    hint = "建议先到“检查”页处理错误，也可以直接导出。" if counts[Severity.ERROR] else "可以直接导出。"
+    return f"导出前检查：{parts}。{hint}"
+
+
 def export_report(store: ReportStore, report: Report, settings: QSettings,
                   parent: QWidget | None) -> ExportResult | None:
     """The whole 导出Word flow: ask, write, tell what happened, open the file or folder if wanted."""
-    request = ExportDialog.ask(parent, report, default_path(report, settings))
+    request = ExportDialog.ask(parent, report, default_path(report, settings), check_summary(store, report))
     if request is None:
         return None
     attachments: tuple[Attachment, ...] = ()

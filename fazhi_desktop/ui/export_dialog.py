@@ -41,9 +41,13 @@ class ExportRequest:
 class ExportDialog(QDialog):
     """Asks for the export options and the file; exporting itself is done by the window."""
 
-    def __init__(self, report: Report, default_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, default_path: Path, parent: QWidget | None = None,
+                 check_summary: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("导出Word")
+        # the result of the check run just before exporting; it informs, it does not block
+        self.check_summary = QLabel(check_summary)
+        self.check_summary.setWordWrap(True)
         self.red_header = QCheckBox("红头（版头：发文机关标志、发文字号、签发人）")
         self.red_header.setChecked(bool(report.issuer_mark))
         self.imprint = QCheckBox("版记（抄送、印发机关、印发日期）")
@@ -86,6 +90,8 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if self.check_summary.text():
+            layout.addWidget(self.check_summary)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -122,6 +128,7 @@ class ExportDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, report: Report, default_path: Path) -> ExportRequest | None:
-        dialog = cls(report, default_path, parent)
+    def ask(cls, parent: QWidget | None, report: Report, default_path: Path,
+            check_summary: str = "") -> ExportRequest | None:
+        dialog = cls(report, default_path, parent, check_summary)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -33,9 +33,11 @@ def test_export_writes_the_report_including_unsaved_typing(monkeypatch: pytest.M
     target = tmp_path / "out" / "示例镇报告.docx"
     target.parent.mkdir()
     defaults: list[Path] = []
+    summaries: list[str] = []
 
-    def ask(_parent, _report, default: Path) -> ExportRequest:
+    def ask(_parent, _report, default: Path, check_summary: str = "") -> ExportRequest:
         defaults.append(default)
+        summaries.append(check_summary)
         return ExportRequest(path=target, red_header=True, imprint=True)
 
     opened: list[QUrl] = []
@@ -45,6 +47,7 @@ def test_export_writes_the_report_including_unsaved_typing(monkeypatch: pytest.M
     result = demo_window.export_word()
     assert result is not None and result.path == target
     assert defaults[0].name == "示例镇2025年度法治政府建设情况报告.docx"
+    assert summaries[0].startswith("导出前检查：")  # the check ran before the dialog
     text = _document_text(target)
     assert "导出前刚输入的话" in text and "示例镇人民政府文件" in text  # typing flushed; red header on
     assert Path(opened[0].toLocalFile()) == target.parent
@@ -103,3 +106,16 @@ def test_statistics_table_goes_along_as_an_attachment(monkeypatch: pytest.Monkey
     assert demo_window.export_word() is not None
     text = _document_text(target)
     assert "附件" in text and "186" in text
+
+
+def test_export_dialog_shows_the_check_before_export(qtbot, stored_demo: Report, store, tmp_path: Path) -> None:
+    """The check runs before every export and its result is shown; it does not block the export."""
+    assert stored_demo.id is not None
+    clean = export_actions.check_summary(store, stored_demo)
+    assert clean == "导出前检查：未发现问题。"
+    store.update_report_field(stored_demo.id, "opening", "认真学习《民法总则》。")
+    summary = export_actions.check_summary(store, store.load_report(stored_demo.id))
+    assert summary.startswith("导出前检查：错误1处") and "也可以直接导出" in summary
+    dialog = ExportDialog(stored_demo, tmp_path / "a.docx", None, summary)
+    qtbot.addWidget(dialog)
+    assert dialog.check_summary.text() == summary
