@@ -63,7 +63,24 @@ def save_text_changes(store: ReportStore, before: Report, after: Report) -> int:
     return changed
 
 
-def apply_safe_fixes(store: ReportStore, report_id: int) -> int:
-    """Apply every safe fix to the stored report; the number of texts changed."""
+def apply_safe_fixes(store: ReportStore, report_id: int) -> tuple[Report, int]:
+    """Apply every safe fix to the stored report; (the report before, the number of texts changed)."""
     report = store.load_report(report_id)
-    return save_text_changes(store, report, fix_all(report, options_for(store, report_id)))
+    return report, save_text_changes(store, report, fix_all(report, options_for(store, report_id)))
+
+
+def apply_some_fixes(store: ReportStore, report_id: int, findings: list[Finding]) -> tuple[Report, int]:
+    """Apply the fixes of ``findings`` only (one finding, or all of a rule); (before, texts changed)."""
+    from fazhi_desktop.core.checks import apply_fixes
+
+    report = store.load_report(report_id)
+    return report, save_text_changes(store, report, apply_fixes(report, findings))
+
+
+def undo_fixes(store: ReportStore, before: Report) -> int:
+    """Put back the texts of ``before`` (the report as it was before a fix); texts changed.
+
+    Raises ValueError when chapters or blocks were added or removed since (the texts no longer line up).
+    """
+    assert before.id is not None
+    return save_text_changes(store, store.load_report(before.id), before)

@@ -6,9 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
-from fazhi_desktop.ui.check_actions import apply_safe_fixes, ignored_keys, run_checks, set_ignored
+from fazhi_desktop.ui.check_actions import (
+    apply_safe_fixes,
+    apply_some_fixes,
+    ignored_keys,
+    run_checks,
+    set_ignored,
+    undo_fixes,
+)
 from fazhi_desktop.ui.report_view import ReportView
 
 
@@ -22,12 +30,15 @@ class CheckController(QObject):
         super().__init__(view)
         self.view = view
         self.db_path = db_path
+        self._before_fix: Report | None = None  # the report before the last fix, for 撤销修正
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         panel = self.view.checks
         panel.sig_recheck_requested.connect(self.recheck)
         panel.sig_fix_requested.connect(self.fix)
+        panel.sig_fix_some_requested.connect(self.fix_some)
+        panel.sig_undo_fix_requested.connect(self.undo_fix)
         panel.sig_goto_requested.connect(self.view.goto)
         panel.sig_ignore_requested.connect(self.ignore)
         panel.sig_unignore_requested.connect(self.unignore_all)
@@ -60,6 +71,13 @@ class CheckController(QObject):
 
     def fix(self) -> None:
         """Apply every safe fix after a backup, show the new texts, check again."""
+        self._fix(lambda report_id: apply_safe_fixes(self.view.store, report_id))
+
+    def fix_some(self, findings: list) -> None:  # type: ignore[type-arg]
+        """修正所选 / 修正同类."""
+        self._fix(lambda report_id: apply_some_fixes(self.view.store, report_id, findings))
+
+    def _fix(self, apply) -> None:  # type: ignore[no-untyped-def]
         report_id = self.view.report_id
         if report_id is None:
             return
@@ -69,7 +87,26 @@ class CheckController(QObject):
         except StorageError as exc:
             self.sig_message.emit(str(exc))
             return
-        changed = apply_safe_fixes(self.view.store, report_id)
+        self._before_fix, changed = apply(report_id)
+        self._reload(report_id)
+        self.view.checks.undo_fix.setEnabled(changed > 0)
+        self.sig_message.emit(f"已自动修正 {changed} 处文字（修正前已备份，可点“撤销修正”）")
+
+    def undo_fix(self) -> None:
+        """撤销修正: the texts as they were before the last fix."""
+        if self._before_fix is None or self.view.report_id != self._before_fix.id:
+            return
+        self.view.autosaver.flush()
+        try:
+            changed = undo_fixes(self.view.store, self._before_fix)
+        except ValueError:
+            self.sig_message.emit("修正之后章节或条目已有增删，无法撤销修正；可从备份恢复。")
+            return
+        self._before_fix = None
+        self._reload(self.view.report_id)
+        self.view.checks.undo_fix.setEnabled(False)
+        self.sig_message.emit(f"已撤销修正（恢复了 {changed} 处文字）")
+
+    def _reload(self, report_id: int) -> None:
         self.view.load(report_id)
         self.view.setCurrentWidget(self.view.checks)  # rechecks
-        self.sig_message.emit(f"已自动修正 {changed} 处文字（修正前已备份）")

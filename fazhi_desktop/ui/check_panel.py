@@ -39,6 +39,12 @@ class CheckPanel(QWidget):
     sig_unignore_requested = Signal()
     """恢复已忽略: show every ignored finding again."""
 
+    sig_fix_some_requested = Signal(object)
+    """修正所选 / 修正同类: apply the safe fixes of this list of findings."""
+
+    sig_undo_fix_requested = Signal()
+    """撤销修正: put back the texts as they were before the last fix."""
+
     sig_goto_requested = Signal(object)
     """Show the place of this :class:`~fazhi_desktop.core.checks.Location`."""
 
@@ -52,6 +58,11 @@ class CheckPanel(QWidget):
         self.ignore = QPushButton("忽略所选")
         self.ignore.setToolTip("确认所选问题是有意为之（不是错误），以后不再提示")
         self.unignore = QPushButton("恢复已忽略")
+        self.fix_one = QPushButton("修正所选")
+        self.fix_rule = QPushButton("修正同类")
+        self.fix_rule.setToolTip("修正与所选问题同一类的全部问题")
+        self.undo_fix = QPushButton("撤销修正")
+        self.undo_fix.setEnabled(False)
         self.list = QTreeWidget()
         self.list.setHeaderLabels(["级别", "位置", "原文", "问题和建议"])
         self.list.setRootIsDecorated(False)
@@ -64,7 +75,10 @@ class CheckPanel(QWidget):
         row.addWidget(self.summary, 1)
         row.addWidget(self.ignore)
         row.addWidget(self.unignore)
+        row.addWidget(self.fix_one)
+        row.addWidget(self.fix_rule)
         row.addWidget(self.fix)
+        row.addWidget(self.undo_fix)
         row.addWidget(self.recheck)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -78,6 +92,10 @@ class CheckPanel(QWidget):
         self.list.itemActivated.connect(self._on_activated)
         self.ignore.clicked.connect(self._on_ignore)
         self.unignore.clicked.connect(self.sig_unignore_requested)
+        self.fix_one.clicked.connect(lambda: self._emit_fixes(same_rule=False))
+        self.fix_rule.clicked.connect(lambda: self._emit_fixes(same_rule=True))
+        self.undo_fix.clicked.connect(self.sig_undo_fix_requested)
+        self.list.itemSelectionChanged.connect(self._update_fix_buttons)
 
     def set_findings(self, findings: list[Finding], report: Report, ignored: int = 0) -> None:
         self.findings = findings
@@ -104,6 +122,28 @@ class CheckPanel(QWidget):
         self.ignore.setEnabled(bool(findings))
         self.unignore.setVisible(ignored > 0)
         self.unignore.setText(f"恢复已忽略（{ignored}条）")
+        self._update_fix_buttons()
+
+    def selected(self) -> Finding | None:
+        item = self.list.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        return self.findings[int(item.data(0, INDEX_ROLE))]
+
+    def _same_rule(self, finding: Finding) -> list[Finding]:
+        return [f for f in self.findings if f.rule == finding.rule and f.fix is not None]
+
+    def _update_fix_buttons(self) -> None:
+        chosen = self.selected()
+        self.fix_one.setEnabled(chosen is not None and chosen.fix is not None)
+        same = self._same_rule(chosen) if chosen is not None else []
+        self.fix_rule.setEnabled(len(same) > 1)
+        self.fix_rule.setText(f"修正同类（{len(same)}处）" if len(same) > 1 else "修正同类")
+
+    def _emit_fixes(self, same_rule: bool) -> None:
+        chosen = self.selected()
+        if chosen is not None and chosen.fix is not None:
+            self.sig_fix_some_requested.emit(self._same_rule(chosen) if same_rule else [chosen])
 
     def _on_ignore(self) -> None:
         item = self.list.currentItem()

@@ -89,3 +89,36 @@ def test_ignored_finding_stays_hidden_until_restored(demo_window: MainWindow, st
     panel.unignore.click()
     assert panel.list.topLevelItemCount() == 5
     assert not panel.unignore.isVisibleTo(panel)
+
+
+def _body(store: ReportStore, report: Report) -> str:
+    return store.load_report(report.id or 0).chapters[0].blocks[1].body
+
+
+def test_fix_one_then_all_of_a_rule_then_undo(demo_window: MainWindow, store: ReportStore,
+                                              stored_demo: Report) -> None:
+    _type_sloppy_text(demo_window)
+    panel = demo_window.view.checks
+    demo_window.view.setCurrentWidget(panel)
+    assert panel.list.topLevelItemCount() == 5
+    original = _body(store, stored_demo)
+    assert original.endswith(SLOPPY)
+    first = panel.list.topLevelItem(0)  # a half-width "(" → "（"
+    assert first is not None
+    panel.list.setCurrentItem(first)
+    assert panel.fix_one.isEnabled() and panel.fix_rule.text() == "修正同类（2处）"  # "(" and ")"
+    panel.fix_one.click()
+    after_one = _body(store, stored_demo)
+    assert "纲要（2021-2025年)》" in after_one  # only the selected bracket
+    assert panel.list.topLevelItemCount() == 4 and panel.undo_fix.isEnabled()
+    bracket = next(panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())
+                   if "全角" in panel.list.topLevelItem(i).text(3))  # type: ignore[union-attr]
+    panel.list.setCurrentItem(bracket)
+    panel.fix_rule.setEnabled(True)  # one left of that rule: fix_rule fixes it too
+    panel.fix_rule.click()
+    assert "纲要（2021-2025年）》" in _body(store, stored_demo)
+    panel.undo_fix.click()
+    assert _body(store, stored_demo) == after_one  # the last fix is undone
+    assert not panel.undo_fix.isEnabled()
+    path = Path(demo_window.db_path).parent / "backups"
+    assert list(path.glob("*-自动修正.db"))  # and every fix was preceded by a backup
