@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from fazhi_desktop.core.checks.finding import Finding
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
@@ -73,11 +75,11 @@ class CheckController(QObject):
         """Apply every safe fix after a backup, show the new texts, check again."""
         self._fix(lambda report_id: apply_safe_fixes(self.view.store, report_id))
 
-    def fix_some(self, findings: list) -> None:  # type: ignore[type-arg]
+    def fix_some(self, findings: list[Finding]) -> None:
         """修正所选 / 修正同类."""
         self._fix(lambda report_id: apply_some_fixes(self.view.store, report_id, findings))
 
-    def _fix(self, apply) -> None:  # type: ignore[no-untyped-def]
+    def _fix(self, apply: Callable[[int], tuple[Report, int]]) -> None:
         report_id = self.view.report_id
         if report_id is None:
             return
@@ -94,7 +96,8 @@ class CheckController(QObject):
 
     def undo_fix(self) -> None:
         """撤销修正: the texts as they were before the last fix."""
-        if self._before_fix is None or self.view.report_id != self._before_fix.id:
+        report_id = self.view.report_id
+        if self._before_fix is None or report_id is None or report_id != self._before_fix.id:
             return
         self.view.autosaver.flush()
         try:
@@ -103,7 +106,7 @@ class CheckController(QObject):
             self.sig_message.emit("修正之后章节或条目已有增删，无法撤销修正；可从备份恢复。")
             return
         self._before_fix = None
-        self._reload(self.view.report_id)
+        self._reload(report_id)
         self.view.checks.undo_fix.setEnabled(False)
         self.sig_message.emit(f"已撤销修正（恢复了 {changed} 处文字）")
 
