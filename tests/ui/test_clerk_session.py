@@ -1,66 +1,81 @@
-"""A whole session as a clerk works: new report, type, paste, reorder, rename, export, close, reopen."""
+"""A clerk's whole session in the real window: new report, typing, pasting, reordering, renaming,
+exporting, closing and reopening. Each step is checked against the database, not the widgets."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from fazhi_desktop.core.numbering import block_numbers
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.export_dialog import ExportDialog, ExportRequest
-from fazhi_desktop.ui.launcher import build_window
 from fazhi_desktop.ui.main_window import MainWindow
 from fazhi_desktop.ui.new_report_dialog import NewReportChoice, NewReportDialog
+from fazhi_desktop.ui.ui_settings import open_settings
 from tests.ui.ime import ime_type
 
+PASTED = "镇综治中心全年受理矛盾纠纷120件，调解成功115件。"
 
-def test_write_export_and_reopen(qtbot, monkeypatch: pytest.MonkeyPatch, window: MainWindow,
-                                 store: ReportStore, db_path: Path, tmp_path: Path) -> None:
-    monkeypatch.setattr(NewReportDialog, "ask", lambda *_: NewReportChoice("千佛镇", 2025, "statutory"))
-    window.chooser.new_button.click()
-    info = window.view.info
-    info.report_editors["doc_number"].line.setFocus()
-    ime_type(info.report_editors["doc_number"].line, "千府报〔2026〕3号")
 
-    measures = window.view.chapter_editors()[0]
-    window.view.setCurrentWidget(measures)
-    measures.tree.select_index(0)
-    ime_type(measures.block_editor.body, "镇党委召开专题会议研究法治建设4次。")
-    measures.actions_by_name["add_child"].trigger()
-    ime_type(measures.block_editor.heading, "健全领导机制。")
-    QGuiApplication.clipboard().setText("调整依法治镇委员会。\n落实会前学法制度。")
-    measures.block_editor.body.setFocus()
-    measures.block_editor.body.paste()  # pasted from another document
-    measures.tree.select_index(0)
-    measures.actions_by_name["move_down"].trigger()  # （一） becomes （二）, with its child
+def test_a_whole_report_session(qtbot: QtBot, store: ReportStore, db_path: Path, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = open_settings(tmp_path / "settings")
+    window = MainWindow(store, settings, db_path)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
 
-    window.view.setCurrentWidget(window.view.chapter_editors()[1])
-    monkeypatch.setattr(Dialogs, "ask_text", lambda *_: "存在的问题和原因")
-    window.act_rename_chapter.trigger()
+    # 1. a new report from the statutory template
+    monkeypatch.setattr(NewReportDialog, "ask", classmethod(
+        lambda cls, parent, units, year: NewReportChoice("千佛镇", 2025, "statutory")))
+    window.new_report()
+    report_id = window.view.report_id
+    assert report_id is not None and "千佛镇" in window.windowTitle()
 
-    target = tmp_path / "千佛镇.docx"
-    monkeypatch.setattr(ExportDialog, "ask", lambda *_: ExportRequest(path=target))
-    monkeypatch.setattr(Dialogs, "export_done", lambda *_: "")
-    assert window.export_word() is not None
+    # 2. typing into the first section's body (as an input method commits Chinese)
+    editor = window.view.chapter_editors()[0]
+    window.view.setCurrentWidget(editor)
+    editor.tree.select_index(0)
+    ime_type(editor.block_editor.body, "镇党委召开专题会议研究法治建设4次。")
+
+    # 3. pasting into the second section's body
+    editor.tree.select_index(1)
+    QApplication.clipboard().setText(PASTED)
+    editor.block_editor.body.setFocus()
+    editor.block_editor.body.paste()
+
+    # 4. the second section moves above the first; numbering follows at once
+    editor.move_up()
+    assert editor.current_index() == 0
+    window.autosaver.flush()
+    blocks = store.load_blocks(editor.chapter_id)
+    assert blocks[0].body == PASTED and blocks[1].body == "镇党委召开专题会议研究法治建设4次。"
+    assert block_numbers(blocks)[:2] == ["（一）", "（二）"]
+
+    # 5. renaming the chapter
+    monkeypatch.setattr(Dialogs, "ask_text", staticmethod(lambda *a, **k: "2025年度法治政府建设主要举措和成效"))
+    window.chapters.rename_chapter()
+    assert store.load_report(report_id).chapters[0].title == "2025年度法治政府建设主要举措和成效"
+
+    # 6. exporting to Word
+    target = tmp_path / "千佛镇报告.docx"
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(
+        lambda cls, parent, report, default, check_summary="": ExportRequest(path=target)))
+    monkeypatch.setattr(Dialogs, "export_done", staticmethod(lambda *a: ""))
+    result = window.export_word()
+    assert result is not None and target.stat().st_size > 10_000
+
+    # 7. closing, then a new window on the same data file reopens the report as it was left
     window.close()
-
-    with zipfile.ZipFile(target) as docx:
-        xml = docx.read("word/document.xml").decode("utf-8")
-    for text in ("镇党委召开专题会议研究法治建设4次。", "健全领导机制。", "落实会前学法制度。", "存在的问题和原因"):
-        assert text in xml
-
-    again = build_window(store, db_path)  # next morning: the same report opens by itself
+    again = MainWindow(store, settings, db_path)
     qtbot.addWidget(again)
-    report = again.view.report()
-    assert (report.unit.short_name, report.year, report.doc_number) == ("千佛镇", 2025, "千府报〔2026〕3号")
-    moved = report.chapters[0].blocks
-    first_section = moved[0].heading
-    index = next(i for i, b in enumerate(moved) if b.body.startswith("镇党委召开"))
-    assert index > 0 and moved[0].heading == first_section
-    assert moved[index + 1].heading == "健全领导机制。"
-    assert moved[index + 1].body == "调整依法治镇委员会。\n落实会前学法制度。"
-    assert again.view.tabText(2) == "二、存在的问题和原因"
+    assert again.open_last_report() and again.view.report_id == report_id
+    reopened = store.load_report(report_id)
+    assert reopened.chapters[0].blocks[0].body == PASTED
+    assert again.view.chapter_editors()[0].title.text() == "2025年度法治政府建设主要举措和成效"
     again.close()
