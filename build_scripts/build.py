@@ -86,9 +86,13 @@ def main() -> int:
     dist = Path(args.dist)
     shutil.rmtree(dist / APP, ignore_errors=True)
     bundle = build(dist, ROOT / "build" / "pyinstaller")
-    ok, seconds, result = smoke(bundle, ROOT / "build" / "smoke.json")
+    runs = [smoke(bundle, ROOT / "build" / "smoke.json") for _ in range(5)]
+    ok = all(r[0] for r in runs)
+    result = next((r[2] for r in runs if not r[0]), runs[-1][2])
+    seconds = sorted(r[1] for r in runs)[2]  # median of 5: start, every feature once, window shown, exit
     size = folder_mb(bundle)
-    print(f"冒烟测试：{'通过' if ok else '失败'}（{seconds:.2f} s）")
+    print(f"冒烟测试：{'通过' if ok else '失败'}（5 次中位数 {seconds:.2f} s，目标 ≤ 1.0 s："
+          f"{'符合' if seconds <= 1.0 else '超出'}）")
     if not ok:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     print(f"打包目录：{bundle}，{size:.1f} MB")

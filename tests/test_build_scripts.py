@@ -39,3 +39,25 @@ def test_pinned_requirements_cover_the_runtime_and_carry_hashes() -> None:
     assert pins["pyside6-essentials"].startswith("6.")
     blocks = requirements.read_text(encoding="utf-8").split("\n\n")
     assert all("--hash=sha256:" in b for b in blocks if re.match(r"^[a-z]", b.strip()))
+
+
+def test_prune_rules_shared_by_the_spec_and_the_windows_estimate(tmp_path: Path) -> None:
+    import zipfile
+
+    from build_scripts.estimate_windows_size import estimate, wanted
+    from build_scripts.prune import keep
+
+    assert not keep("PySide6/opengl32sw.dll") and keep("PySide6/Qt6Core.dll")
+    assert keep("PySide6/Qt/translations/qtbase_zh_CN.qm") and not keep("PySide6/Qt/translations/qtbase_de.qm")
+    assert keep("PySide6/plugins/platforms/qwindows.dll") and not keep("PySide6/plugins/platforms/qminimal.dll")
+    assert keep("PySide6/plugins/styles/qmodernwindowsstyle.dll")  # the Windows 10/11 look
+    assert not keep("PySide6/plugins/sqldrivers/qsqlite.dll")
+    assert wanted("PySide6/Qt6Widgets.dll") and wanted("PySide6/QtNetwork.pyd")
+    assert not wanted("PySide6/Qt6Quick.dll") and not wanted("PySide6/qml/QtQuick/x.dll")
+    assert not wanted("PySide6/designer.exe") and wanted("PySide6/msvcp140.dll")
+    wheel = tmp_path / "pyside6_essentials-6.12.0-cp310-abi3-win_amd64.whl"
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("PySide6/Qt6Core.dll", b"\0" * 100_000)
+        z.writestr("PySide6/opengl32sw.dll", b"\1" * 100_000)
+    packed, unpacked = estimate(tmp_path)
+    assert round(unpacked * 2**20) == 100_000 and packed < unpacked  # only Qt6Core counted, compressed
