@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.core.model import Report
+from fazhi_desktop.importers.load import Imported
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.import_preview_dialog import Exists, ImportPreviewDialog
 from fazhi_desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_TXT
 
@@ -25,6 +28,20 @@ SAMPLE = """示例乡2024年度法治政府建设情况报告
 四、2025年度推进法治政府建设的主要安排
 继续加强法治宣传教育。
 """
+
+
+def confirm_preview_unchanged(parent: QWidget | None, imported: Imported, exists: Exists) -> Report | None:
+    """ImportPreviewDialog.ask without the modal loop: the user presses 确定 at once."""
+    dialog = ImportPreviewDialog(imported, exists, parent)
+    try:
+        return dialog.report() if dialog.confirmed() else None
+    finally:
+        dialog.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def preview_confirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ImportPreviewDialog, "ask", confirm_preview_unchanged)
 
 
 @pytest.fixture

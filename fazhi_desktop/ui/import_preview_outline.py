@@ -1,0 +1,92 @@
+"""The outline tree of the import preview: chapters and blocks with their derived numbers, nested by level."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from fazhi_desktop.core import outline
+from fazhi_desktop.core.model import Block, BlockKind, Chapter, Report
+from fazhi_desktop.core.numbering import block_numbers, chapter_number
+from fazhi_desktop.ui.block_editor import KIND_LABELS
+
+POS_ROLE = Qt.ItemDataRole.UserRole + 1
+CHAPTER_ROW = -1  # block index stored on a chapter's row
+LEAD_ROW = -2  # block index stored on a chapter's lead paragraph row
+Position = tuple[int, int]  # (chapter index, block index or CHAPTER_ROW / LEAD_ROW)
+
+
+def summary(report: Report) -> str:
+    """"4 章，12 个小节，11 个条目"."""
+    blocks = [b for c in report.chapters for b in c.blocks]
+    sections = sum(1 for b in blocks if b.kind is BlockKind.SECTION)
+    items = sum(1 for b in blocks if b.kind in (BlockKind.ITEM, BlockKind.POINT))
+    return f"{len(report.chapters)} 章，{sections} 个小节，{items} 个条目"
+
+
+def excerpt(text: str, size: int = 24) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= size else flat[:size] + "…"
+
+
+def block_text(block: Block) -> str:
+    """What a block's row shows after its number: the heading, else the start of its text."""
+    if block.kind is BlockKind.PARAGRAPH:
+        return f"段落：{excerpt(block.heading or block.body)}"
+    return block.heading or excerpt(block.body, 20)
+
+
+def outline_tree() -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setHeaderLabels(["识别出的大纲（导入后的编号）", "角色 / 层级"])
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    return tree
+
+
+def position(item: QTreeWidgetItem | None) -> Position | None:
+    if item is None:
+        return None
+    ci, bi = item.data(0, POS_ROLE)
+    return int(ci), int(bi)
+
+
+def fill_outline(tree: QTreeWidget, chapters: Sequence[Chapter], select: Position | None) -> QTreeWidgetItem | None:
+    """Show ``chapters`` in ``tree`` (cleared first); the row at ``select``, if it exists."""
+    tree.clear()
+    grey = QBrush(QColor("#666666"))
+    chosen: QTreeWidgetItem | None = None
+    for ci, chapter in enumerate(chapters):
+        top = QTreeWidgetItem([chapter_number(ci) + chapter.title, chapter.role.label])
+        top.setData(0, POS_ROLE, (ci, CHAPTER_ROW))
+        tree.addTopLevelItem(top)
+        if select == (ci, CHAPTER_ROW):
+            chosen = top
+        if chapter.lead.strip():
+            lead = QTreeWidgetItem(top, [f"章首段：{excerpt(chapter.lead)}", "章首段"])
+            lead.setData(0, POS_ROLE, (ci, LEAD_ROW))
+            lead.setToolTip(0, excerpt(chapter.lead, 80))
+            for col in (0, 1):
+                lead.setForeground(col, grey)
+            if select == (ci, LEAD_ROW):
+                chosen = lead
+        rows: list[QTreeWidgetItem] = []
+        for bi, (number, block) in enumerate(zip(block_numbers(chapter.blocks), chapter.blocks, strict=True)):
+            parent_at = outline.parent_index(chapter.blocks, bi)
+            row = QTreeWidgetItem(rows[parent_at] if parent_at is not None else top,
+                                  [number + block_text(block), KIND_LABELS[block.kind]])
+            row.setData(0, POS_ROLE, (ci, bi))
+            row.setToolTip(0, block.heading or f"没有标题句，显示的是正文开头：{excerpt(block.body, 80)}")
+            if block.kind is BlockKind.PARAGRAPH or not block.heading:
+                row.setForeground(0, grey)
+            rows.append(row)
+            if select == (ci, bi):
+                chosen = row
+    tree.expandAll()
+    return chosen
