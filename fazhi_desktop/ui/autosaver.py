@@ -24,7 +24,8 @@ class Autosaver(QObject):
     """All pending edits reached the database; the argument is the time, hh:mm:ss."""
 
     sig_failed = Signal(str)
-    """A write failed; the argument is a Chinese message. The write stays queued for a retry."""
+    """A write failed; the argument is a Chinese message. The write stays queued and is tried
+    again with the next edit or flush (not on a timer, so a read-only file is not hammered)."""
 
     sig_pending = Signal()
     """An edit was queued and is not saved yet."""
@@ -32,6 +33,7 @@ class Autosaver(QObject):
     def __init__(self, delay_ms: int = DEBOUNCE_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pending: dict[Hashable, Callable[[], None]] = {}
+        self._last_error = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -42,6 +44,11 @@ class Autosaver(QObject):
         self._pending[key] = write
         self._timer.start()
         self.sig_pending.emit()
+
+    @property
+    def last_error(self) -> str:
+        """The message of the last failed write ("" after a successful flush)."""
+        return self._last_error
 
     def has_pending(self) -> bool:
         return bool(self._pending)
@@ -63,13 +70,15 @@ class Autosaver(QObject):
             try:
                 write()
             except Exception as exc:  # keep the edit; a later flush retries it
-                log.exception("autosave failed for %s", key)
+                message = str(exc) if str(exc).startswith("保存失败") else f"保存失败：{exc}"
+                if message != self._last_error:  # one log entry per distinct problem, not per retry
+                    log.exception("autosave failed for %s", key)
+                self._last_error = message
                 failed[key] = write
-                message = f"保存失败：{exc}"
         if failed:
             self._pending = {**failed, **self._pending}
-            self._timer.start()
             self.sig_failed.emit(message)
             return False
+        self._last_error = ""
         self.sig_saved.emit(dt.datetime.now().strftime("%H:%M:%S"))
         return True

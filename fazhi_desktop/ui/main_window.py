@@ -17,6 +17,8 @@ from fazhi_desktop.ui.autosaver import Autosaver
 from fazhi_desktop.ui.chapter_manager import ChapterManager
 from fazhi_desktop.ui.check_controller import CheckController
 from fazhi_desktop.ui.data_actions import backup_to_folder, export_diagnostics, open_folder, restore_from_backup
+from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.figure_actions import FigureInserter
 from fazhi_desktop.ui.font_scale import font_size_menu
 from fazhi_desktop.ui.report_chooser import ReportChooser
 from fazhi_desktop.ui.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         self.view = ReportView(store, self.autosaver, self.undo_stack)
         self.chapters = ChapterManager(store, self.view, self)
         self.check_controller = CheckController(self.view, db_path)
+        self.figures = FigureInserter(self.view, self)  # 插入数据…
         self.pages = QStackedWidget()
         self.pages.addWidget(self.chooser)
         self.pages.addWidget(self.view)
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu("编辑(&E)")
         edit.addAction(self.act_undo)
         edit.addAction(self.act_redo)
+        edit.addAction(self.figures.action)
         self.act_add_chapter = a("章节(&C)", "添加章节…", self.chapters.add_chapter)
         self.act_rename_chapter = a("章节(&C)", "重命名本章…", self.chapters.rename_chapter, "F2")
         self.act_move_left = a("章节(&C)", "本章前移", lambda: self.chapters.move_chapter(-1), "Ctrl+Alt+Left")
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
         self.chapters.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.check_controller.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.figures.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.chapters.sig_restore_available.connect(self.act_restore_chapter.setEnabled)
         app = QApplication.instance()
         self._watching_focus = isinstance(app, QApplication)
@@ -167,7 +172,7 @@ class MainWindow(QMainWindow):
 
     def _set_report_actions(self, enabled: bool) -> None:
         for action in (self.act_add_chapter, self.act_rename_chapter, self.act_delete_chapter,
-                       self.act_move_left, self.act_move_right, self.act_export):
+                       self.act_move_left, self.act_move_right, self.act_export, self.figures.action):
             action.setEnabled(enabled)
 
     # ---- report list actions ----------------------------------------------------------------
@@ -276,7 +281,10 @@ class MainWindow(QMainWindow):
 
     # ---- geometry and closing ---------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.autosaver.flush()
+        if not self.autosaver.flush() and not Dialogs.confirm(
+                self, "有修改未能保存", f"{self.autosaver.last_error}\n\n关闭后这些修改会丢失。仍要关闭吗？"):
+            event.ignore()  # the clerk can fix the cause (free disk space) and close again
+            return
         self.undo_stack.blockSignals(True)  # its destructor emits indexChanged; nothing to show then
         save_geometry(self, self.settings)
         app = QApplication.instance()

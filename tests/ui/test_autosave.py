@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from fazhi_desktop.core.model import Report
+from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.autosaver import Autosaver
 from fazhi_desktop.ui.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.main_window import MainWindow
 from tests.ui.ime import ime_type
 
@@ -112,3 +114,24 @@ def test_leaving_a_field_saves_at_once(qtbot, demo_window: MainWindow, store: Re
     qtbot.waitUntil(lambda: editor.title.hasFocus())
     assert not demo_window.autosaver.has_pending()
     assert store.load_chapter(editor.chapter_id).blocks[0].body.endswith("换焦点前")
+
+
+def test_closing_with_an_unsavable_edit_asks_first(monkeypatch, qtbot, demo_window: MainWindow,
+                                                   store: ReportStore) -> None:
+    editor = _first_chapter(demo_window)
+    demo_window.show()
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise StorageError("保存失败：磁盘空间已满。")
+
+    monkeypatch.setattr(store, "update_block", disk_full)
+    ime_type(editor.block_editor.body, "写不进去的字")
+    asked: list[str] = []
+    answers = [False, True]
+    monkeypatch.setattr(Dialogs, "confirm", lambda _p, _t, text: asked.append(text) or answers.pop(0))
+    demo_window.close()
+    assert demo_window.isVisible() and "磁盘空间已满" in asked[0]  # stays open, nothing thrown away
+    assert demo_window.autosaver.has_pending()
+    demo_window.close()
+    assert not demo_window.isVisible()
+    demo_window.autosaver.discard()  # the clerk chose to close without it

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTreeWidgetItem
 
 from fazhi_desktop.core.model import BlockKind, ChapterRole, Report
@@ -184,24 +183,26 @@ def test_an_unknown_year_must_be_filled_in(qtbot) -> None:
     assert dialog.report().title == "示例乡法治政府建设情况报告"  # not the generated one: kept as written
 
 
-def _in_modal(act: Callable[[ImportPreviewDialog], None]) -> list[ImportPreviewDialog]:
-    """Run ``act`` on the preview once its modal loop runs; the dialog is rejected if ``act`` leaves it open."""
+def _in_modal(monkeypatch: pytest.MonkeyPatch,
+              act: Callable[[ImportPreviewDialog], None]) -> list[ImportPreviewDialog]:
+    """Run ``act`` on the preview where its modal loop would run; rejected if ``act`` leaves it open.
+
+    exec() is replaced by a direct call: a timer-driven nested event loop could fire into a later test
+    and crash it, while accept()/reject() behave the same without the loop.
+    """
     seen: list[ImportPreviewDialog] = []
 
-    def step(tries: int = 0) -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportPreviewDialog) and w.isVisible()]
-        if not shown:
-            if tries < 500:
-                QTimer.singleShot(10, lambda: step(tries + 1))
-            return
-        seen.append(shown[0])
+    def fake_exec(self: ImportPreviewDialog) -> int:
+        seen.append(self)
+        self.show()
         try:
-            act(shown[0])
+            act(self)
         finally:
-            if shown[0].isVisible():
-                shown[0].reject()
+            if self.isVisible():
+                self.reject()
+        return int(self.result())
 
-    QTimer.singleShot(0, step)
+    monkeypatch.setattr(ImportPreviewDialog, "exec", fake_exec)
     return seen
 
 
@@ -220,7 +221,7 @@ def test_cancel_writes_nothing(monkeypatch: pytest.MonkeyPatch, window: MainWind
         _choose(dialog.role, ChapterRole.OTHER.value)
         _button(dialog, QDialogButtonBox.StandardButton.Cancel).click()
 
-    seen = _in_modal(edit_then_cancel)
+    seen = _in_modal(monkeypatch, edit_then_cancel)
     window.import_report()
     assert seen and store.list_reports() == [] and told == []
     assert not (db_path.parent / "backups").exists() or not list((db_path.parent / "backups").glob("*.db"))
@@ -238,7 +239,7 @@ def test_confirm_stores_the_edited_report(monkeypatch: pytest.MonkeyPatch, windo
         assert _button(dialog, QDialogButtonBox.StandardButton.Ok).text() == "导入为新报告"
         _button(dialog, QDialogButtonBox.StandardButton.Ok).click()
 
-    seen = _in_modal(edit_then_confirm)
+    seen = _in_modal(monkeypatch, edit_then_confirm)
     window.import_report()
     report_id = store.find_report_id("千佛镇", 2021)
     assert seen and report_id is not None and window.view.report_id == report_id
@@ -266,7 +267,7 @@ def test_replacing_asks_and_no_keeps_the_preview_open(monkeypatch: pytest.Monkey
         assert store.load_report(template_report.id or 0).chapters == template_report.chapters
         ok.click()  # yes
 
-    _in_modal(say_no_then_yes)
+    _in_modal(monkeypatch, say_no_then_yes)
     window.import_report()
     assert still_open == [True] and answers == []
     report_id = store.find_report_id("千佛镇", 2021)

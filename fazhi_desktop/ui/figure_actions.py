@@ -1,0 +1,87 @@
+"""The 插入数据… action: write a figure of the 数据指标 table at the cursor of the chapter being edited."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+
+from fazhi_desktop.ui.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.figure_picker import FigureEntry, FigurePicker, figure_entries
+from fazhi_desktop.ui.report_view import ReportView
+
+SHORTCUT = "Ctrl+Shift+D"
+NO_REPORT = "插入数据：请先打开一份报告。"
+NO_CHAPTER = "插入数据：请先切换到要写入的章节，在左侧选择条目，再把光标放在正文中要插入的位置。"
+NO_BLOCK = "插入数据：请先在左侧大纲中选择一个条目，再把光标放在正文中要插入的位置。"
+NOTHING_FILLED = "插入数据：“数据指标”中还没有填写任何数字，请先在“数据指标”页填写。"
+
+
+class FigureInserter(QObject):
+    """Owns the action (menu 编辑, Ctrl+Shift+D, and the chapter toolbars); edits go through the
+    editors' own signals, so the debounced autosave stores them like typing."""
+
+    sig_message = Signal(str)
+    """A short Chinese message for the status bar."""
+
+    def __init__(self, view: ReportView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.action = QAction("插入数据…", parent)
+        self.action.setShortcut(QKeySequence(SHORTCUT))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        keys = QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.action.setToolTip(f"把“数据指标”中的数字（含单位，如186件、97.3%）插入到正文光标处（{keys}）")
+        self.action.setStatusTip(self.action.toolTip())
+        self.action.triggered.connect(self.insert)
+        view.currentChanged.connect(lambda _index: self._offer_in_toolbar())
+
+    def _offer_in_toolbar(self) -> None:
+        """Put the action at the end of the shown chapter's toolbar (once per chapter tab)."""
+        editor = self.view.current_editor()
+        if editor is not None and self.action not in editor.toolbar.actions():
+            editor.toolbar.addSeparator()
+            editor.toolbar.addAction(self.action)
+
+    def _target(self, editor: ChapterEditor) -> QPlainTextEdit | QLineEdit | None:
+        """The focused 导语 or heading, else the selected block's body; None without a block."""
+        focused = QApplication.focusWidget()
+        if focused is editor.lead:
+            return editor.lead
+        if not 0 <= editor.current_index() < len(editor.blocks):
+            return None
+        heading = editor.block_editor.heading
+        if focused is heading and heading.isEnabled():
+            return heading
+        return editor.block_editor.body
+
+    def insert(self) -> FigureEntry | None:
+        """Ask for a figure and write it at the cursor; the figure inserted, or None."""
+        if self.view.report_id is None:
+            self.sig_message.emit(NO_REPORT)
+            return None
+        editor = self.view.current_editor()
+        if editor is None:
+            self.sig_message.emit(NO_CHAPTER)
+            return None
+        target = self._target(editor)
+        if target is None:
+            self.sig_message.emit(NO_BLOCK)
+            return None
+        table = self.view.indicators  # its values include figures typed but not yet autosaved
+        entries = figure_entries(table.catalog, table.values) if table.catalog is not None else []
+        if not entries:
+            self.sig_message.emit(NOTHING_FILLED)
+            return None
+        entry = FigurePicker.ask(entries, self.view.window())
+        if entry is None:
+            return None
+        if isinstance(target, QLineEdit):
+            target.insert(entry.text)  # emits textEdited like typing
+        else:
+            cursor = target.textCursor()
+            cursor.insertText(entry.text)  # replaces a selection, like typing
+            target.setTextCursor(cursor)
+        target.setFocus()
+        self.sig_message.emit(f"已插入{entry.label}：{entry.text}")
+        return entry
