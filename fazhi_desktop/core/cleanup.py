@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from fazhi_desktop.core.cleanup_chars import (
@@ -226,6 +226,20 @@ def join_broken_lines(lines: list[str]) -> list[str]:
             out.append(line)
         last = line
     return out
+
+
+def clean_paste(text: str) -> Cleaned:
+    """Clean text pasted into one body field: like :func:`clean_text`, and then every line that does not
+    end a sentence is joined to the next (inside a single body there is no title or heading to protect,
+    and a short fragment gives too little evidence for the document-wide wrap-width rule)."""
+    cleaned = clean_text(text)
+    out: list[str] = []
+    for line in cleaned.text.split("\n"):
+        if out and out[-1] and line and not out[-1].endswith(tuple(_TERMINAL)) and not is_heading_line(line):
+            out[-1] = _glue(out[-1], line)
+        else:
+            out.append(line)
+    return replace(cleaned, text="\n".join(out))
 
 
 def cjk_counter(text: str) -> Counter[str]:

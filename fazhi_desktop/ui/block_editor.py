@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from fazhi_desktop.core.model import Block, BlockKind
+from fazhi_desktop.ui.clean_paste_edit import CleanPasteEdit
 
 KIND_LABELS = {
     BlockKind.SECTION: "一级小标题（一）",
@@ -39,7 +40,7 @@ class BlockEditor(QWidget):
         self.heading.setPlaceholderText("标题句，如：坚持党的领导，压紧压实法治建设责任")
         self.run_in = QCheckBox("标题与正文接排（标题句后直接接正文，不单独成行）")
         self.internal = QCheckBox("内部内容（网页公开版不包含）")
-        self.body = QPlainTextEdit()
+        self.body = CleanPasteEdit()  # pasting from a PDF or a web page repairs the text
         self.body.setPlaceholderText("正文。每段一行，回车分段。")
         self.body.setTabChangesFocus(True)
         form = QFormLayout(self)

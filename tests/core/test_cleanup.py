@@ -119,3 +119,13 @@ def test_normalize_line_keeps_every_cjk_character(line: str) -> None:
 
 def test_cjk_counter_counts_only_ideographs() -> None:
     assert cjk_counter("法治，法 1a") == Counter({"法": 2, "治": 1})
+
+
+def test_clean_paste_joins_a_short_pdf_fragment_but_keeps_sentences_apart() -> None:
+    from fazhi_desktop.core.cleanup import clean_paste
+
+    pasted = "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规\n决策。\n— 3 —\n第二段开头，\n接着写。"
+    cleaned = clean_paste(pasted)
+    assert cleaned.text == "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规决策。\n第二段开头，接着写。"
+    assert cleaned.removed == ("—3—",)
+    assert clean_paste(cleaned.text).text == cleaned.text  # idempotent

@@ -1,0 +1,48 @@
+"""Pasting text copied from a PDF into a body: broken lines joined, page numbers dropped, saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData
+from pytestqt.qtbot import QtBot
+
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.clean_paste_edit import CleanPasteEdit
+from fazhi_desktop.ui.main_window import MainWindow
+
+PDF_COPY = "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规\n决策，落实党委政府法律顾问制度。\n— 3 —\n"
+JOINED = "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规决策，落实党委政府法律顾问制度。"
+
+
+def test_paste_is_cleaned_and_reported(qtbot: QtBot) -> None:
+    edit = CleanPasteEdit()
+    qtbot.addWidget(edit)
+    data = QMimeData()
+    data.setText(PDF_COPY)
+    with qtbot.waitSignal(edit.sig_paste_cleaned) as said:
+        edit.insertFromMimeData(data)
+    assert edit.toPlainText() == JOINED
+    assert "整理" in said.args[0] and "1 行" in said.args[0]
+
+
+def test_clean_text_is_pasted_as_it_is(qtbot: QtBot) -> None:
+    edit = CleanPasteEdit()
+    qtbot.addWidget(edit)
+    data = QMimeData()
+    data.setText("全年调解矛盾纠纷186件。")
+    with qtbot.assertNotEmitted(edit.sig_paste_cleaned):
+        edit.insertFromMimeData(data)
+    assert edit.toPlainText() == "全年调解矛盾纠纷186件。"
+
+
+def test_pasted_text_in_the_window_reaches_the_store(qtbot: QtBot, demo_window: MainWindow, store: ReportStore,
+                                                     stored_demo: Report) -> None:
+    editor = demo_window.view.chapter_editors()[0]
+    demo_window.view.setCurrentWidget(editor)
+    editor.tree.select_index(0)  # a section with an empty body
+    data = QMimeData()
+    data.setText(PDF_COPY)
+    editor.block_editor.body.insertFromMimeData(data)
+    demo_window.autosaver.flush()
+    stored = store.load_report(stored_demo.id or 0).chapters[0].blocks[0].body
+    assert stored == JOINED
