@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from fazhi_desktop.core.model import Report
+from fazhi_desktop.core.model import Chapter, Report
 from fazhi_desktop.storage.database import backup_dir_for, backup_to
 from fazhi_desktop.storage.repository import ReportStore
 
@@ -26,3 +26,18 @@ def replace_report(store: ReportStore, report: Report, backup: Path) -> Report:
         if existing is not None:
             store.delete_report(existing)
         return store.create_report(report)
+
+
+def replace_chapters(store: ReportStore, report_id: int, chapters: tuple[Chapter, ...], backup: Path) -> Report:
+    """Back up the data file, then swap the report's chapters for ``chapters`` in one transaction.
+
+    The report's own fields (title, 主送机关, 落款, dates, status …) and its 数据指标 stay as they are.
+    """
+    backup_to(store.db, backup)
+    with store.db.atomic():
+        for old in store.load_chapters(report_id):
+            assert old.id is not None
+            store.delete_chapter(old.id)
+        for chapter in chapters:
+            store.add_chapter(report_id, chapter)
+    return store.load_report(report_id)

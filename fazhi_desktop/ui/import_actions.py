@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.storage.database import StorageError
-from fazhi_desktop.storage.replace import backup_path_for, replace_report
+from fazhi_desktop.storage.replace import backup_path_for, replace_chapters
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.import_preview_dialog import ImportPreviewDialog
@@ -42,12 +42,14 @@ def import_report(store: ReportStore, db_path: Path, parent: QWidget | None) -> 
     existing = store.find_report_id(edited.unit.short_name, edited.year)
     try:
         report = replace(edited, unit=store.ensure_unit(edited.unit.short_name))
-        stored = (replace_report(store, report, backup_path_for(db_path)) if existing is not None
-                  else store.create_report(report))
+        # an existing report keeps its 基本信息 and 数据指标; only its chapters are replaced (after a backup)
+        stored = (replace_chapters(store, existing, report.chapters, backup_path_for(db_path))
+                  if existing is not None else store.create_report(report))
     except StorageError as exc:
         Dialogs.warn(parent, "无法导入", str(exc))
         return None
-    replaced = "\n\n原有报告已被替换；替换前的数据已备份，可通过“从备份恢复”找回。" if existing is not None else ""
+    replaced = ("\n\n原有报告的各章已替换为导入的内容（基本信息和数据指标保留）；替换前的数据已备份，"
+                "可通过“从备份恢复”找回。" if existing is not None else "")
     notes = "\n".join(f"· {n}" for n in imported.detected.notes)
     Dialogs.inform(parent, "导入完成", f"已导入：{stored.title}\n{summary(stored)}（来源：{imported.source}）"
                    + replaced + (f"\n\n请核对：\n{notes}" if notes else ""))

@@ -246,8 +246,8 @@ class ImportPreviewDialog(QDialog):
             self.status.setStyleSheet("color: #b00020;")
             self._ok_text("导入")
         elif self.exists(unit, year):
-            self.status.setText(warning + f"{unit}{year}年度的报告已经存在：确定后将用导入的内容整份替换它"
-                                "（替换前自动备份，可通过“从备份恢复”找回）。")
+            self.status.setText(warning + f"{unit}{year}年度的报告已经存在：确定后将用导入的各章替换它的各章"
+                                "（基本信息保留；替换前自动备份，可通过“从备份恢复”找回）。")
             self.status.setStyleSheet("color: #a04000;")
             self._ok_text("替换已有报告…")
         else:
@@ -276,7 +276,7 @@ class ImportPreviewDialog(QDialog):
             self.status.setText("请填写单位和报告年度。")
             (self.unit if not unit else self.year).setFocus()
             return False
-        question = f"{unit}{year}年度的报告已经存在。\n\n用导入的内容整份替换它吗？替换前会自动备份数据文件。"
+        question = f"{unit}{year}年度的报告已经存在。\n\n用导入的各章替换它的各章吗？基本信息和数据指标保留，替换前会自动备份数据文件。"
         return not self.exists(unit, year) or Dialogs.confirm(self, "替换报告", question)
 
     def _accept(self) -> None:

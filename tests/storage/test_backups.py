@@ -136,3 +136,16 @@ def test_no_good_backup_changes_nothing(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="没有找到可用的备份"):
         backups.recover_from_backup(path)
     assert path.read_bytes() == b"\x00" * 8192
+
+
+def test_replace_chapters_keeps_the_report_fields(store: ReportStore, stored_demo: Report, db_path: Path) -> None:
+    from fazhi_desktop.core.model import Chapter, ChapterRole
+    from fazhi_desktop.storage.replace import backup_path_for, replace_chapters
+
+    assert stored_demo.id is not None
+    new = (Chapter(role=ChapterRole.MEASURES, title="导入的第一章"),)
+    replaced = replace_chapters(store, stored_demo.id, new, backup_path_for(db_path))
+    assert [c.title for c in replaced.chapters] == ["导入的第一章"]
+    assert (replaced.date, replaced.signatories, replaced.opening) == (
+        stored_demo.date, stored_demo.signatories, stored_demo.opening)
+    assert [b.reason for b in backups.list_backups(db_path.parent / "backups")] == ["导入替换前"]
