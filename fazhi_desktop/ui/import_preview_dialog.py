@@ -276,7 +276,8 @@ class ImportPreviewDialog(QDialog):
             self.status.setText("请填写单位和报告年度。")
             (self.unit if not unit else self.year).setFocus()
             return False
-        question = f"{unit}{year}年度的报告已经存在。\n\n用导入的各章替换它的各章吗？基本信息和数据指标保留，替换前会自动备份数据文件。"
+        question = (f"{unit}{year}年度的报告已经存在。\n\n用导入的各章替换它的各章吗？"
+                    "基本信息和数据指标保留，替换前会自动备份数据文件。")
         return not self.exists(unit, year) or Dialogs.confirm(self, "替换报告", question)
 
     def _accept(self) -> None:
