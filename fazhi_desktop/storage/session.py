@@ -70,6 +70,11 @@ def open_session(path: Path, *, read_only_if_locked: bool = False, force: bool =
     :func:`open_database` for damaged or newer files. Makes the once-a-day backup.
     """
     path = Path(path)
+    if not read_only_if_locked or not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # a new data folder (e.g. --db on a fresh U盘)
+        except OSError as exc:
+            raise StorageError(f"无法创建数据文件夹 {path.parent}（{exc.strerror or exc}）。") from exc
     lock = DatabaseLock(path)
     try:
         lock.acquire(force=force)

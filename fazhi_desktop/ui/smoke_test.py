@@ -61,7 +61,9 @@ def run(out: Path | None) -> int:
             step("check", lambda: len(_check(report)))
             step("export_docx", lambda: _export(report, work))
             step("package", lambda: _package(report))
-            store.set_meta("last_report", str(report_id))
+            from fazhi_desktop.ui.main_window import LAST_REPORT_KEY
+
+            store.set_meta(LAST_REPORT_KEY, str(report_id))  # the window opens on the report, not the list
         window = step("main_window", lambda: build_window(store, work / "smoke.db"))
         if window is not None:
             window.show()
