@@ -140,6 +140,6 @@ def test_python_dash_m_is_the_same_command(tmp_path: Path) -> None:
 
 def test_db_in_a_folder_that_does_not_exist_yet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = tmp_path / "新U盘" / "报告数据" / "fazhi.db"
-    code, out, err = run(capsys, "--db", str(db), "new", "--unit", "千佛镇", "--year", "2021")
+    code, _, err = run(capsys, "--db", str(db), "new", "--unit", "千佛镇", "--year", "2021")
     assert code == 0, err
     assert db.exists()
