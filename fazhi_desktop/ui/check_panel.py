@@ -98,6 +98,8 @@ class CheckPanel(QWidget):
         self.list.itemSelectionChanged.connect(self._update_fix_buttons)
 
     def set_findings(self, findings: list[Finding], report: Report, ignored: int = 0) -> None:
+        # grouped by severity (错误, 警告, 提示), in report order within each group
+        findings = sorted(findings, key=lambda f: f.severity.rank)
         self.findings = findings
         self.list.clear()
         for i, finding in enumerate(findings):

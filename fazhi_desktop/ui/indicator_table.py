@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,6 +47,9 @@ class IndicatorTable(QWidget):
     sig_value_changed = Signal(object)  # IndicatorValue
     """A valid new value (or note/source) for one indicator; the window stores it."""
 
+    sig_add_requested = Signal(str, str)
+    """添加自定义指标: a new indicator of this unit, (label, measure word such as 场)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog: Catalog | None = None
@@ -70,6 +74,20 @@ class IndicatorTable(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.problems)
         self.table.itemChanged.connect(self._on_item_changed)
+        self.add_button = QPushButton("添加自定义指标…")
+        self.add_button.setToolTip("为本单位添加目录里没有的指标，如“法治讲座（场）”；以后各年度都可使用")
+        self.add_button.clicked.connect(self._ask_new_indicator)
+        layout.insertWidget(0, self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _ask_new_indicator(self) -> None:
+        from fazhi_desktop.ui.dialogs import Dialogs
+
+        label = Dialogs.ask_text(self, "添加自定义指标", "指标名称（如：法治讲座）：")
+        if not label:
+            return
+        unit = Dialogs.ask_text(self, "添加自定义指标", f"“{label}”的单位（如：场、次、件、人次）：")
+        if unit:
+            self.sig_add_requested.emit(label, unit)
 
     def load(self, catalog: Catalog, values: Mapping[str, IndicatorValue],
              previous: Mapping[str, IndicatorValue]) -> None:

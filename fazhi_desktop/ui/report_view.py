@@ -71,6 +71,7 @@ class ReportView(QTabWidget):
         self.info.sig_unit_field_edited.connect(self._on_unit_field)
         self.info.sig_status_edited.connect(self._on_status)
         self.indicators.sig_value_changed.connect(self._on_indicator)
+        self.indicators.sig_add_requested.connect(self._on_add_indicator)
 
     # ---- loading ----------------------------------------------------------------------------
     def load(self, report_id: int) -> Report:
@@ -164,6 +165,19 @@ class ReportView(QTabWidget):
         assert report_id is not None
         self.autosaver.schedule(("indicator", report_id, value.key),
                                 lambda: self.store.set_indicator_value(report_id, value))
+
+    def _on_add_indicator(self, label: str, unit: str) -> None:
+        """A unit's own indicator: stored for the unit, selected in this report, shown at once."""
+        report_id = self.report_id
+        assert report_id is not None
+        self.autosaver.flush()
+        report = self.store.load_report(report_id)
+        assert report.unit.id is not None
+        added = self.store.add_custom_indicator(report.unit.id, label, unit)
+        self.store.set_indicator_value(report_id, IndicatorValue(added.key))
+        self.indicators.load(self.store.catalog_for_report(report_id), self.store.indicator_values(report_id),
+                             self.store.previous_values(report_id))
+        self.sig_message.emit(f"已添加自定义指标：{added.label}（{added.unit}）")
 
     def _on_chapter_edited(self, chapter_id: int, field: str, text: str) -> None:
         def write() -> None:

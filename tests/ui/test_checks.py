@@ -48,7 +48,8 @@ def test_double_click_goes_to_the_place(qtbot, demo_window: MainWindow) -> None:
     qtbot.waitActive(demo_window)
     panel = demo_window.view.checks
     demo_window.view.setCurrentWidget(panel)
-    item = panel.list.topLevelItem(4)  # 。。
+    item = next(panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())
+                if panel.list.topLevelItem(i).text(2) == "。。")  # type: ignore[union-attr]
     assert item is not None
     panel.list.itemActivated.emit(item, 0)
     editor = demo_window.view.current_editor()

@@ -33,3 +33,20 @@ def test_next_year_shows_last_years_figures(window: MainWindow, store: ReportSto
     window.copy_report(stored_demo.id)
     assert window.view.report().year == 2026
     assert window.view.indicators.item("disputes_accepted", 3).text().startswith("150")
+
+
+def test_a_unit_adds_its_own_indicator(monkeypatch, demo_window: MainWindow, store: ReportStore,
+                                       stored_demo: Report) -> None:
+    from fazhi_desktop.ui.dialogs import Dialogs
+
+    answers = iter(["法治讲座", "场"])
+    monkeypatch.setattr(Dialogs, "ask_text", staticmethod(lambda *a, **k: next(answers)))
+    table = demo_window.view.indicators
+    demo_window.view.setCurrentWidget(table)
+    table.add_button.click()
+    catalog = store.catalog_for_report(stored_demo.id or 0)
+    added = next(i for i in catalog.indicators if i.label == "法治讲座")
+    assert added.unit == "场" and added.custom
+    table.item(added.key, VALUE).setText("6")
+    demo_window.autosaver.flush()
+    assert store.indicator_values(stored_demo.id or 0)[added.key].value == Decimal(6)
