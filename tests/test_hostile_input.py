@@ -59,9 +59,9 @@ def test_export_writes_a_valid_docx_and_import_reads_it_back(stored: Report, tmp
     from fazhi_desktop.export.docx_export import export_docx
     from fazhi_desktop.importers.load import import_file
 
-    small = replace(stored, chapters=(replace(stored.chapters[0], blocks=stored.chapters[0].blocks[:300]),
-                                      stored.chapters[1]))
-    raw = replace(small, opening=NASTY, title_override="标题" + NASTY)  # even unsanitised text must not break it
+    # All 10,000 blocks, the 1 MB paragraph and the 500-character title (whose line breaking once searched
+    # combinations for ever); the opening even unsanitised.
+    raw = replace(stored, opening=NASTY)
     target = tmp_path / "hostile.docx"
     export_docx(raw, target)
     with zipfile.ZipFile(target) as package:
@@ -70,5 +70,6 @@ def test_export_writes_a_valid_docx_and_import_reads_it_back(stored: Report, tmp
                 etree.fromstring(package.read(name))  # every part is well-formed XML
         body = package.read("word/document.xml").decode("utf-8")
     assert "👨\u200d👩\u200d👧" in body and "𠀋" in body and "\x00" not in body
+    assert "第9999条" in body and "很长的标题很长的标题" in body
     back = import_file(target).detected
     assert any("坚持依法行政" in b.body for c in back.chapters for b in c.blocks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi_desktop.export.geometry import text_cells
+from fazhi_desktop.export.geometry import TITLE_CHARS_PER_LINE, text_cells
 from fazhi_desktop.export.titlebreak import break_title
 
 
@@ -44,3 +44,14 @@ def test_every_line_fits_and_nothing_is_split_badly(title: str) -> None:
 def test_white_space_is_dropped_and_empty_titles_give_no_lines() -> None:
     assert break_title("  示例镇 2025年度 报告 ") == ["示例镇2025年度报告"]
     assert break_title("") == []
+
+
+@pytest.mark.parametrize("title", ["很长的标题" * 100, "千佛镇人民政府关于" * 30 + "2021年度法治政府建设情况的报告",
+                                   "标" * 5000, "（" + "依法行政" * 200 + "）"])
+def test_a_freak_title_is_broken_quickly_and_every_line_fits(title: str) -> None:
+    # The exhaustive search over combinations never finished on a 500-character title; the dynamic
+    # search and the width wrap are linear in the title's length.
+    lines = break_title(title)
+    assert "".join(lines) == title
+    assert all(0 < text_cells(line) <= TITLE_CHARS_PER_LINE for line in lines)
+    assert len(lines) <= len(title) // 15 + 1
