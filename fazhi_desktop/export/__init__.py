@@ -5,6 +5,7 @@ from fazhi_desktop.export.fonts import FontMap, canonical_map, installed_map
 from fazhi_desktop.export.options import (
     Attachment,
     AttachmentTable,
+    ExportCancelled,
     ExportError,
     ExportOptions,
     ExportResult,
@@ -14,6 +15,7 @@ from fazhi_desktop.export.options import (
 __all__ = [
     "Attachment",
     "AttachmentTable",
+    "ExportCancelled",
     "ExportError",
     "ExportOptions",
     "ExportResult",

@@ -15,7 +15,7 @@ from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.footer import add_page_numbers
 from fazhi_desktop.export.geometry import NARROW, WIDE_NARROW
 from fazhi_desktop.export.imprint import Estimate, add_imprint
-from fazhi_desktop.export.options import ExportOptions, ExportResult
+from fazhi_desktop.export.options import ExportOptions, ExportResult, ShouldStop, checkpoint
 from fazhi_desktop.export.paginate import layout, signature_flow, with_last_text_kept
 from fazhi_desktop.export.paragraphs import RunStyle, append_paras
 from fazhi_desktop.export.redheader import red_header_paras
@@ -44,20 +44,22 @@ def effective_options(options: ExportOptions) -> ExportOptions:
     return options
 
 
-def build(report: Report, options: ExportOptions | None = None) -> Built:
-    """The document in memory (no file written)."""
+def build(report: Report, options: ExportOptions | None = None, should_stop: ShouldStop | None = None) -> Built:
+    """The document in memory (no file written); ``should_stop`` is asked between the stages."""
     options = effective_options(options or ExportOptions())
     notes: list[str] = list(options.fonts.messages())
     doc = new_document(options.fonts, options.cjk_digits, options.level3_bold)
     style = RunStyle(options.fonts, options.cjk_digits)
     header, header_twips = red_header_paras(report, options) if options.red_header else ([], 0)
     text = with_last_text_kept(body_flow(report, options, notes))
+    checkpoint(should_stop)
     sig = signature_of(report, options)
     sig_paras, plan = signature_flow(text, sig, options.seal_blank_lines, header_twips)
     if plan.note:
         notes.append(plan.note)
     flow = [*header, *text, *sig_paras]
-    append_paras(doc.element.body, flow, style)
+    append_paras(doc.element.body, flow, style, should_stop)
+    checkpoint(should_stop)
     estimates = [_estimate(flow, narrow) for narrow in (NARROW, WIDE_NARROW)]
     attachments = visible_attachments(options)
     if attachments:
@@ -82,12 +84,19 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def export_docx(report: Report, path: Path, options: ExportOptions | None = None,
-                html_path: Path | None = None) -> ExportResult:
-    """Write the report to ``path`` (atomically); raises ExportError / TargetLockedError."""
+                html_path: Path | None = None, should_stop: ShouldStop | None = None) -> ExportResult:
+    """Write the report to ``path`` (atomically); raises ExportError / TargetLockedError, and
+    ExportCancelled when ``should_stop`` says so before the file is moved into place."""
     options = effective_options(options or ExportOptions())
-    built = build(report, options)
+    built = build(report, options, should_stop)
+    checkpoint(should_stop)
     path = Path(path)
-    write_atomic(path, lambda tmp: built.doc.save(str(tmp)))
+
+    def save(tmp: Path) -> None:
+        built.doc.save(str(tmp))
+        checkpoint(should_stop)  # the last chance: after this the file replaces the old one
+
+    write_atomic(path, save)
     written_html = None
     if html_path is not None:
         from fazhi_desktop.export.html import report_html

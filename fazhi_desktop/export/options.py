@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,3 +66,20 @@ class TargetLockedError(ExportError):
         super().__init__(f"文件正被打开（可能在 Word 或 WPS 中）：{path}。请关闭后重试，或另存为 {suggestion.name}。")
         self.path = path
         self.suggestion = suggestion
+
+
+class ExportCancelled(ExportError):
+    """The user cancelled (取消) a long export; the target file was not touched."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消导出，原有文件未改动。")
+
+
+ShouldStop = Callable[[], bool]
+"""Asked now and then during a long export (a 10,000-block report takes seconds); True: stop."""
+
+
+def checkpoint(should_stop: ShouldStop | None) -> None:
+    """Raise :class:`ExportCancelled` when the caller asked to stop."""
+    if should_stop is not None and should_stop():
+        raise ExportCancelled()

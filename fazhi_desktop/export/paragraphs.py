@@ -26,6 +26,7 @@ from fazhi_desktop.export.ooxml import (
     set_line,
     set_run_props,
 )
+from fazhi_desktop.export.options import ShouldStop, checkpoint
 from fazhi_desktop.export.setup import latin_font, spacing_for
 
 
@@ -97,10 +98,12 @@ def para_element(para: Para, style: RunStyle) -> _Element:
     return p
 
 
-def append_paras(body: _Element, paras: list[Para], style: RunStyle) -> None:
-    """Append before the body's final ``w:sectPr``."""
+def append_paras(body: _Element, paras: list[Para], style: RunStyle, should_stop: ShouldStop | None = None) -> None:
+    """Append before the body's final ``w:sectPr`` (asking ``should_stop`` every few hundred paragraphs)."""
     sect = body.find(qn("w:sectPr"))
-    for para in paras:
+    for n, para in enumerate(paras):
+        if n % 256 == 255:
+            checkpoint(should_stop)
         el = para_element(para, style)
         if sect is not None:
             sect.addprevious(el)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtWidgets import QWidget
+
 from fazhi_desktop.core.checks import CheckOptions, Finding, check_report, fix_all
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.long_task import run_long
 
 
 def _ignored_meta_key(report_id: int) -> str:
@@ -35,9 +38,12 @@ def options_for(store: ReportStore, report_id: int) -> CheckOptions:
                         ignored=ignored_keys(store, report_id))
 
 
-def run_checks(store: ReportStore, report_id: int) -> tuple[Report, list[Finding]]:
+def run_checks(store: ReportStore, report_id: int, parent: QWidget | None = None) -> tuple[Report, list[Finding]]:
+    """The stored report and its findings. The checking itself runs off the GUI thread (a huge report
+    takes a second or more; the user can cancel: :class:`Cancelled`); the database stays in this one."""
     report = store.load_report(report_id)
-    return report, check_report(report, options_for(store, report_id))
+    options = options_for(store, report_id)
+    return report, run_long(parent, "正在检查报告……", lambda _stop: check_report(report, options), abandon=True)
 
 
 def save_text_changes(store: ReportStore, before: Report, after: Report) -> int:

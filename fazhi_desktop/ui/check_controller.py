@@ -19,6 +19,7 @@ from fazhi_desktop.ui.check_actions import (
     set_ignored,
     undo_fixes,
 )
+from fazhi_desktop.ui.long_task import Cancelled
 from fazhi_desktop.ui.report_view import ReportView
 
 
@@ -55,7 +56,11 @@ class CheckController(QObject):
         if self.view.report_id is None:
             return
         self.view.autosaver.flush()
-        report, findings = run_checks(self.view.store, self.view.report_id)
+        try:
+            report, findings = run_checks(self.view.store, self.view.report_id, self.view.window())
+        except Cancelled:
+            self.sig_message.emit("已取消检查；点“重新检查”可再次检查。")
+            return
         ignored = len(ignored_keys(self.view.store, self.view.report_id))
         self.view.checks.set_findings(findings, report, ignored)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -18,6 +20,7 @@ from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.data_actions import open_folder, open_path
 from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.export_dialog import ExportDialog, ExportRequest
+from fazhi_desktop.ui.long_task import Cancelled, run_long
 
 LAST_DIR_KEY = "export/last_dir"
 
@@ -54,13 +57,22 @@ def statistics_attachments(store: ReportStore, report: Report, parent: QWidget |
     return (statistics_attachment(sheet),)
 
 
+def _export_in_thread(report: Report, path: Path, options: ExportOptions,
+                      should_stop: Callable[[], bool]) -> ExportResult:
+    return export_docx(report, path, options, should_stop=should_stop)
+
+
 def write(report: Report, request: ExportRequest, parent: QWidget | None,
           attachments: tuple[Attachment, ...] = ()) -> ExportResult | None:
     """Export; when Word/WPS holds the file, offer the free name next to it. None: nothing written."""
     path = request.path
     while True:
+        work = partial(_export_in_thread, report, path, options_for(request, attachments))
         try:
-            return export_docx(report, path, options_for(request, attachments))
+            return run_long(parent, f"正在导出 {path.name} ……", work)
+        except Cancelled:
+            Dialogs.inform(parent, "已取消导出", "已取消导出，原有文件未改动。")
+            return None
         except TargetLockedError as exc:
             if not Dialogs.confirm(parent, "文件正被打开",
                                    f"{path.name} 正在 Word 或 WPS 中打开，无法覆盖。\n\n"
@@ -72,14 +84,17 @@ def write(report: Report, request: ExportRequest, parent: QWidget | None,
             return None
 
 
-def check_summary(store: ReportStore, report: Report) -> str:
+def check_summary(store: ReportStore, report: Report, parent: QWidget | None = None) -> str:
     """The check run before every export, in one line for the dialog (it does not block the export)."""
     from fazhi_desktop.core.checks import Severity, severity_counts
     from fazhi_desktop.ui.check_actions import run_checks
 
     if report.id is None:
         return ""
-    counts = severity_counts(run_checks(store, report.id)[1])
+    try:
+        counts = severity_counts(run_checks(store, report.id, parent)[1])
+    except Cancelled:
+        return "导出前检查已取消。"
     if not any(counts.values()):
         return "导出前检查：未发现问题。"
     parts = "、".join(f"{s.value}{counts[s]}处" for s in Severity if counts[s])
@@ -90,7 +105,7 @@ def check_summary(store: ReportStore, report: Report) -> str:
 def export_report(store: ReportStore, report: Report, settings: QSettings,
                   parent: QWidget | None) -> ExportResult | None:
     """The whole 导出Word flow: ask, write, tell what happened, open the file or folder if wanted."""
-    request = ExportDialog.ask(parent, report, default_path(report, settings), check_summary(store, report))
+    request = ExportDialog.ask(parent, report, default_path(report, settings), check_summary(store, report, parent))
     if request is None:
         return None
     attachments: tuple[Attachment, ...] = ()

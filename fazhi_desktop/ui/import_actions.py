@@ -13,6 +13,7 @@ from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.import_preview_dialog import ImportPreviewDialog
 from fazhi_desktop.ui.import_preview_outline import summary
+from fazhi_desktop.ui.long_task import Cancelled, run_long
 
 __all__ = ["FILE_FILTER", "import_report", "summary"]
 
@@ -29,7 +30,9 @@ def import_report(store: ReportStore, db_path: Path, parent: QWidget | None) -> 
     if path is None:
         return None
     try:
-        imported = import_file(path)
+        imported = run_long(parent, f"正在读取 {path.name} ……", lambda _stop: import_file(path), abandon=True)
+    except Cancelled:
+        return None
     except ImportFileError as exc:
         Dialogs.warn(parent, "无法导入", str(exc))
         return None

@@ -75,3 +75,28 @@ def test_a_folder_without_write_permission(tmp_path: Path, demo_report: Report,
 
 def test_free_name(tmp_path: Path) -> None:
     assert free_name(tmp_path / "a.docx") == tmp_path / "a(2).docx"
+
+
+@pytest.mark.parametrize("stop_at", [1, 2, 3, 4])
+def test_a_cancelled_export_changes_nothing(tmp_path: Path, stop_at: int) -> None:
+    # should_stop is asked between the stages (after the text, every few hundred paragraphs, after the
+    # layout, after saving the temporary file); whichever answers "stop", the old file stays.
+    from fazhi_desktop.export import ExportCancelled
+
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old")
+    asked: list[int] = []
+
+    def should_stop() -> bool:
+        asked.append(1)
+        return len(asked) >= stop_at
+
+    with pytest.raises(ExportCancelled, match="已取消导出"):
+        export_docx(long_report(), target, should_stop=should_stop)
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["报告.docx"]
+
+
+def test_an_export_nobody_cancels_asks_and_writes(tmp_path: Path) -> None:
+    asked: list[int] = []
+    export_docx(long_report(), tmp_path / "报告.docx", should_stop=lambda: bool(asked.append(1)))
+    assert len(asked) >= 4 and (tmp_path / "报告.docx").read_bytes()[:2] == b"PK"

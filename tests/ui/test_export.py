@@ -62,11 +62,11 @@ def test_file_open_in_word_offers_another_name(monkeypatch: pytest.MonkeyPatch, 
     real = export_actions.export_docx
     calls: list[Path] = []
 
-    def busy_once(report, path, options):
+    def busy_once(report, path, options, should_stop=None):
         calls.append(path)
         if path == target:
             raise TargetLockedError(target, other)
-        return real(report, path, options)
+        return real(report, path, options, should_stop=should_stop)
 
     asked: list[str] = []
     monkeypatch.setattr(export_actions, "export_docx", busy_once)
