@@ -35,6 +35,7 @@ class BlockEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self._block_id: int | None = None
+        self.read_only = False  # viewing only (see ui.read_only)
         self.kind_label = QLabel()
         self.heading = QLineEdit()
         self.heading.setPlaceholderText("标题句，如：坚持党的领导，压紧压实法治建设责任")
@@ -59,6 +60,12 @@ class BlockEditor(QWidget):
         self.run_in.toggled.connect(self._on_run_in)
         self.internal.toggled.connect(self._on_internal)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Viewing only: the 接排 switch stays off whatever block is shown."""
+        self.read_only = read_only
+        self.run_in.setEnabled(not read_only and self.heading.isEnabled())
+        self.internal.setEnabled(not read_only)
+
     def set_block(self, block: Block | None, number: str = "") -> None:
         """Show ``block`` (None: nothing selected) without emitting edits."""
         self._loading = True
@@ -79,7 +86,7 @@ class BlockEditor(QWidget):
                 self.heading.setText(block.heading)
             self.heading.setEnabled(headed)
             self.run_in.setChecked(block.run_in)
-            self.run_in.setEnabled(headed)
+            self.run_in.setEnabled(headed and not self.read_only)
             self.internal.setChecked(block.internal)
             if not same or self.body.toPlainText() != block.body:
                 self.body.setPlainText(block.body)  # also resets undo: Ctrl+Z never reaches another block

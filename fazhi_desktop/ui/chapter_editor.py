@@ -63,6 +63,7 @@ class ChapterEditor(QWidget):
         self.chapter = chapter
         self.blocks: tuple[Block, ...] = chapter.blocks
         self._type_into_new_block = False
+        self.read_only = False  # viewing only (see ui.read_only): no outline action is offered
         self.number_label = QLabel()
         self.title = QLineEdit(chapter.title)
         self.title.setPlaceholderText("章标题")
@@ -164,9 +165,15 @@ class ChapterEditor(QWidget):
         else:
             self.block_editor.set_block(None)
         self.suggestions.focus_section(self._section_heading(index))
-        has = index >= 0
+        has = index >= 0 and not self.read_only
         for name in ("move_up", "move_down", "outdent", "indent", "delete", "add_child"):
             self.actions_by_name[name].setEnabled(has)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for action in self.actions_by_name.values():
+            action.setEnabled(not read_only)
+        self._on_selected(self.tree.current_index())
 
     def _section_heading(self, index: int) -> str:
         """The heading of the （一） section the block at ``index`` belongs to ("" for none)."""
@@ -189,7 +196,7 @@ class ChapterEditor(QWidget):
 
     # ---- outline requests (the window applies them through the store) ----------------------
     def _request(self, request: OutlineRequest | None) -> None:
-        if request is None:
+        if request is None or self.read_only:  # e.g. a double-clicked suggestion while viewing only
             return
         self._type_into_new_block = request.new_block  # after adding, the cursor goes to the new block
         self.sig_outline_requested.emit(request.label, request.op)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from fazhi_desktop.core.checks import Finding, Severity, fixable, severity_counts
 from fazhi_desktop.core.checks.describe import describe_location
 from fazhi_desktop.core.model import Report
+from fazhi_desktop.ui.read_only import mark_safe
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 SEVERITY_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#8a5a00", Severity.INFO: "#555555"}
@@ -51,8 +52,10 @@ class CheckPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
+        self.read_only = False  # viewing only: findings are listed, nothing is fixed or ignored
         self.summary = QLabel()
         self.recheck = QPushButton("重新检查")
+        mark_safe(self.recheck)  # checking only reads
         self.fix = QPushButton("自动修正")
         self.fix.setToolTip("只修正有把握的问题（如法规名称、标点、多余空格）；需要判断的问题请逐条处理")
         self.ignore = QPushButton("忽略所选")
@@ -120,10 +123,16 @@ class CheckPanel(QWidget):
                              "　".join(f"{s.value} {n} 处" for s, n in counts.items() if n))
         can_fix = len(fixable(findings))
         self.fix.setText(f"自动修正（{can_fix}处）" if can_fix else "自动修正")
-        self.fix.setEnabled(can_fix > 0)
-        self.ignore.setEnabled(bool(findings))
+        self.fix.setEnabled(can_fix > 0 and not self.read_only)
+        self.ignore.setEnabled(bool(findings) and not self.read_only)
         self.unignore.setVisible(ignored > 0)
         self.unignore.setText(f"恢复已忽略（{ignored}条）")
+        self._update_fix_buttons()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for button in (self.fix, self.ignore, self.unignore, self.fix_one, self.fix_rule, self.undo_fix):
+            button.setEnabled(not read_only and button is not self.undo_fix)
         self._update_fix_buttons()
 
     def selected(self) -> Finding | None:
@@ -137,9 +146,9 @@ class CheckPanel(QWidget):
 
     def _update_fix_buttons(self) -> None:
         chosen = self.selected()
-        self.fix_one.setEnabled(chosen is not None and chosen.fix is not None)
+        self.fix_one.setEnabled(chosen is not None and chosen.fix is not None and not self.read_only)
         same = self._same_rule(chosen) if chosen is not None else []
-        self.fix_rule.setEnabled(len(same) > 1)
+        self.fix_rule.setEnabled(len(same) > 1 and not self.read_only)
         self.fix_rule.setText(f"修正同类（{len(same)}处）" if len(same) > 1 else "修正同类")
 
     def _emit_fixes(self, same_rule: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fazhi_desktop.storage.backups import recover_from_backup
 from fazhi_desktop.storage.database import NotADatabaseError, StorageError
@@ -32,9 +32,9 @@ def application() -> QApplication:
     return app
 
 
-def build_window(store: ReportStore, db_path: Path, demo: bool = False) -> MainWindow:
+def build_window(store: ReportStore, db_path: Path, demo: bool = False, read_only: bool = False) -> MainWindow:
     """The main window on ``store``: the demo report, else the last report, else the report list."""
-    window = MainWindow(store, open_settings(db_path.parent), db_path)
+    window = MainWindow(store, open_settings(db_path.parent), db_path, read_only=read_only)
     demo_id = store.find_report_id(DEMO_UNIT, DEMO_YEAR) if demo else None
     if demo_id is not None:
         window.open_report(demo_id)
@@ -78,9 +78,7 @@ def launch(db_path: Path, demo: bool = False) -> int:
         return 2
     window: MainWindow | None = None
     try:
-        window = build_window(session.store, db_path, demo)
-        if session.read_only:
-            window.statusBar().addWidget(QLabel("只读打开：修改不会保存（数据文件正被其他程序使用）"))
+        window = build_window(session.store, db_path, demo, session.read_only)
         instance.sig_activate.connect(window.bring_to_front)
         instance.listen()
         app.aboutToQuit.connect(window.close)  # session end / quit(): flush and keep geometry too

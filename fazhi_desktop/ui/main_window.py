@@ -20,6 +20,7 @@ from fazhi_desktop.ui.data_actions import backup_to_folder, export_diagnostics, 
 from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.figure_actions import FigureInserter
 from fazhi_desktop.ui.font_scale import font_size_menu
+from fazhi_desktop.ui.read_only import banner, lock_editing
 from fazhi_desktop.ui.report_chooser import ReportChooser
 from fazhi_desktop.ui.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
 from fazhi_desktop.ui.report_view import ReportView
@@ -35,8 +36,9 @@ class MainWindow(QMainWindow):
     """Shows the report list or one report; the database is the document (no Save button)."""
 
     def __init__(self, store: ReportStore, settings: QSettings, db_path: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, read_only: bool = False) -> None:
         super().__init__(parent)
+        self.read_only = read_only  # another program holds the data file: view, check, export only
         self.store = store
         self.settings = settings
         self.db_path = db_path
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
         self._deleted_report: actions.DeletedReport | None = None
         self._build_menus()
         self._connect_signals()
+        if read_only:
+            self._lock()
         restore_geometry(self, self.settings)
         self.show_chooser()
 
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
         self.act_list = a("文件(&F)", "报告列表…", self.show_chooser, "Ctrl+O")
         self.act_new = a("文件(&F)", "新建报告…", self.new_report, "Ctrl+N")
         self.act_import = a("文件(&F)", "导入已有报告…", self.import_report)
+        self.act_restore_backup: QAction | None = None
         self.act_import.setToolTip("把已有的 Word（.docx）或文本（.txt）报告导入为一份报告，自动识别章节和条目")
         self.act_export = a("文件(&F)", "导出Word…", self.export_word, "Ctrl+E")
         self.act_export.setToolTip("导出符合 GB/T 9704 公文格式的 Word 文件（Ctrl+E）")
@@ -89,7 +94,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.act_list)
         toolbar.addAction(self.act_export)
         a("文件(&F)", "备份到…", lambda: backup_to_folder(self.store, self))
-        a("文件(&F)", "从备份恢复…", self.restore_backup)
+        self.act_restore_backup = a("文件(&F)", "从备份恢复…", self.restore_backup)
         a("文件(&F)", "退出", self.close, "Ctrl+Q")
         self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -156,7 +161,8 @@ class MainWindow(QMainWindow):
         """Show report ``report_id`` and remember it for the next start."""
         report = self.view.load(report_id)
         self.chapters.forget()
-        self.store.set_meta(LAST_REPORT_KEY, str(report_id))
+        if not self.read_only:  # the holder of the file remembers its own last report
+            self.store.set_meta(LAST_REPORT_KEY, str(report_id))
         self.pages.setCurrentWidget(self.view)
         self._set_report_actions(True)
         self._show_report_state(report)
@@ -172,8 +178,22 @@ class MainWindow(QMainWindow):
 
     def _set_report_actions(self, enabled: bool) -> None:
         for action in (self.act_add_chapter, self.act_rename_chapter, self.act_delete_chapter,
-                       self.act_move_left, self.act_move_right, self.act_export, self.figures.action):
-            action.setEnabled(enabled)
+                       self.act_move_left, self.act_move_right, self.figures.action):
+            action.setEnabled(enabled and not self.read_only)
+        self.act_export.setEnabled(enabled)
+
+    def _lock(self) -> None:
+        """Read-only viewing: nothing that writes is offered; the report list still opens reports."""
+        self.view.read_only = True
+        lock_editing(self.chooser)
+        for action in (self.act_new, self.act_import, self.act_restore_backup, self.act_restore_chapter,
+                       self.act_undo, self.act_redo):
+            if action is not None:
+                action.setEnabled(False)
+        self.act_undo.setVisible(False)  # QUndoStack re-enables its actions; hidden they do nothing
+        self.act_redo.setVisible(False)
+        self.statusBar().addWidget(banner())
+        self.save_label.setText("只读")
 
     # ---- report list actions ----------------------------------------------------------------
     def new_report(self) -> None:
@@ -233,7 +253,7 @@ class MainWindow(QMainWindow):
 
     # ---- status -----------------------------------------------------------------------------
     def _show_report_state(self, report: Report) -> None:
-        self.setWindowTitle(window_title(report))
+        self.setWindowTitle(window_title(report) + ("（只读）" if self.read_only else ""))
         self.deadline_label.setText(deadline_reminder(report))
         self._update_counts(report)
 

@@ -64,6 +64,7 @@ class ReportChooser(QWidget):
         self.delete_button = QPushButton("删除…")
         self.undo_button = QPushButton("撤销删除")
         self.undo_button.hide()
+        self.read_only = False  # viewing only: open, nothing else
         self.empty_hint = QLabel("还没有报告。点击“新建报告…”开始。")
         buttons = QHBoxLayout()
         for button in (self.new_button, self.import_button, self.copy_button, self.open_button,
@@ -106,6 +107,12 @@ class ReportChooser(QWidget):
         self.empty_hint.setVisible(not reports)
         self._update_buttons()
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for button in (self.new_button, self.import_button, self.undo_button):
+            button.setEnabled(not read_only)
+        self._update_buttons()
+
     def selected_id(self) -> int | None:
         item = self.list.currentItem()
         return int(item.data(0, ID_ROLE)) if item is not None else None
@@ -128,7 +135,8 @@ class ReportChooser(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.list.currentItem()
-        for button in (self.copy_button, self.open_button, self.delete_button):
-            button.setEnabled(item is not None)
+        self.open_button.setEnabled(item is not None)
+        for button in (self.copy_button, self.delete_button):
+            button.setEnabled(item is not None and not self.read_only)
         year = item.data(1, ID_ROLE) if item is not None else None
         self.copy_button.setText(f"从上一年复制（新建{year + 1}年度）" if year else "从上一年复制")

@@ -24,6 +24,7 @@ from fazhi_desktop.ui.indicator_table import IndicatorTable
 from fazhi_desktop.ui.info_form import InfoForm
 from fazhi_desktop.ui.outline_command import OutlineCommand
 from fazhi_desktop.ui.outline_requests import OutlineOp
+from fazhi_desktop.ui.read_only import lock_editing
 
 TAB_TITLE_CHARS = 12
 _BOILERPLATE = re.compile(r"^\s*(?:\d{4}\s*年度?\s*)?(?:推进)?(?:法治政府建设(?:工作)?的?)?")
@@ -55,6 +56,7 @@ class ReportView(QTabWidget):
         self.autosaver = autosaver
         self.undo_stack = undo_stack
         self.report_id: int | None = None
+        self.read_only = False  # viewing a file another program holds: see ui.read_only
         self.info = InfoForm()
         self.addTab(self.info, "基本信息")
         self.indicators = IndicatorTable()
@@ -84,6 +86,8 @@ class ReportView(QTabWidget):
         self.indicators.load(self.store.catalog_for_report(report_id), self.store.indicator_values(report_id),
                              self.store.previous_values(report_id))
         self._rebuild_chapters(report.chapters)
+        if self.read_only:
+            lock_editing(self)
         self.setCurrentIndex(0)
         return report
 
@@ -200,6 +204,9 @@ class ReportView(QTabWidget):
     # ---- outline ----------------------------------------------------------------------------
     def apply_outline(self, editor: ChapterEditor, label: str, op: OutlineOp) -> bool:
         """Flush typing, run ``op`` on the stored outline and push it on the undo stack."""
+        if self.read_only:
+            self.sig_message.emit("只读打开时不能修改报告。")
+            return False
         self.autosaver.flush()
         before = self.store.load_blocks(editor.chapter_id)
         try:
