@@ -82,7 +82,7 @@ def open_database(path: Path, *, journal: str | None = None) -> Database:
         raise StorageError(f"{path} 是一个文件夹，不是数据文件。")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = Database(path)
+        db = Database(path, execute_plugins=False)  # never run third-party sqlite-utils plugins on report data
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=3000")
         _check_not_newer(db, path)
@@ -113,7 +113,7 @@ def open_database(path: Path, *, journal: str | None = None) -> Database:
 
 def open_memory() -> Database:
     """An in-memory database with the full schema (tests and the smoke test)."""
-    db = Database(memory=True)
+    db = Database(memory=True, execute_plugins=False)
     db.execute("PRAGMA foreign_keys=ON")
     migrations.apply(db)
     return db

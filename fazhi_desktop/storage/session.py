@@ -58,7 +58,7 @@ def _open_read_only(path: Path) -> Database:
     if not path.exists():
         raise StorageError(f"数据文件 {path} 不存在。")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    return Database(conn)
+    return Database(conn, execute_plugins=False)
 
 
 def open_session(path: Path, *, read_only_if_locked: bool = False, force: bool = False,

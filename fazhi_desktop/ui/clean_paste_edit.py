@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from fazhi_desktop.core.cleanup import clean_paste
-
 
 class CleanPasteEdit(QPlainTextEdit):
     """Pasted text is cleaned: lines broken mid-sentence joined, page numbers and web clutter dropped,
@@ -23,6 +21,8 @@ class CleanPasteEdit(QPlainTextEdit):
             super().insertFromMimeData(source)
             return
         raw = source.text()
+        from fazhi_desktop.core.cleanup import clean_paste  # its big regexes compile on the first paste
+
         cleaned = clean_paste(raw)
         self.insertPlainText(cleaned.text)
         if cleaned.text != raw.strip() and cleaned.text != raw:

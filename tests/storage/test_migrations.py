@@ -103,3 +103,22 @@ def test_journal_modes(tmp_path: Path) -> None:
     assert delete.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert delete.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     delete.close()
+
+
+def test_third_party_sqlite_utils_plugins_never_run_on_report_data(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # sqlite-utils would scan every installed package's entry points and let any plugin hook the
+    # connection; the app opts out (also ~12 ms of start-up).
+    import sqlite_utils.plugins
+
+    from fazhi_desktop.storage.database import open_memory
+    from fazhi_desktop.storage.session import open_session
+
+    hooked: list[object] = []
+    monkeypatch.setattr(sqlite_utils.plugins, "ensure_plugins_loaded", lambda: hooked.append("scan"))
+    monkeypatch.setattr(sqlite_utils.plugins.pm.hook, "prepare_connection", lambda conn: hooked.append(conn))
+    open_database(tmp_path / "a.db").close()
+    open_memory().close()
+    session = open_session(tmp_path / "b.db", daily_backup=False)
+    session.close(backup=False)
+    assert hooked == []
