@@ -165,6 +165,7 @@ class Report:
     signatories: tuple[str, ...] = ()  # one organ, or two for joint issue
     date: dt.date | None = None  # 成文日期
     seal: SealMode = SealMode.SEALED
+    note: str = ""  # 附注 (GB/T 9704 7.3.6), e.g. 此件公开发布 or 联系人：…，电话：…
     number_chapters: bool = True  # "一、" before chapter titles
     issuer_mark: str = ""  # 发文机关标志 (red header)
     doc_number: str = ""  # 发文字号, e.g. 千府报〔2022〕3号

@@ -53,6 +53,7 @@ REPORT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("signatories", "落款机关", FieldKind.LIST, "落款", "一个或两个机关（联合行文），用逗号分隔"),
     FieldSpec("date", "成文日期", FieldKind.DATE, "落款", "如：2022-01-10"),
     FieldSpec("seal", "印章", FieldKind.SEAL, "落款", "sealed（加盖印章）或 unsealed（不加盖印章）"),
+    FieldSpec("note", "附注", FieldKind.TEXT, "落款", "如：此件公开发布；联系人：张三，电话：1234567（可不填）", 80),
     FieldSpec("issuer_mark", "发文机关标志", FieldKind.TEXT, "版头", "如：千佛镇人民政府文件", 40),
     FieldSpec("doc_number", "发文字号", FieldKind.TEXT, "版头", "如：千府报〔2022〕3号", 40),
     FieldSpec("signer", "签发人", FieldKind.TEXT, "版头", "上行文须标注签发人", 20),

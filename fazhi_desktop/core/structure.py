@@ -37,6 +37,7 @@ class Detected:
     imprint_cc: str = ""
     imprint_printer: str = ""
     imprint_date: dt.date | None = None
+    note: str = ""  # 附注: the bracketed line under the date
     number_chapters: bool = True
     notes: tuple[str, ...] = ()
     removed: tuple[str, ...] = field(default=())
@@ -56,6 +57,7 @@ class Detected:
             number_chapters=self.number_chapters, doc_number=self.doc_number,
             issuer_mark=self.issuer_mark, signer=self.signer, chapters=self.chapters,
             imprint_cc=self.imprint_cc, imprint_printer=self.imprint_printer, imprint_date=self.imprint_date,
+            note=self.note,
         )
         if self.title and self.title != report.generated_title:
             report = replace(report, title_override=self.title)
@@ -88,7 +90,7 @@ def detect(text: str) -> Detected:
     opening = "\n".join(preamble + opening_lines)
     chapters, number_chapters, chapter_notes = _chapters(chapter_lines, h.year_from_title(title))
     notes += chapter_notes
-    tail.after_date = _imprint(tail.after_date, fields)
+    tail.after_date = _note(_imprint(tail.after_date, fields), fields)
     chapters, tail_notes = _attach_tail(chapters, tail)
     notes += tail_notes
     return Detected(
@@ -179,6 +181,14 @@ def _imprint(lines: list[str], fields: dict[str, Any]) -> list[str]:
         else:
             fields.update(found)
     return rest
+
+
+def _note(lines: list[str], fields: dict[str, Any]) -> list[str]:
+    """The 附注 (7.3.6): a short line in round brackets right under the date, e.g. （此件公开发布）."""
+    if lines and re.fullmatch(r"[（(][^（()）]{1,78}[）)]", lines[0]):
+        fields["note"] = lines[0][1:-1].strip()
+        return lines[1:]
+    return lines
 
 
 def _split_chapters(body: list[str]) -> tuple[list[str], list[list[str]]]:

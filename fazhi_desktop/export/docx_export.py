@@ -34,7 +34,7 @@ class Built:
 def signature_of(report: Report, options: ExportOptions) -> Signature:
     sealed = report.seal is SealMode.SEALED if options.sealed is None else options.sealed
     organs = tuple(clean(o) for o in report.signatories if clean(o)) or (clean(report.unit.full_name),)
-    return Signature(organs[:2], report.date, sealed)
+    return Signature(organs[:2], report.date, sealed, report.note)
 
 
 def effective_options(options: ExportOptions) -> ExportOptions:

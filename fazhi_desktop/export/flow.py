@@ -26,6 +26,7 @@ class PStyle(StrEnum):
     DOC_NUMBER = "doc_number"
     SIGNATURE = "signature"
     DATE = "date"
+    NOTE = "note"
     ATTACH_NOTE = "attach_note"
     ATTACH_LABEL = "attach_label"
     TABLE = "table"
@@ -58,6 +59,7 @@ STYLES: dict[PStyle, StyleSpec] = {
     PStyle.DOC_NUMBER: StyleSpec("发文字号", "GwDocNumber", FontRole.FANGSONG, BODY_HALF_POINTS, "center", 0),
     PStyle.SIGNATURE: StyleSpec("落款", "GwSignature", FontRole.FANGSONG, BODY_HALF_POINTS, "right", 0),
     PStyle.DATE: StyleSpec("成文日期", "GwDate", FontRole.FANGSONG, BODY_HALF_POINTS, "right", 0),
+    PStyle.NOTE: StyleSpec("附注", "GwNote", FontRole.FANGSONG, BODY_HALF_POINTS, "both", 2),
     PStyle.ATTACH_NOTE: StyleSpec("附件说明", "GwAttachNote", FontRole.FANGSONG, BODY_HALF_POINTS, "both", 0),
     PStyle.ATTACH_LABEL: StyleSpec("附件标识", "GwAttachLabel", FontRole.HEITI, BODY_HALF_POINTS, "left", 0),
     PStyle.TABLE: StyleSpec("表格文字", "GwTable", FontRole.FANGSONG, SMALL_HALF_POINTS, "center", 0),

@@ -40,7 +40,7 @@ def _para_html(para: Para) -> str:
         cls = ' class="kai"' if head.font.value == "kaiti" else ""
         rest = "".join(r.text for r in para.runs[1:])
         return f"<p><span{cls}>{escape(head.text)}</span>{escape(rest)}</p>"
-    css = {PStyle.ADDRESSEE: "addressee", PStyle.SIGNATURE: "signature", PStyle.DATE: "date",
+    css = {PStyle.ADDRESSEE: "addressee", PStyle.SIGNATURE: "signature", PStyle.DATE: "date", PStyle.NOTE: "note",
            PStyle.ATTACH_NOTE: "addressee"}.get(para.style)
     attr = f' class="{css}"' if css else ""
     return f"<p{attr}>{escape(para.text.replace(chr(9), '　'))}</p>"
@@ -64,7 +64,7 @@ def report_html(report: Report, options: ExportOptions) -> str:
     flow = body_flow(report, options, notes)
     titles = [p.text for p in flow if p.style is PStyle.TITLE]
     organs = tuple(clean(o) for o in report.signatories if clean(o)) or (clean(report.unit.full_name),)
-    sig = signature_paras(Signature(organs[:2], report.date, sealed=False), 1)
+    sig = signature_paras(Signature(organs[:2], report.date, sealed=False, note=report.note), 1)
     parts = [f"<h1>{'<br>'.join(escape(t) for t in titles)}</h1>"]
     parts += [_para_html(p) for p in flow if p.style not in (PStyle.TITLE, PStyle.BLANK)]
     parts += [_para_html(p) for p in sig if p.style is not PStyle.BLANK]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fazhi_desktop.export.flow import Para, PStyle
+from fazhi_desktop.export.flow import Para, PStyle, Run
 from fazhi_desktop.export.geometry import (
     CHARS_PER_LINE,
     LINE,
@@ -99,13 +99,19 @@ def plan_signature(text: Sequence[Para], sig: Signature, preferred: int, start_t
         return SealPlan(preferred)
     end = layout(text, start_twips)[-1].end_twips
     remaining = (TEXT_H - end) // LINE
-    fixed = organ_lines(sig) + (1 if sig.date else 0) + 1  # + one line of seal overhang
+    # + the line under the date: the seal's overhang, or the 附注 (which the seal may touch, as in print)
+    fixed = organ_lines(sig) + (1 if sig.date else 0) + max(1, _note_lines(sig))
     if remaining >= preferred + fixed:
         return SealPlan(preferred)
     for fewer in range(preferred - 1, 0, -1):
         if remaining >= fewer + fixed:
             return SealPlan(fewer, f"为使印章与正文同页，落款前空行由{preferred}行减为{fewer}行")
     return SealPlan(preferred, "落款与正文最后一行一起排在新的一页（印章不会落在无正文的页面）")
+
+
+def _note_lines(sig: Signature) -> int:
+    note = sig.note_text
+    return para_lines(Para(PStyle.NOTE, (Run(note),))) if note else 0
 
 
 def signature_flow(text: Sequence[Para], sig: Signature, preferred: int,

@@ -11,7 +11,7 @@ organ name's; joint organs stacked, the lead organ first.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fazhi_desktop.core.schema import format_date_cn
 from fazhi_desktop.export.flow import Para, PStyle, Run, blank
@@ -26,10 +26,23 @@ class Signature:
     organs: tuple[str, ...]
     date: dt.date | None
     sealed: bool
+    note: str = ""  # 附注, as the user typed it (brackets optional)
+
+    @property
+    def note_text(self) -> str:
+        """The 附注 in full-width round brackets (7.3.6), whether or not the user typed them."""
+        return bracketed_note(self.note)
 
     @property
     def date_text(self) -> str:
         return format_date_cn(self.date) if self.date else ""
+
+
+def bracketed_note(note: str) -> str:
+    text = " ".join(note.split())
+    while len(text) >= 2 and text[0] in "（(" and text[-1] in "）)":
+        text = text[1:-1].strip()
+    return f"（{text}）" if text else ""
 
 
 def sealed_organ_right(w_organ: float, w_date: float) -> float:
@@ -59,7 +72,7 @@ def organ_lines(sig: Signature) -> int:
 
 
 def signature_paras(sig: Signature, blank_lines: int) -> list[Para]:
-    """Blank lines + organ line(s) + date; every paragraph but the date keeps with the next."""
+    """Blank lines + organ line(s) + date (+ 附注); every paragraph but the last keeps with the next."""
     out = [blank(keep_next=True) for _ in range(blank_lines)]
     w_date = text_cells(sig.date_text)
     organs = [o for o in sig.organs if o]
@@ -84,10 +97,12 @@ def signature_paras(sig: Signature, blank_lines: int) -> list[Para]:
                             is_text=False))
         if not organs:
             date_right = 4.0
+    note = sig.note_text
     if sig.date_text:
-        out.append(Para(PStyle.DATE, (Run(sig.date_text),), right_chars=date_right, is_text=False))
+        out.append(Para(PStyle.DATE, (Run(sig.date_text),), keep_next=bool(note), right_chars=date_right,
+                        is_text=False))
     elif out:
-        out[-1] = Para(out[-1].style, out[-1].runs, keep_next=False, right_chars=out[-1].right_chars,
-                       center_tabs=out[-1].center_tabs, first_chars=out[-1].first_chars,
-                       is_text=False)
+        out[-1] = replace(out[-1], keep_next=bool(note))
+    if note:  # 7.3.6: on the line after the date, 2 characters in, in round brackets
+        out.append(Para(PStyle.NOTE, (Run(note),), is_text=False))
     return out

@@ -124,6 +124,12 @@ def m003_indicators(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_report_note(db: Database) -> None:
+    """附注 (GB/T 9704 7.3.6): the bracketed line under the 成文日期."""
+    db.execute("ALTER TABLE reports ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+
+
 def known_names() -> list[str]:
     """Names of every migration this version of the program knows, in order."""
     return [m.name for m in migrations._migrations]

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.skipif(skip_reason() is not None, reason=skip_reason() 
 LENGTHS = 60
 TOP, LINE_MM = 37.0, 225 / 22  # type area top, one grid line (mm; 579 twips = 10.21 mm)
 DATE = "2026年1月16日"
+NOTE = "此件公开发布"
 
 Pages = list[dict[str, Any]]
 
@@ -42,8 +43,10 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, demo_report_session: Repo
     if SAMPLE_TXT.exists():
         sample = parse_sample(SAMPLE_TXT.read_text(encoding="utf-8"))
         docs["sample"] = (sample, ExportOptions(imprint=True))
-    for k in range(LENGTHS):
-        docs[f"len{k:02d}"] = (length_variant(k), ExportOptions())
+    for k in range(LENGTHS):  # every third length also has a 附注 under the date
+        variant = replace(length_variant(k), note=NOTE) if k % 3 == 1 else length_variant(k)
+        docs[f"len{k:02d}"] = (variant, ExportOptions())
+    docs["demo_note"] = (replace(demo_report_session, note="联系人：李明，电话：0000-1234567"), ExportOptions())
     paths = []
     for name, (report, options) in docs.items():
         export_docx(report, folder / f"{name}.docx", options)
@@ -170,11 +173,25 @@ def test_the_seal_never_lands_on_a_page_without_body_text(rendered: dict[str, Pa
         pages = rendered[f"len{k:02d}"]
         last_page, date_page, date = _seal_page(pages)
         assert last_page == date_page, f"length {k}: date on page {date_page + 1}, text ends on {last_page + 1}"
+        if k % 3 == 1:  # the 附注 on the line right after the date, on the same page
+            lines = pages[date_page]["lines"]
+            below = lines[lines.index(date) + 1]
+            assert below["text"] == f"（{NOTE}）" and abs(grid_row(below) - grid_row(date) - 1) < 0.2, below
         # room below the date for the seal's lower edge (the pre-flight's one line of overhang)
         assert grid_row(date) <= 20.25, f"length {k}: date on the last line of the page"
         rows_seen.add(round(grid_row(pages[last_page]["lines"][0])))
         assert all("此页无正文" not in line["text"] for p in pages for line in p["lines"])
     assert len(pages) >= 2
+
+
+def test_note_is_two_characters_in_under_the_date(rendered: dict[str, Pages]) -> None:
+    page = next(p for p in rendered["demo_note"] if any(line["text"] == DATE for line in p["lines"]))
+    lines = page["lines"]
+    i = next(i for i, line in enumerate(lines) if line["text"] == DATE)
+    note = lines[i + 1]
+    assert note["text"] == "（联系人：李明，电话：0000-1234567）"
+    char = 15.75 * 25.4 / 72
+    assert abs(note["x0_mm"] - (28.0 + 2 * char)) <= 1.0  # left margin 28 mm + 2 characters (7.3.6)
 
 
 def test_unsealed_signature_layout(rendered: dict[str, Pages]) -> None:
