@@ -42,6 +42,19 @@ def parent_index(blocks: Sequence[Block], index: int) -> int | None:
     return None
 
 
+def parent_indices(blocks: Sequence[Block]) -> list[int | None]:
+    """:func:`parent_index` of every block, in one pass (a tree of 10,000 blocks must not rescan)."""
+    parents: list[int | None] = []
+    open_heads: list[int] = []  # headed blocks whose subtree may still continue, levels increasing
+    for i, block in enumerate(blocks):
+        while open_heads and blocks[open_heads[-1]].level >= block.level:
+            open_heads.pop()
+        parents.append(open_heads[-1] if open_heads else None)
+        if block.kind is not BlockKind.PARAGRAPH:
+            open_heads.append(i)
+    return parents
+
+
 def insert(blocks: Sequence[Block], index: int, block: Block) -> Outline:
     """Insert ``block`` before position ``index`` (``len(blocks)`` appends)."""
     if not 0 <= index <= len(blocks):

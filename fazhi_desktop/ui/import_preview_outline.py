@@ -77,8 +77,9 @@ def fill_outline(tree: QTreeWidget, chapters: Sequence[Chapter], select: Positio
             if select == (ci, LEAD_ROW):
                 chosen = lead
         rows: list[QTreeWidgetItem] = []
+        parents = outline.parent_indices(chapter.blocks)
         for bi, (number, block) in enumerate(zip(block_numbers(chapter.blocks), chapter.blocks, strict=True)):
-            parent_at = outline.parent_index(chapter.blocks, bi)
+            parent_at = parents[bi]
             row = QTreeWidgetItem(rows[parent_at] if parent_at is not None else top,
                                   [number + block_text(block), KIND_LABELS[block.kind]])
             row.setData(0, POS_ROLE, (ci, bi))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from fazhi_desktop.core.model import Block, BlockKind
 from fazhi_desktop.core.numbering import block_numbers
-from fazhi_desktop.core.outline import parent_index, subtree_end
+from fazhi_desktop.core.outline import parent_indices, subtree_end
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 
@@ -62,12 +62,13 @@ class OutlineTree(QTreeWidget):
         """Rebuild the tree for ``blocks`` and select the block at ``selected``."""
         self._blocks = tuple(blocks)
         numbers = block_numbers(self._blocks)
+        parents = parent_indices(self._blocks)
         self.blockSignals(True)
         try:
             self.clear()
             self._items = []
             for i, block in enumerate(self._blocks):
-                parent = parent_index(self._blocks, i)
+                parent = parents[i]
                 item = QTreeWidgetItem([block_label(numbers[i], block)])
                 item.setData(0, INDEX_ROLE, i)
                 item.setToolTip(0, block.heading or block.body[:200])
