@@ -109,6 +109,9 @@ class ReportChooser(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
+        self.heading.setText("只读查看：选择要查看的报告（数据文件正被其他程序使用）。" if read_only
+                             else "选择要编辑的报告，或新建一份。")
+        self.empty_hint.setText("还没有报告。" if read_only else "还没有报告。点击“新建报告…”开始。")
         for button in (self.new_button, self.import_button, self.undo_button):
             button.setEnabled(not read_only)
         self._update_buttons()

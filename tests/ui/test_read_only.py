@@ -97,6 +97,7 @@ def test_the_report_list_only_opens(window: MainWindow) -> None:
     window.show_chooser()
     chooser = window.chooser
     assert chooser.open_button.isEnabled()
+    assert chooser.heading.text().startswith("只读查看")
     assert not any(b.isEnabled() for b in (chooser.new_button, chooser.import_button, chooser.copy_button,
                                           chooser.delete_button))
     chooser.open_button.click()
