@@ -11,7 +11,8 @@ CJK = re.compile(f"[{CJK_RANGES}]")
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕［］｛｝—…·～％"
 _X = f"{CJK_RANGES}{re.escape(CJK_PUNCT)}"
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
+# U+200D stays between emoji (👨\u200d👩\u200d👧 is one family), as in core.text.strip_control.
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u2060\u00ad]|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])")
 _SPACES = re.compile("[\t\u00a0\u2002-\u200a\u202f\u205f]")
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _STRAY_SPACE = re.compile(f"(?<=[{_X}0-9]) (?=[{_X}])|(?<=[{_X}]) (?=[0-9])")

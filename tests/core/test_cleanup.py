@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fazhi_desktop.core.cleanup import cjk_counter, clean_text
+from fazhi_desktop.core.cleanup import cjk_counter, clean_paste, clean_text
 from fazhi_desktop.core.cleanup_chars import normalize_line
 
 
@@ -129,3 +129,8 @@ def test_clean_paste_joins_a_short_pdf_fragment_but_keeps_sentences_apart() -> N
     assert cleaned.text == "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规决策。\n第二段开头，接着写。"
     assert cleaned.removed == ("—3—",)
     assert clean_paste(cleaned.text).text == cleaned.text  # idempotent
+
+
+def test_zero_width_joiner_stays_inside_emoji_and_goes_elsewhere() -> None:
+    assert clean_paste("全家👨\u200d👩\u200d👧参加普法活动").text == "全家👨\u200d👩\u200d👧参加普法活动"
+    assert clean_paste("依\u200d法\u200c行\u200b政").text == "依法行政"

@@ -26,3 +26,9 @@ def test_idempotent_and_never_adds(text: str) -> None:
     assert strip_control(once) == once
     assert len(once) <= len(text)
     assert not has_control(once)
+
+
+def test_terminal_colour_codes_go_whole() -> None:
+    # Dropping only the ESC would leave "[31m" in the report.
+    assert strip_control("依法\x1b[31m行政\x1b[0m，\x1b[1;32m推进") == "依法行政，推进"
+    assert strip_control("方括号[31m]不是转义") == "方括号[31m]不是转义"

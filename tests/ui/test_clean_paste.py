@@ -46,3 +46,22 @@ def test_pasted_text_in_the_window_reaches_the_store(qtbot: QtBot, demo_window: 
     demo_window.autosaver.flush()
     stored = store.load_report(stored_demo.id or 0).chapters[0].blocks[0].body
     assert stored == JOINED
+
+
+def test_hostile_paste_is_stored_without_control_characters(demo_window: MainWindow, store: ReportStore,
+                                                            stored_demo: Report) -> None:
+    # Control characters, an ANSI escape, zero-width and bidi marks, a BOM, emoji and a rare character, and
+    # a 200,000-character paste: no crash, nothing an XML writer would choke on reaches the data file.
+    from fazhi_desktop.core.text import has_control
+
+    nasty = "依法\x00行政\x07\x1b[31m\u200b\u202e反转\u202c\ufeff👨\u200d👩\u200d👧𠀋䶮\r\n下一行\t制表"
+    editor = demo_window.view.chapter_editors()[0]
+    demo_window.view.setCurrentWidget(editor)
+    editor.tree.select_index(0)
+    data = QMimeData()
+    data.setText(nasty + "坚持依法行政。" * 30_000)
+    editor.block_editor.body.insertFromMimeData(data)
+    assert demo_window.autosaver.flush()
+    stored = store.load_report(stored_demo.id or 0).chapters[0].blocks[0].body
+    assert not has_control(stored)
+    assert "依法行政" in stored and "👨\u200d👩\u200d👧𠀋䶮" in stored and len(stored) > 200_000
