@@ -57,7 +57,10 @@ def _block_paras(block: Block, number: str, options: ExportOptions) -> list[Para
     if block.run_in and texts:
         first = Para(PStyle.BODY, (run, Run(texts[0])))
         return [first, *(body(t) for t in texts[1:])]
-    head = Para(_LEVEL_STYLE[block.level], (run,), keep_next=bool(texts))
+    # Heading styles carry w:keepNext (setup.py), so a heading always travels with what follows,
+    # body or not; the pre-flight must know it (it once let a bare （四） end a page that Word and
+    # LibreOffice began with it, and every later page was one line off).
+    head = Para(_LEVEL_STYLE[block.level], (run,), keep_next=True)
     return [head, *(body(t) for t in texts)]
 
 

@@ -57,14 +57,33 @@ NARROW = 0.5  # a Times New Roman digit: 8 pt − 0.25 pt condensing ≈ ½ cell
 WIDE_NARROW = 0.65
 
 
+# Times New Roman advance widths (em; the Adobe Times-Roman metrics, which Liberation Serif shares) of
+# the ASCII characters a report uses: "99.2%" is 2.6 em, not 2.5, and "%" alone is 0.83 em.
+_TNR_EM = dict(zip(
+    " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+    (0.25, 0.333, 0.408, 0.5, 0.5, 0.833, 0.778, 0.18, 0.333, 0.333, 0.5, 0.564, 0.25, 0.333, 0.25, 0.278,
+     0.278, 0.278, 0.564, 0.564, 0.564, 0.444, 0.921, 0.333, 0.278, 0.333, 0.469, 0.5, 0.333, 0.48, 0.2,
+     0.48, 0.541), strict=True))
+_TNR_EM.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    0.722, 0.667, 0.667, 0.722, 0.611, 0.556, 0.722, 0.722, 0.333, 0.389, 0.722, 0.611, 0.889, 0.722, 0.722,
+    0.556, 0.722, 0.667, 0.556, 0.611, 0.722, 0.722, 0.944, 0.722, 0.722, 0.611), strict=True))
+_TNR_EM.update(zip("abcdefghijklmnopqrstuvwxyz", (
+    0.444, 0.5, 0.444, 0.5, 0.444, 0.333, 0.5, 0.5, 0.278, 0.278, 0.5, 0.278, 0.778, 0.5, 0.5, 0.5, 0.5,
+    0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5, 0.444), strict=True))
+
+
 def char_cells(ch: str, narrow: float = NARROW) -> float:
-    """Width in grid cells: full-width and ambiguous (“”…—) characters 1, the rest ``narrow``."""
+    """Width in grid cells: full-width and ambiguous (“”…—) characters 1; an ASCII character its Times New
+    Roman width (a digit is ``narrow``: ½ cell, or a wider substitute's), scaled by ``narrow`` / ½."""
     width = unicodedata.east_asian_width(ch)
     if width in "WF" or (width == "A" and ch != "\u00b7"):
         return 1.0
     if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0.0
-    return narrow if ch.isalnum() else 0.5
+    if ch.isdigit() or ch not in _TNR_EM:
+        return narrow if ch.isalnum() else 0.5
+    # 三号 (16 pt) condensed by 0.25 pt, in 15.75 pt cells; a digit comes out at 0.49 ≈ ½
+    return (16 * _TNR_EM[ch] - 0.25) / 15.75 * (narrow / NARROW)
 
 
 def text_cells(text: str) -> float:

@@ -22,6 +22,7 @@ RED = "FF0000"
 MAX_MARK_PT = 36  # 小初
 TOP_GAP = 1701  # at least 30 mm of space; with the mark's own leading its top sits ≈ 35 mm down
 RULE_GAP = 227  # 4 mm
+RULE_TWIPS = 20  # the rule's own width (sz 8 = 1 pt): Word and LibreOffice add it below the paragraph
 _YEAR_BRACKETS = re.compile(r"[\[【［(（〔]\s*(\d{4})\s*[\]】］)）〕]")
 _LEADING_ZEROS = re.compile(r"〕0+(\d+)号")
 
@@ -58,10 +59,13 @@ def red_header_paras(report: Report, options: ExportOptions) -> tuple[list[Para]
         out.append(Para(PStyle.DOC_NUMBER, runs, first_chars=1, right_tab=CHARS_PER_LINE - 1, is_text=False))
     else:
         out.append(Para(PStyle.DOC_NUMBER, (Run(number),), is_text=False))
-    out.append(Para(PStyle.BLANK, line_twips=RULE_GAP, rule_color=RED, is_text=False))
+    # The rule paragraph's line is shortened by the rule's width, which the renderers add below it:
+    # without that, the 版头 ran 20 twips past its whole grid lines and page 1 lost its last body line,
+    # so every later page was one line off the pre-flight (and a 版记 it placed could spill onto an odd page).
+    out.append(Para(PStyle.BLANK, line_twips=RULE_GAP - RULE_TWIPS, rule_color=RED, is_text=False))
     out += [blank(), blank()]
     # the space above the mark rounds the whole 版头 up to whole grid lines, so that the title
     # and the body below it stay on the 22-line grid
-    rest = sum(p.line_twips or LINE for p in out)
+    rest = sum(p.line_twips or LINE for p in out) + RULE_TWIPS
     gap = -(-(rest + TOP_GAP) // LINE) * LINE - rest
     return [blank(line_twips=gap), *out], rest + gap
