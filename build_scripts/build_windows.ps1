@@ -2,7 +2,8 @@
 #   powershell -ExecutionPolicy Bypass -File build_scripts\build_windows.ps1
 # Creates a venv from the pinned, hash-checked requirements, runs the tests, builds the onedir bundle,
 # smoke-tests the windowed exe (Start-Process -Wait: PowerShell does not wait for GUI programs by itself)
-# and zips it as dist\fazhi-desktop-<version>-win10-x64.zip.
+# and zips it as dist\fazhi-desktop-<version>-win10-x64.zip; with NSIS installed, also builds the per-user
+# installer dist\fazhi-desktop-<version>-win10-x64-setup.exe (build_scripts\installer.nsi).
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path -Parent $PSScriptRoot)
 
@@ -34,3 +35,13 @@ Compress-Archive -Path dist\fazhi-desktop -DestinationPath $zip
 $mb = [math]::Round((Get-Item $zip).Length / 1MB, 1)
 Write-Host "发布包：$zip，$mb MB（预算 40 MB）"
 if ($mb -gt 40) { throw "发布包超出体积预算" }
+
+$makensis = (Get-Command makensis -ErrorAction SilentlyContinue).Source
+if (-not $makensis -and (Test-Path "${env:ProgramFiles(x86)}\NSIS\makensis.exe")) { $makensis = "${env:ProgramFiles(x86)}\NSIS\makensis.exe" }
+if ($makensis) {
+    & $makensis -WX -V2 "-DVERSION=$version" "-DDIST=$PWD\dist\fazhi-desktop" "-DOUTDIR=$PWD\dist" build_scripts\installer.nsi
+    if ($LASTEXITCODE -ne 0) { throw "安装程序生成失败" }
+    Write-Host "安装程序：dist\fazhi-desktop-$version-win10-x64-setup.exe"
+} else {
+    Write-Host "未找到 NSIS（makensis），只生成 zip 包"
+}

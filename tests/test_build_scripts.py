@@ -1,10 +1,14 @@
-"""Build helpers that run everywhere: the version resource generator and the pinned requirements."""
+"""Build helpers that run everywhere: the version resource, the pinned requirements, the installer script."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -61,3 +65,34 @@ def test_prune_rules_shared_by_the_spec_and_the_windows_estimate(tmp_path: Path)
         z.writestr("PySide6/opengl32sw.dll", b"\1" * 100_000)
     packed, unpacked = estimate(tmp_path)
     assert round(unpacked * 2**20) == 100_000 and packed < unpacked  # only Qt6Core counted, compressed
+
+
+INSTALLER = REPO / "build_scripts" / "installer.nsi"
+
+
+def test_installer_is_per_user_and_never_removes_reports() -> None:
+    script = INSTALLER.read_text(encoding="utf-8")
+    assert "RequestExecutionLevel user" in script  # no administrator rights on a township PC
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP_ID}"' in script
+    assert '!define APP_NAME "法治政府建设年度报告助手"' in script and '!define APP_EXE "fazhi-desktop.exe"' in script
+    assert 'CreateShortcut "$DESKTOP\\${APP_NAME}.lnk"' in script
+    assert 'CreateShortcut "$SMPROGRAMS\\${APP_NAME}.lnk"' in script
+    uninstall = script[script.index('Section "Uninstall"'):]
+    assert 'RMDir /r "$INSTDIR"' not in uninstall and 'RMDir "$INSTDIR"' in uninstall  # only if empty
+    assert "data" not in re.findall(r'RMDir /r "([^"]+)"', uninstall)[0]
+
+
+def test_installer_compiles(tmp_path: Path) -> None:
+    """Debian's makensis builds the Windows installer from a stand-in bundle (CI installs nsis)."""
+    makensis = shutil.which("makensis")
+    if makensis is None:
+        pytest.skip("makensis（nsis）未安装；CI 中总会安装")
+    bundle = tmp_path / "dist" / "fazhi-desktop"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "fazhi-desktop.exe").write_bytes(b"MZ stand-in")
+    (bundle / "_internal" / "base_library.zip").write_bytes(b"stand-in")
+    done = subprocess.run([makensis, "-WX", "-V2", f"-DVERSION={__version__}", f"-DDIST={bundle}",
+                           f"-DOUTDIR={tmp_path}", str(INSTALLER)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    setup = tmp_path / f"fazhi-desktop-{__version__}-win10-x64-setup.exe"
+    assert setup.read_bytes()[:2] == b"MZ"
