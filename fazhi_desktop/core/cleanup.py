@@ -92,7 +92,9 @@ def is_page_artifact(line: str) -> bool:
 
 def drop_page_artifacts(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove page numbers and repeated running headers; the text around them closes up."""
-    counts = Counter(line for line in lines if 0 < len(line) <= 30 and not is_heading_line(line))
+    # A running header is short and no sentence: a line ending in 。；！？ repeated is the clerk's own text.
+    counts = Counter(line for line in lines if 0 < len(line) <= 30 and not is_heading_line(line)
+                     and not line.endswith(("。", "；", "！", "？", ".", ";", "!", "?")))
     nonblank = [i for i, line in enumerate(lines) if line]
     tail = set(nonblank[-3:])
     seen: set[str] = set()

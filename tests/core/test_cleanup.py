@@ -134,3 +134,12 @@ def test_clean_paste_joins_a_short_pdf_fragment_but_keeps_sentences_apart() -> N
 def test_zero_width_joiner_stays_inside_emoji_and_goes_elsewhere() -> None:
     assert clean_paste("全家👨\u200d👩\u200d👧参加普法活动").text == "全家👨\u200d👩\u200d👧参加普法活动"
     assert clean_paste("依\u200d法\u200c行\u200b政").text == "依法行政"
+
+
+def test_a_repeated_sentence_is_text_not_a_running_header() -> None:
+    body = "全年组织法治讲座，覆盖全镇各村社区和机关干部职工，取得良好效果。"
+    header = "示例镇法治政府建设情况报告"
+    pasted = "\n".join([header, body, "开展普法宣传。"] * 3 + ["特此报告。", "示例镇人民政府", "2026年1月16日"])
+    cleaned = clean_paste(pasted)
+    assert cleaned.text.count("开展普法宣传。") == 3  # the clerk's own repeated sentence stays
+    assert "示例镇法治政府建设情况报告" in cleaned.removed  # the running header still goes
