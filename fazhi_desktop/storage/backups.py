@@ -14,8 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import StorageError, backup_dir_for, backup_to
 
 KEEP_LAST = 10
@@ -37,7 +36,7 @@ class BackupInfo:
         return self.report_count is not None
 
 
-def make_backup(db: Database, db_path: Path, reason: str, folder: Path | None = None,
+def make_backup(db: Db, db_path: Path, reason: str, folder: Path | None = None,
                 now: dt.datetime | None = None) -> Path:
     """Copy the open database into ``folder`` (default: ``backups/`` beside it); returns the copy."""
     folder = folder or backup_dir_for(db_path)
@@ -131,7 +130,7 @@ def daily_backup_due(folder: Path, today: dt.date | None = None) -> bool:
     return not any(b.created.date() == today for b in list_backups(folder))
 
 
-def restore(db: Database, db_path: Path, backup: Path) -> Path:
+def restore(db: Db, db_path: Path, backup: Path) -> Path:
     """Replace the open database's content with ``backup``; the current content is backed up first.
 
     Returns the safety copy of the current content. A damaged backup, or one written by a newer version,
@@ -152,9 +151,9 @@ def restore(db: Database, db_path: Path, backup: Path) -> Path:
     return safety
 
 
-def restore_and_migrate(db: Database, db_path: Path, backup: Path) -> Path:
+def restore_and_migrate(db: Db, db_path: Path, backup: Path) -> Path:
     """:func:`restore`, then bring an older backup up to the current schema; returns the safety copy."""
-    from fazhi_desktop.storage.migrations import migrations
+    from fazhi_desktop.storage import migrations
 
     safety = restore(db, db_path, backup)
     migrations.apply(db)

@@ -7,12 +7,11 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from fazhi_desktop.core import outline
 from fazhi_desktop.core.model import Block, Chapter, ChapterRole
 from fazhi_desktop.core.text import strip_control
 from fazhi_desktop.storage import mapping
+from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import StorageError
 
 
@@ -43,7 +42,7 @@ def _write_error(exc: sqlite3.Error) -> WriteError:
 class ChapterStore:
     """The chapter and block half of the repository (see ReportStore)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self.db = db
 
     @contextlib.contextmanager
@@ -56,7 +55,7 @@ class ChapterStore:
             raise _write_error(exc) from exc
 
     def _require(self, table: str, row_id: int) -> dict[str, Any]:
-        rows = list(self.db.table(table).rows_where("id = ?", [row_id]))
+        rows = self.db.select(table, "id = ?", [row_id])
         if not rows:
             raise NotFoundError(f"找不到{_TABLE_LABELS[table]}（编号 {row_id}）")
         return rows[0]
@@ -80,14 +79,14 @@ class ChapterStore:
         return chapter_id
 
     def load_chapters(self, report_id: int) -> list[Chapter]:
-        rows = self.db.table("chapters").rows_where("report_id = ?", [report_id], order_by="position")
+        rows = self.db.select("chapters", "report_id = ?", [report_id], order_by="position")
         return [mapping.chapter_from_row(r, self.load_blocks(r["id"])) for r in rows]
 
     def load_chapter(self, chapter_id: int) -> Chapter:
         return mapping.chapter_from_row(self._require("chapters", chapter_id), self.load_blocks(chapter_id))
 
     def _chapter_ids(self, report_id: int) -> list[int]:
-        rows = self.db.table("chapters").rows_where("report_id = ?", [report_id], order_by="position")
+        rows = self.db.select("chapters", "report_id = ?", [report_id], order_by="position")
         return [r["id"] for r in rows]
 
     def _renumber_chapters(self, ids: Sequence[int]) -> None:
@@ -144,7 +143,7 @@ class ChapterStore:
         return int(self.db.execute("SELECT last_insert_rowid()").fetchone()[0])
 
     def load_blocks(self, chapter_id: int) -> tuple[Block, ...]:
-        rows = self.db.table("blocks").rows_where("chapter_id = ?", [chapter_id], order_by="position")
+        rows = self.db.select("blocks", "chapter_id = ?", [chapter_id], order_by="position")
         return tuple(mapping.block_from_row(r) for r in rows)
 
     def update_block(self, block_id: int, **changes: Any) -> None:

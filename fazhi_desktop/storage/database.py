@@ -10,11 +10,10 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from fazhi_desktop.storage import migrations
+from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.location import drive_kind
-from fazhi_desktop.storage.migrations import known_names, migrations
 
 
 class SchemaTooNewError(StorageError):
@@ -29,7 +28,7 @@ class CorruptDatabaseError(NotADatabaseError):
     """The file is SQLite but fails ``PRAGMA quick_check``."""
 
 
-def backup_to(db: Database, target: Path) -> Path:
+def backup_to(db: Db, target: Path) -> Path:
     """A consistent copy of the open database at ``target`` (SQLite backup API)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     dest = sqlite3.connect(str(target))
@@ -44,13 +43,13 @@ def backup_dir_for(path: Path) -> Path:
     return path.parent / "backups"
 
 
-def _has_user_tables(db: Database) -> bool:
+def _has_user_tables(db: Db) -> bool:
     return any(not name.startswith("_") for name in db.table_names())
 
 
-def _check_not_newer(db: Database, path: Path) -> None:
-    applied = [m.name for m in migrations.applied(db)]
-    unknown = [name for name in applied if name not in known_names()]
+def _check_not_newer(db: Db, path: Path) -> None:
+    known = migrations.known_names()
+    unknown = [name for name in migrations.applied_names(db) if name not in known]
     if unknown:
         raise SchemaTooNewError(
             f"数据文件 {path.name} 由更新版本的本程序创建（含有本版本不认识的数据结构 {unknown[-1]}），"
@@ -58,19 +57,19 @@ def _check_not_newer(db: Database, path: Path) -> None:
         )
 
 
-def _set_journal(db: Database, path: Path, journal: str | None) -> str:
+def _set_journal(db: Db, path: Path, journal: str | None) -> str:
     """WAL on local disks; rollback journal + synchronous=FULL on removable/network paths."""
     mode = journal or ("wal" if drive_kind(path) == "local" else "delete")
     if mode == "wal":
-        db.enable_wal()
+        db.execute("PRAGMA journal_mode=wal")
         db.execute("PRAGMA synchronous=NORMAL")
     else:
-        db.disable_wal()
+        db.execute("PRAGMA journal_mode=delete")
         db.execute("PRAGMA synchronous=FULL")
     return mode
 
 
-def open_database(path: Path, *, journal: str | None = None) -> Database:
+def open_database(path: Path, *, journal: str | None = None) -> Db:
     """Open (creating if needed) the data file at ``path`` and bring its schema up to date.
 
     ``journal`` forces "wal" or "delete" (tests); by default it follows the disk type.
@@ -82,7 +81,7 @@ def open_database(path: Path, *, journal: str | None = None) -> Database:
         raise StorageError(f"{path} 是一个文件夹，不是数据文件。")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = Database(path, execute_plugins=False)  # never run third-party sqlite-utils plugins on report data
+        db = Db(sqlite3.connect(str(path)))
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=3000")
         _check_not_newer(db, path)
@@ -100,7 +99,7 @@ def open_database(path: Path, *, journal: str | None = None) -> Database:
         ) from exc
     try:
         _set_journal(db, path, journal)
-        pending = migrations.pending(db)
+        pending = migrations.pending_names(db)
         if pending and existed and _has_user_tables(db):
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_to(db, backup_dir_for(path) / f"{path.stem}-{stamp}-升级前.db")
@@ -111,9 +110,9 @@ def open_database(path: Path, *, journal: str | None = None) -> Database:
     return db
 
 
-def open_memory() -> Database:
+def open_memory() -> Db:
     """An in-memory database with the full schema (tests and the smoke test)."""
-    db = Database(memory=True, execute_plugins=False)
+    db = Db.memory()
     db.execute("PRAGMA foreign_keys=ON")
     migrations.apply(db)
     return db

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from sqlite_utils import Database
-
 from fazhi_desktop.core.indicators import (
     Catalog,
     Indicator,
@@ -17,16 +15,17 @@ from fazhi_desktop.core.indicators import (
 )
 from fazhi_desktop.core.text import strip_control
 from fazhi_desktop.storage.chapters import ChapterStore
+from fazhi_desktop.storage.connection import Db
 
 
 class IndicatorStore(ChapterStore):
     """Indicator values of reports; shares the connection (and transactions) of a ReportStore."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         super().__init__(db)
 
     def custom_indicators(self, unit_id: int) -> list[Indicator]:
-        rows = self.db.table("custom_indicators").rows_where("unit_id = ?", [unit_id], order_by="id")
+        rows = self.db.select("custom_indicators", "unit_id = ?", [unit_id], order_by="id")
         return [Indicator(key=r["key"], label=r["label"], unit=r["unit"], group=r["grp"],
                           kind=IndicatorKind(r["kind"]), custom=True) for r in rows]
 
@@ -47,7 +46,7 @@ class IndicatorStore(ChapterStore):
 
     def indicator_values(self, report_id: int) -> dict[str, IndicatorValue]:
         """The report's selected indicators (in catalog order of selection) with their values."""
-        rows = self.db.table("indicator_values").rows_where("report_id = ?", [report_id], order_by="position")
+        rows = self.db.select("indicator_values", "report_id = ?", [report_id], order_by="position")
         return {r["key"]: IndicatorValue(r["key"], Decimal(r["value"]) if r["value"] is not None else None,
                                          ValueState(r["state"]), r["note"], r["source"]) for r in rows}
 

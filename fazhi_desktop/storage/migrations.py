@@ -6,12 +6,25 @@ Each migration is frozen in time, so it spells out its columns instead of readin
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-migrations = Migrations("fazhi_desktop")
+from fazhi_desktop.storage.connection import Db
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+SET_NAME = "fazhi_desktop"  # the migration set's name in sqlite-utils' _sqlite_migrations table
+TABLE = "_sqlite_migrations"
+_steps: list[Callable[[Database], None]] = []
 
 
-@migrations()
+def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    _steps.append(fn)
+    return fn
+
+
+@_migration
 def m001_units_reports_outline(db: Database) -> None:
     db.execute(
         """
@@ -81,7 +94,7 @@ def m001_units_reports_outline(db: Database) -> None:
     )
 
 
-@migrations()
+@_migration
 def m002_indexes_and_meta(db: Database) -> None:
     """Indexes for loading a report's outline, and a key/value table for per-file settings
     (e.g. the report opened last)."""
@@ -90,7 +103,7 @@ def m002_indexes_and_meta(db: Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
 
 
-@migrations()
+@_migration
 def m003_indicators(db: Database) -> None:
     """数据指标: the values per report (a row per selected indicator) and each unit's own indicators."""
     db.execute(
@@ -124,12 +137,36 @@ def m003_indicators(db: Database) -> None:
     )
 
 
-@migrations()
+@_migration
 def m004_report_note(db: Database) -> None:
     """附注 (GB/T 9704 7.3.6): the bracketed line under the 成文日期."""
     db.execute("ALTER TABLE reports ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
 
 def known_names() -> list[str]:
-    """Names of every migration this version of the program knows, in order."""
-    return [m.name for m in migrations._migrations]
+    return [fn.__name__ for fn in _steps]
+
+
+def applied_names(db: Db) -> list[str]:
+    """Names of the migrations recorded in the file, in the order they ran (plain SQL: no sqlite-utils)."""
+    if TABLE not in db.table_names():
+        return []
+    return [r["name"] for r in db.query(f"SELECT name FROM {TABLE} WHERE migration_set = ? ORDER BY rowid",
+                                        [SET_NAME])]
+
+
+def pending_names(db: Db) -> list[str]:
+    done = set(applied_names(db))
+    return [name for name in known_names() if name not in done]
+
+
+def apply(db: Db, *, stop_before: str | None = None) -> None:
+    """Run the pending migrations with sqlite-utils (each in a transaction with its record)."""
+    if not pending_names(db):
+        return
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(SET_NAME)
+    for fn in _steps:
+        migrations()(fn)
+    migrations.apply(db.utils, stop_before=stop_before)

@@ -12,8 +12,6 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
-from sqlite_utils import Database
-
 from fazhi_desktop.core.indicators import IndicatorValue, load_catalog
 from fazhi_desktop.core.model import Report, Status, Unit
 from fazhi_desktop.core.schema import REPORT_FIELDS, report_field
@@ -21,6 +19,7 @@ from fazhi_desktop.core.text import strip_control
 from fazhi_desktop.core.yearcopy import next_year_report
 from fazhi_desktop.storage import mapping
 from fazhi_desktop.storage.chapters import NotFoundError
+from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.indicators import IndicatorStore
 
@@ -58,15 +57,15 @@ def _clean(value: Any) -> Any:
 class ReportStore(IndicatorStore):
     """Units, reports, chapters and blocks in one SQLite file."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         super().__init__(db)
 
     # --- units -------------------------------------------------------------------------------
     def list_units(self) -> list[Unit]:
-        return [mapping.unit_from_row(r) for r in self.db.table("units").rows_where(order_by="id")]
+        return [mapping.unit_from_row(r) for r in self.db.select("units", order_by="id")]
 
     def find_unit(self, short_name: str) -> Unit | None:
-        rows = list(self.db.table("units").rows_where("short_name = ?", [short_name.strip()]))
+        rows = self.db.select("units", "short_name = ?", [short_name.strip()])
         return mapping.unit_from_row(rows[0]) if rows else None
 
     def save_unit(self, unit: Unit) -> Unit:
@@ -115,11 +114,11 @@ class ReportStore(IndicatorStore):
         return self.load_report(report_id)
 
     def load_report(self, report_id: int) -> Report:
-        rows = list(self.db.table("reports").rows_where("id = ?", [report_id]))
+        rows = self.db.select("reports", "id = ?", [report_id])
         if not rows:
             raise NotFoundError(f"找不到报告（编号 {report_id}）")
         row = rows[0]
-        unit = mapping.unit_from_row(self.db.table("units").get(row["unit_id"]))
+        unit = mapping.unit_from_row(self.db.select("units", "id = ?", [row["unit_id"]])[0])
         chapters = tuple(self.load_chapters(report_id))
         return Report(
             id=row["id"], unit=unit, year=row["year"], chapters=chapters,
@@ -190,5 +189,6 @@ class ReportStore(IndicatorStore):
 
     def set_meta(self, key: str, value: str) -> None:
         with self._tx():
-            self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
+            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
 

@@ -6,9 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from fazhi_desktop.storage import backups
+from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import StorageError, backup_dir_for, open_database
 from fazhi_desktop.storage.lock import DatabaseLock, LockedError
 from fazhi_desktop.storage.repository import ReportStore
@@ -24,7 +23,7 @@ class Session:
     read_only: bool = False
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Db:
         return self.store.db
 
     def backup(self, reason: str) -> Path | None:
@@ -54,11 +53,10 @@ class Session:
             self.lock.release()
 
 
-def _open_read_only(path: Path) -> Database:
+def _open_read_only(path: Path) -> Db:
     if not path.exists():
         raise StorageError(f"数据文件 {path} 不存在。")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    return Database(conn, execute_plugins=False)
+    return Db(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
 
 
 def open_session(path: Path, *, read_only_if_locked: bool = False, force: bool = False,

@@ -6,25 +6,26 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
 from fazhi_desktop.core.schema import REPORT_FIELDS, UNIT_FIELDS
+from fazhi_desktop.storage import migrations
+from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import (
     NotADatabaseError,
     SchemaTooNewError,
     StorageError,
     open_database,
 )
-from fazhi_desktop.storage.migrations import known_names, migrations
+from fazhi_desktop.storage.migrations import known_names
 
 
-def columns(db: Database, table: str) -> set[str]:
+def columns(db: Db, table: str) -> set[str]:
     return {c.name for c in db.table(table).columns}
 
 
 def test_empty_file_gets_every_migration(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.db", journal="delete")
-    assert [m.name for m in migrations.applied(db)] == known_names()
+    assert migrations.applied_names(db) == known_names()
     assert {"units", "reports", "chapters", "blocks", "meta"} <= set(db.table_names())
     assert not (tmp_path / "backups").exists()  # nothing to back up in a new file
     db.close()
@@ -41,19 +42,19 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "x.db"
     open_database(path, journal="delete").close()
     db = open_database(path, journal="delete")
-    assert len(migrations.applied(db)) == len(known_names())
+    assert len(migrations.applied_names(db)) == len(known_names())
     db.close()
 
 
 def test_previous_schema_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = Database(path)
+    old = Db(sqlite3.connect(path))
     migrations.apply(old, stop_before=known_names()[-1])  # the file as the previous version left it
     old.table("units").insert({"short_name": "千佛镇", "full_name": "千佛镇人民政府"})
     old.close()
 
     db = open_database(path, journal="delete")
-    assert [m.name for m in migrations.applied(db)] == known_names()
+    assert migrations.applied_names(db) == known_names()
     assert db.table("units").count == 1  # data kept
     backups = list((tmp_path / "backups").glob("old-*-升级前.db"))
     assert len(backups) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -121,19 +122,19 @@ def test_read_only_folder_lock_message(tmp_path: Path) -> None:
 
 
 def test_restoring_an_older_schema_backup_migrates_it(tmp_path: Path) -> None:
-    from sqlite_utils import Database
-
-    from fazhi_desktop.storage.migrations import known_names, migrations
+    from fazhi_desktop.storage import migrations
+    from fazhi_desktop.storage.connection import Db
+    from fazhi_desktop.storage.migrations import known_names
 
     old = tmp_path / "backups" / "fazhi-20250101-080000-手动.db"
     old.parent.mkdir()
-    db = Database(old)
+    db = Db(sqlite3.connect(old))
     migrations.apply(db, stop_before=known_names()[-1])  # a backup from the previous version
     db.table("units").insert({"short_name": "千佛镇", "full_name": "千佛镇人民政府"})
     db.close()
     session = open_session(tmp_path / "fazhi.db", journal="delete")
     safety = session.restore(old)
     assert safety.exists()
-    assert [m.name for m in migrations.applied(session.db)] == known_names()
+    assert migrations.applied_names(session.db) == known_names()
     assert [u.short_name for u in session.store.list_units()] == ["千佛镇"]
     session.close(backup=False)
