@@ -16,4 +16,8 @@ def run_app(db_path: Path, demo: bool = False) -> int:
     from fazhi_desktop.ui.launcher import launch
 
     setup_logging(Path(db_path).parent / "logs", on_error=show_unhandled)
-    return launch(db_path, demo=demo)
+    if demo:
+        from fazhi_desktop.demo import ensure_demo
+
+        return launch(db_path, demo=True, prepare=ensure_demo)
+    return launch(db_path)

@@ -72,13 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path = resolve_db_path(args.db)
     ctx = CliContext(db_path=db_path, writes=bool(getattr(args, "writes", False)) or args.demo)
     try:
-        if args.demo:
-            ensure_demo(ctx.store)
-        if args.command is None:
-            ctx.close()
+        if args.command is None:  # the window opens (and locks) the file itself, adding the demo there
             from fazhi_desktop.app import run_app
 
             return run_app(db_path, demo=args.demo)
+        if args.demo:
+            ensure_demo(ctx.store)
         return int(args.func(args, ctx))
     except BrokenPipeError:  # output piped into head and closed early
         sys.stderr.close()

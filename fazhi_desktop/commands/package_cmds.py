@@ -8,10 +8,11 @@ from pathlib import Path
 
 from fazhi_desktop.commands.context import CliContext, CliError
 from fazhi_desktop.commands.report_cmds import _unit_year
-from fazhi_desktop.core.package import SUFFIX, PackageError, pack, read_manifest, unpack_all
 
 
 def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.core.package import SUFFIX, pack
+
     report = ctx.report(args.unit, args.year)
     assert report.id is not None
     values = ctx.store.indicator_values(report.id)
@@ -32,6 +33,8 @@ def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_unpack(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.core.package import PackageError, read_manifest, unpack_all
+
     source = Path(args.file)
     try:
         data = source.read_bytes()

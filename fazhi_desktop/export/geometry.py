@@ -72,6 +72,7 @@ _TNR_EM.update(zip("abcdefghijklmnopqrstuvwxyz", (
     0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5, 0.444), strict=True))
 
 
+@lru_cache(maxsize=16384)
 def char_cells(ch: str, narrow: float = NARROW) -> float:
     """Width in grid cells: full-width and ambiguous (“”…—) characters 1; an ASCII character its Times New
     Roman width (a digit is ``narrow``: ½ cell, or a wider substitute's), scaled by ``narrow`` / ½."""
@@ -113,7 +114,7 @@ def split_lines(text: str, first_indent: float = 2.0, indent: float = 0.0,
     room = per_line - first_indent
     used = 0.0
     for unit in break_units(text):
-        w = sum(char_cells(ch, narrow) for ch in unit)
+        w = char_cells(unit, narrow) if len(unit) == 1 else sum(char_cells(ch, narrow) for ch in unit)
         if used + w > room + 1e-9 and lines[-1]:
             if unit[0] in HANGING and len(unit) == 1 and used + w <= room + 1.0 \
                     and used <= room + 1e-9:

@@ -7,7 +7,8 @@ method-B condensing, so the layout survives a clerk restyling the document in Wo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from copy import deepcopy
+from dataclasses import dataclass, field, replace
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -32,8 +33,22 @@ from fazhi_desktop.export.setup import latin_font, spacing_for
 
 @dataclass(frozen=True)
 class RunStyle:
+    """The fonts of one export, and the property elements already built for it (most paragraphs and runs
+    share a handful of shapes; copying a built ``w:pPr``/``w:rPr`` is several times faster than building it)."""
+
     fonts: FontMap
     cjk_digits: bool = False
+    built: dict[object, _Element] = field(default_factory=dict, compare=False, repr=False)
+
+
+def _run_props(style: RunStyle, font: FontRole, size: int, bold: bool = False, color: str | None = None) -> _Element:
+    key = (font, size, bold, color)
+    rpr = style.built.get(key)
+    if rpr is None:
+        rpr = style.built[key] = OxmlElement("w:rPr")
+        set_run_props(rpr, style.fonts[font], latin_font(style.fonts, font, style.cjk_digits),
+                      size, spacing_for(size), bold=bold, color=color)
+    return deepcopy(rpr)
 
 
 def add_run(p: _Element, run: Run, half_points: int, style: RunStyle, color: str | None = None) -> None:
@@ -41,11 +56,7 @@ def add_run(p: _Element, run: Run, half_points: int, style: RunStyle, color: str
     parts = run.text.split("\t")
     for i, part in enumerate(parts):
         r = OxmlElement("w:r")
-        rpr = OxmlElement("w:rPr")
-        r.append(rpr)
-        size = run.half_points or half_points
-        set_run_props(rpr, style.fonts[run.font], latin_font(style.fonts, run.font, style.cjk_digits),
-                      size, spacing_for(size), bold=run.bold, color=run.color or color)
+        r.append(_run_props(style, run.font, run.half_points or half_points, run.bold, run.color or color))
         if i > 0:
             r.append(OxmlElement("w:tab"))
         if part:
@@ -57,11 +68,18 @@ def add_run(p: _Element, run: Run, half_points: int, style: RunStyle, color: str
             p.append(r)
 
 
-def para_element(para: Para, style: RunStyle) -> _Element:
+def _para_props(para: Para, style: RunStyle) -> _Element:
+    """The paragraph's ``w:pPr`` (it depends on everything but the text, so it is built once per shape)."""
+    shape = replace(para, runs=(), is_text=True)
+    ppr = style.built.get(shape)
+    if ppr is None:
+        ppr = style.built[shape] = _build_para_props(para, style)
+    return deepcopy(ppr)
+
+
+def _build_para_props(para: Para, style: RunStyle) -> _Element:
     spec = para.spec
-    p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
-    p.append(ppr)
     set_attrs(ppr_child(ppr, "w:pStyle"), val=spec.style_id)
     if para.keep_next:
         set_flag(ppr, "w:keepNext")
@@ -86,15 +104,17 @@ def para_element(para: Para, style: RunStyle) -> _Element:
     set_jc(ppr, jc)
     if spec.outline is not None and para.style is not PStyle.BODY:
         set_attrs(ppr_child(ppr, "w:outlineLvl"), val=spec.outline)
-    for run in para.runs:
-        add_run(p, run, spec.half_points, style)
     if para.style is PStyle.BLANK:
         # an empty paragraph's mark still has a size: keep it 三号 so the line is one grid line
-        mark = OxmlElement("w:rPr")
-        set_run_props(mark, style.fonts[FontRole.FANGSONG],
-                      latin_font(style.fonts, FontRole.FANGSONG, style.cjk_digits),
-                      BODY_HALF_POINTS, spacing_for(BODY_HALF_POINTS))
-        ppr.append(mark)
+        ppr.append(_run_props(style, FontRole.FANGSONG, BODY_HALF_POINTS))
+    return ppr
+
+
+def para_element(para: Para, style: RunStyle) -> _Element:
+    p = OxmlElement("w:p")
+    p.append(_para_props(para, style))
+    for run in para.runs:
+        add_run(p, run, para.spec.half_points, style)
     return p
 
 

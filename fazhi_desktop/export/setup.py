@@ -96,18 +96,21 @@ def _style_props(style_el: object, spec: StyleSpec, fonts: FontMap, cjk_digits: 
 def _styles(doc: DocxDocument, fonts: FontMap, cjk_digits: bool, level3_bold: bool) -> None:
     normal = doc.styles["Normal"]
     _style_props(normal.element, STYLES[PStyle.BODY], fonts, cjk_digits)
+    # styles.add_style() looks the name up among the template's ~160 styles each time (a third of the
+    # whole export of a short report); our names are Chinese and never clash with the template's.
+    styles = doc.styles.element
     seen: set[str] = set()
     for pstyle, spec in STYLES.items():
         if spec.style_id in seen:
             continue
         seen.add(spec.style_id)
-        style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
-        style.element.set(qn("w:styleId"), spec.style_id)
-        style.base_style = normal
-        style.quick_style = True
-        _style_props(style.element, spec, fonts, cjk_digits, bold=pstyle is PStyle.H3 and level3_bold)
+        style = styles.add_style_of_type(spec.name, WD_STYLE_TYPE.PARAGRAPH, False)
+        style.set(qn("w:styleId"), spec.style_id)
+        style.basedOn_val = normal.style_id
+        style.qFormat_val = True
+        _style_props(style, spec, fonts, cjk_digits, bold=pstyle is PStyle.H3 and level3_bold)
         if spec.outline is not None or pstyle is PStyle.TITLE:
-            set_flag(style.element.get_or_add_pPr(), "w:keepNext")
+            set_flag(style.get_or_add_pPr(), "w:keepNext")
 
 
 def _font_table(doc: DocxDocument, fonts: FontMap) -> None:

@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "fazhi-desktop"
 DB_FILE_NAME = "fazhi.db"
 PORTABLE_MARKER = "portable.txt"
@@ -43,6 +41,8 @@ def data_dir(exe_dir: Path | None = None) -> Path:
     portable = portable_data_dir(exe_dir if exe_dir is not None else executable_dir())
     if portable is not None:
         return portable
+    import platformdirs  # only when no --db / portable folder decides the place
+
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -62,8 +63,11 @@ def open_or_recover(db_path: Path) -> Session | None:
         return open_session(db_path)
 
 
-def launch(db_path: Path, demo: bool = False) -> int:
-    """Open the window on the database at ``db_path``; returns the exit code."""
+def launch(db_path: Path, demo: bool = False, prepare: Callable[[ReportStore], object] | None = None) -> int:
+    """Open the window on the database at ``db_path``; returns the exit code.
+
+    ``prepare`` runs on the opened store before the window is built (``--demo`` adds the demo report
+    there, so the file is opened, checked and locked once)."""
     app = application()
     instance = SingleInstance(db_path)
     if instance.notify_running():  # already open on this PC: that window comes forward instead
@@ -78,6 +82,11 @@ def launch(db_path: Path, demo: bool = False) -> int:
         return 2
     window: MainWindow | None = None
     try:
+        if prepare is not None and not session.read_only:
+            try:
+                prepare(session.store)
+            except StorageError as exc:  # e.g. the disk is full: the window still opens on what is there
+                QMessageBox.warning(None, APP_NAME, str(exc))
         window = build_window(session.store, db_path, demo, session.read_only)
         instance.sig_activate.connect(window.bring_to_front)
         instance.listen()

@@ -14,11 +14,12 @@ from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.new_report_dialog import NewReportDialog, suggested_year
 
 
 def create_new(store: ReportStore, parent: QWidget | None) -> int | None:
     """Ask for unit, year and template; the new report's id (None: cancelled or refused)."""
+    from fazhi_desktop.ui.new_report_dialog import NewReportDialog, suggested_year  # only when asked
+
     choice = NewReportDialog.ask(parent, [u.short_name for u in store.list_units()], suggested_year())
     if choice is None:
         return None

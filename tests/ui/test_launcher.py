@@ -134,3 +134,38 @@ def test_second_start_brings_the_running_window_forward(qtbot, db_path: Path) ->
         assert not db_path.exists()  # the second copy never opened the data file
     finally:
         running.close()
+
+
+def test_demo_start_opens_the_data_file_once(monkeypatch: pytest.MonkeyPatch, qapp, tmp_path: Path) -> None:
+    """``fazhi-desktop --demo`` used to open, check and lock the file for the demo, close it and open it
+    again for the window; the window's session now adds the demo report itself."""
+    from PySide6.QtWidgets import QApplication
+
+    from fazhi_desktop import cli
+    from fazhi_desktop.ui import launcher
+    from fazhi_desktop.ui.main_window import MainWindow
+
+    opened: list[Path] = []
+    real_open = launcher.open_session
+
+    def counting_open(path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
+        opened.append(path)
+        return real_open(path, **kwargs)  # type: ignore[arg-type]
+
+    seen: list[str] = []
+
+    def exec_once() -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen.append(window.windowTitle())
+        return 0
+
+    import fazhi_desktop.storage.session as session_module
+
+    monkeypatch.setattr(launcher, "open_session", counting_open)
+    monkeypatch.setattr(session_module, "open_session", counting_open)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_once))
+    db = tmp_path / "fresh" / "fazhi.db"
+    assert cli.main(["--db", str(db), "--demo"]) == 0
+    assert opened == [db]
+    assert seen and "示例镇" in seen[0]
+    assert not db.with_name(db.name + ".lock").exists()
