@@ -16,8 +16,7 @@ from fazhi_desktop.core.schema import (
     parse_value,
     report_field,
 )
-from fazhi_desktop.core.serialize import outline_lines, report_to_dict
-from fazhi_desktop.core.templates import DEFAULT_TEMPLATE, load_template, new_report, template_keys
+from fazhi_desktop.core.templates import DEFAULT_TEMPLATE
 
 
 def _year(text: str) -> int:
@@ -36,6 +35,8 @@ def _unit_year(parser: argparse.ArgumentParser) -> None:
 
 
 def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.core.templates import load_template, new_report, template_keys
+
     if args.template not in template_keys():
         raise CliError(f"没有模板“{args.template}”，可选：{'、'.join(template_keys())}")
     from fazhi_desktop.storage.repository import DuplicateReportError
@@ -61,6 +62,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fazhi_desktop.core.serialize import outline_lines, report_to_dict
+
     report = ctx.report(args.unit, args.year)
     if args.json:
         ctx.print(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))

@@ -60,7 +60,8 @@ def build(report: Report, options: ExportOptions | None = None, should_stop: Sho
     flow = [*header, *text, *sig_paras]
     append_paras(doc.element.body, flow, style, should_stop)
     checkpoint(should_stop)
-    estimates = [_estimate(flow, narrow) for narrow in (NARROW, WIDE_NARROW)]
+    # the wider-digit estimate matters only to the 版记's placement (see add_imprint)
+    estimates = [_estimate(flow, narrow) for narrow in ((NARROW, WIDE_NARROW) if options.imprint else (NARROW,))]
     attachments = visible_attachments(options)
     if attachments:
         extra, end = add_attachments(doc, attachments, style)

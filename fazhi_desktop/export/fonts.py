@@ -7,8 +7,6 @@ font registry and the Fonts folder. The candidate lists live in ``resources/expo
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -103,6 +101,9 @@ def map_from_installed(families: Iterable[str]) -> FontMap:
 
 
 def _fc_list_families() -> set[str]:
+    import shutil
+    import subprocess
+
     exe = shutil.which("fc-list")
     if not exe:
         return set()

@@ -60,7 +60,12 @@ def _created(path: Path) -> dt.datetime | None:
     match = _NAME.match(path.name)
     if not match:
         return None
-    return dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+    stamp = match["stamp"]  # YYYYmmdd-HHMMSS (datetime.strptime would load _strptime, locale, calendar)
+    try:
+        return dt.datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]),
+                           int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
+    except ValueError:
+        return None
 
 
 def _report_count(path: Path) -> int | None:
@@ -127,7 +132,9 @@ def rotate(folder: Path, keep_last: int = KEEP_LAST, keep_weeks: int = KEEP_WEEK
 def daily_backup_due(folder: Path, today: dt.date | None = None) -> bool:
     """True when no backup was made today (the start-up backup runs at most once a day)."""
     today = today or dt.date.today()
-    return not any(b.created.date() == today for b in list_backups(folder))
+    # by name only: list_backups() also opens and checks every copy (up to 18 files at each start)
+    return not any((c := _created(p)) is not None and c.date() == today
+                   for p in (folder.glob("*.db") if folder.is_dir() else []))
 
 
 def restore(db: Db, db_path: Path, backup: Path) -> Path:

@@ -53,6 +53,19 @@ def test_daily_backup_due(store: ReportStore, db_path: Path) -> None:
     assert backups.daily_backup_due(folder, today=dt.date.today() + dt.timedelta(days=1))
 
 
+def test_daily_backup_check_reads_names_only(store: ReportStore, db_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every start asks whether today's backup exists; it must not open and check the up to 18 copies."""
+    folder = db_path.parent / "backups"
+    for day in range(1, 15):
+        backups.make_backup(store.db, db_path, "启动", now=dt.datetime.now() - dt.timedelta(days=day))
+    (folder / "damaged-today.db").write_bytes(b"not ours")  # a name that is not ours does not count
+    monkeypatch.setattr(backups, "_report_count", lambda _p: pytest.fail("a backup was opened"))
+    assert backups.daily_backup_due(folder)
+    backups.make_backup(store.db, db_path, "启动")
+    assert not backups.daily_backup_due(folder)
+
+
 def test_restore_backs_up_the_current_state_first(store: ReportStore, stored_demo: Report, db_path: Path) -> None:
     good = backups.make_backup(store.db, db_path, "手动")
     assert stored_demo.id is not None
