@@ -7,26 +7,41 @@ problems (e.g. ``check``); 2 bad usage or bad input, with a one-line Chinese mes
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from fazhi_desktop import __version__, cli_text
-from fazhi_desktop.commands import (
-    check_cmd,
-    data_cmd,
-    export_cmd,
-    import_cmd,
-    maintenance_cmds,
-    package_cmds,
-    report_cmds,
-)
 from fazhi_desktop.commands.context import CliContext, CliError
 from fazhi_desktop.resources import ResourceError
 from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.location import resolve_db_path
 
-# Each module registers its subcommands; later features add theirs here.
-COMMAND_MODULES = [report_cmds, package_cmds, maintenance_cmds, data_cmd, check_cmd, import_cmd, export_cmd]
+# Each module in fazhi_desktop.commands registers its subcommands, in this order (later features add
+# theirs here). COMMANDS says which module has which, so a command line loads and builds only its own
+# subcommand's parser; tests/cli/test_parser_table.py checks the table against what the modules register.
+COMMAND_MODULES = ["report_cmds", "package_cmds", "maintenance_cmds", "data_cmd", "check_cmd", "import_cmd",
+                   "export_cmd"]
+COMMANDS = {
+    "new": "report_cmds", "list": "report_cmds", "show": "report_cmds", "copy-year": "report_cmds",
+    "set": "report_cmds", "pack": "package_cmds", "unpack": "package_cmds", "backup": "maintenance_cmds",
+    "backups": "maintenance_cmds", "restore": "maintenance_cmds", "diagnose": "maintenance_cmds",
+    "data": "data_cmd", "check": "check_cmd", "import": "import_cmd", "export": "export_cmd",
+}
+_VALUED_OPTIONS = ("--db", "--smoke-out")  # top-level options that take the next word as their value
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand word of ``argv`` (None: none, or a top-level -h before it)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return None
+        if word in _VALUED_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,7 +50,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}（用 -h 查看帮助）\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv`` with a known subcommand, only that subcommand's module is loaded."""
     cli_text.install()
     parser = _Parser(
         prog="fazhi-desktop",
@@ -50,13 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true", help="自检：离屏运行一遍全部功能后退出（打包测试用）")
     parser.add_argument("--smoke-out", metavar="文件", help="自检结果（JSON）写到此文件")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    command = _command_in(argv) if argv is not None else None
+    names = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
+    for name in names:
+        importlib.import_module(f"fazhi_desktop.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.smoke_test:
         from pathlib import Path
