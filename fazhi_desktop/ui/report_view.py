@@ -66,6 +66,11 @@ class ReportView(QTabWidget):
         self.addTab(self.checks, "检查")
         self.setTabToolTip(2, "检查法规名称、规范表述、编号、标点、数字与数据指标是否一致等问题")
         self.setDocumentMode(True)
+        # Chapter tabs start as empty pages and get their editor when first shown (or asked for):
+        # opening a report builds only what is on screen.
+        self._unbuilt: dict[QWidget, Chapter] = {}
+        self._swapping = False
+        self.currentChanged.connect(self._build_if_unbuilt)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -103,14 +108,57 @@ class ReportView(QTabWidget):
         return self.store.load_report(self.report_id)
 
     def chapter_editors(self) -> list[ChapterEditor]:
+        """Every chapter's editor, in tab order (building those not shown yet)."""
+        for page in list(self._unbuilt):
+            self._build(page)
+        return self._built_editors()
+
+    def _built_editors(self) -> list[ChapterEditor]:
         return [w for i in range(self.count()) if isinstance(w := self.widget(i), ChapterEditor)]
 
     def editor_for(self, chapter_id: int) -> ChapterEditor | None:
-        return next((e for e in self.chapter_editors() if e.chapter_id == chapter_id), None)
+        built = next((e for e in self._built_editors() if e.chapter_id == chapter_id), None)
+        if built is not None:
+            return built
+        page = next((p for p, c in self._unbuilt.items() if c.id == chapter_id), None)
+        return self._build(page) if page is not None else None
 
     def current_editor(self) -> ChapterEditor | None:
         widget = self.currentWidget()
+        if widget in self._unbuilt:
+            return None if self._swapping else self._build(widget)
         return widget if isinstance(widget, ChapterEditor) else None
+
+    def _build_if_unbuilt(self, index: int) -> None:
+        page = self.widget(index)
+        if not self._swapping and page in self._unbuilt:
+            self._build(page)
+
+    def _build(self, page: QWidget) -> ChapterEditor:
+        """Put the chapter's editor in place of its empty page (same tab, text and tooltip)."""
+        chapter = self._unbuilt.pop(page)
+        index = self.indexOf(page)
+        editor = ChapterEditor(chapter)
+        editor.set_number(chapter_number(index - 1))
+        editor.sig_chapter_edited.connect(self._on_chapter_edited)
+        editor.sig_block_edited.connect(self._on_block_edited)
+        editor.sig_outline_requested.connect(lambda label, op, e=editor: self.apply_outline(e, label, op))
+        editor.sig_error.connect(self.sig_message)
+        if self.read_only:
+            lock_editing(editor)
+        current, text, tip = self.currentIndex(), self.tabText(index), self.tabToolTip(index)
+        self._swapping = True
+        blocked = self.blockSignals(True)  # listeners see one change of tab, not the swap's
+        try:
+            self.removeTab(index)
+            self.insertTab(index, editor, text)
+            self.setTabToolTip(index, tip)
+            self.setCurrentIndex(current)
+        finally:
+            self.blockSignals(blocked)
+            self._swapping = False
+        page.deleteLater()
+        return editor
 
     def reload_chapters(self, select_chapter: int | None = None) -> None:
         """Rebuild the chapter tabs from the store (after adding, moving or removing a chapter)."""
@@ -123,19 +171,20 @@ class ReportView(QTabWidget):
         self.sig_report_changed.emit(self.report())
 
     def _rebuild_chapters(self, chapters: tuple[Chapter, ...]) -> None:
-        for old in self.chapter_editors():
-            self.removeTab(self.indexOf(old))
-            old.deleteLater()
-        for index, chapter in enumerate(chapters):
-            editor = ChapterEditor(chapter)
-            editor.set_number(chapter_number(index))
-            self.insertTab(1 + index, editor, tab_text(index, chapter.title, chapter.role))
-            self.setTabToolTip(1 + index, chapter.title)
-            editor.sig_chapter_edited.connect(self._on_chapter_edited)
-            editor.sig_block_edited.connect(self._on_block_edited)
-            editor.sig_outline_requested.connect(
-                lambda label, op, e=editor: self.apply_outline(e, label, op))
-            editor.sig_error.connect(self.sig_message)
+        self._swapping = True
+        try:
+            for old in [*self._built_editors(), *self._unbuilt]:
+                self.removeTab(self.indexOf(old))
+                old.deleteLater()
+            self._unbuilt.clear()
+            for index, chapter in enumerate(chapters):
+                page = QWidget()
+                self._unbuilt[page] = chapter
+                self.insertTab(1 + index, page, tab_text(index, chapter.title, chapter.role))
+                self.setTabToolTip(1 + index, chapter.title)
+        finally:
+            self._swapping = False
+        self._build_if_unbuilt(self.currentIndex())
 
     # ---- edits ------------------------------------------------------------------------------
     def _on_report_field(self, key: str, value: Any) -> None:

@@ -1,0 +1,50 @@
+"""Opening a report builds only the tab on screen; a chapter's editor is built when its tab is first
+shown (or when code asks for it), in the same place, with the same tab text, number and behaviour."""
+
+from __future__ import annotations
+
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.ui.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.main_window import MainWindow
+
+
+def _built(window: MainWindow) -> list[ChapterEditor]:
+    view = window.view
+    return [w for i in range(view.count()) if isinstance(w := view.widget(i), ChapterEditor)]
+
+
+def test_opening_builds_no_chapter_editor_until_its_tab_is_shown(demo_window: MainWindow, qtbot,
+                                                                 stored_demo: Report) -> None:
+    view = demo_window.view
+    assert view.currentWidget() is view.info and _built(demo_window) == []
+    texts = [view.tabText(i) for i in range(view.count())]
+    tips = [view.tabToolTip(i) for i in range(view.count())]
+    view.setCurrentIndex(3)  # the third chapter
+    editor = view.currentWidget()
+    assert isinstance(editor, ChapterEditor) and _built(demo_window) == [editor]
+    assert editor.chapter_id == stored_demo.chapters[2].id
+    assert editor.number_label.text().startswith("三")
+    assert [view.tabText(i) for i in range(view.count())] == texts  # same place, same words
+    assert [view.tabToolTip(i) for i in range(view.count())] == tips
+    all_editors = view.chapter_editors()
+    assert [e.chapter_id for e in all_editors] == [c.id for c in stored_demo.chapters]
+    assert all_editors[2] is editor and view.currentWidget() is editor
+
+
+def test_a_lazily_built_editor_saves_what_is_typed(demo_window: MainWindow, qtbot) -> None:
+    view = demo_window.view
+    view.setCurrentIndex(2)
+    editor = view.current_editor()
+    assert editor is not None
+    editor.lead.setPlainText("后来才打开的这一章的导语。")
+    qtbot.waitUntil(lambda: demo_window.store.load_chapter(editor.chapter_id).lead == "后来才打开的这一章的导语。",
+                    timeout=3000)
+
+
+def test_reopening_a_report_drops_unbuilt_pages(demo_window: MainWindow, stored_demo: Report) -> None:
+    view = demo_window.view
+    count = view.count()
+    assert stored_demo.id is not None
+    demo_window.open_report(stored_demo.id)  # e.g. after the report list
+    assert view.count() == count
+    assert len(view.chapter_editors()) == len(stored_demo.chapters)
