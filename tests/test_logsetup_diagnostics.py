@@ -42,3 +42,45 @@ def test_diagnostics_zip_has_logs_and_versions_but_no_data_unless_asked(tmp_path
     assert "data/fazhi.db" in names
     versions = zipfile.ZipFile(tmp_path / "d.zip").read("versions.txt").decode("utf-8")
     assert "fazhi-desktop" in versions and "python-docx" in versions
+
+
+def test_the_log_rotates_at_start_and_keeps_five(tmp_path: Path) -> None:
+    from fazhi_desktop.logsetup import KEEP, MAX_BYTES, rotate
+
+    log = tmp_path / "app.log"
+    for n in range(1, KEEP + 1):
+        (tmp_path / f"app.log.{n}").write_text(f"第{n}份", encoding="utf-8")
+    log.write_bytes(b"x" * MAX_BYTES)
+    rotate(log)
+    assert not log.exists()
+    assert (tmp_path / "app.log.1").stat().st_size == MAX_BYTES
+    assert (tmp_path / "app.log.2").read_text(encoding="utf-8") == "第1份"
+    assert (tmp_path / f"app.log.{KEEP}").read_text(encoding="utf-8") == f"第{KEEP - 1}份"  # the oldest went
+    log.write_text("小", encoding="utf-8")
+    rotate(log)  # under the size: untouched
+    assert log.read_text(encoding="utf-8") == "小"
+
+
+def test_one_session_cannot_fill_the_disk(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    from fazhi_desktop import logsetup
+
+    monkeypatch.setattr(logsetup, "SESSION_CAP", 10_000)
+    monkeypatch.setattr(logsetup, "_fault_file", object())  # keep faulthandler as the test runner set it
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # setup_logging replaces both; put them back
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "level", root.level)
+    before = list(root.handlers)
+    try:
+        path = logsetup.setup_logging(tmp_path)
+        for i in range(2000):
+            logging.getLogger("fazhi_desktop").info("一条会重复很多次的日志 %d", i)
+        assert 10_000 < path.stat().st_size < 12_000
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
