@@ -82,16 +82,21 @@ def _report_count(path: Path) -> int | None:
 
 
 def _unknown_migrations(path: Path) -> list[str]:
-    from fazhi_desktop.storage.migrations import known_names
+    from fazhi_desktop.storage import migrations
 
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = Db(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
     try:
-        names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+        return migrations.unknown_names(db)
     except sqlite3.Error:
-        names = []
+        return []
     finally:
-        conn.close()
-    return [n for n in names if n not in known_names()]
+        db.close()
+
+
+def _dated(folder: Path) -> list[tuple[dt.datetime, Path]]:
+    """(time, path) of the files named like our backups, newest first — names only, nothing is opened."""
+    found = ((c, p) for p in (folder.glob("*.db") if folder.is_dir() else []) if (c := _created(p)))
+    return sorted(found, reverse=True)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -113,7 +118,7 @@ def rotate(folder: Path, keep_last: int = KEEP_LAST, keep_weeks: int = KEEP_WEEK
     Returns the deleted paths. Files whose names are not ours are never touched.
     """
     now = now or dt.datetime.now()
-    backups = sorted(((c, p) for p in folder.glob("*.db") if (c := _created(p))), reverse=True)
+    backups = _dated(folder)
     keep = {p for _, p in backups[:keep_last]}
     weeks_seen: set[int] = set()
     for created, path in backups:
@@ -133,8 +138,7 @@ def daily_backup_due(folder: Path, today: dt.date | None = None) -> bool:
     """True when no backup was made today (the start-up backup runs at most once a day)."""
     today = today or dt.date.today()
     # by name only: list_backups() also opens and checks every copy (up to 18 files at each start)
-    return not any((c := _created(p)) is not None and c.date() == today
-                   for p in (folder.glob("*.db") if folder.is_dir() else []))
+    return not any(created.date() == today for created, _ in _dated(folder))
 
 
 def restore(db: Db, db_path: Path, backup: Path) -> Path:

@@ -48,8 +48,7 @@ def _has_user_tables(db: Db) -> bool:
 
 
 def _check_not_newer(db: Db, path: Path) -> None:
-    known = migrations.known_names()
-    unknown = [name for name in migrations.applied_names(db) if name not in known]
+    unknown = migrations.unknown_names(db)
     if unknown:
         raise SchemaTooNewError(
             f"数据文件 {path.name} 由更新版本的本程序创建（含有本版本不认识的数据结构 {unknown[-1]}），"

@@ -155,6 +155,12 @@ def applied_names(db: Db) -> list[str]:
                                         [SET_NAME])]
 
 
+def unknown_names(db: Db) -> list[str]:
+    """Applied migrations this version does not know: the file comes from a newer version."""
+    known = set(known_names())
+    return [name for name in applied_names(db) if name not in known]
+
+
 def pending_names(db: Db) -> list[str]:
     done = set(applied_names(db))
     return [name for name in known_names() if name not in done]
