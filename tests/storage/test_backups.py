@@ -162,3 +162,14 @@ def test_replace_chapters_keeps_the_report_fields(store: ReportStore, stored_dem
     assert (replaced.date, replaced.signatories, replaced.opening) == (
         stored_demo.date, stored_demo.signatories, stored_demo.opening)
     assert [b.reason for b in backups.list_backups(db_path.parent / "backups")] == ["导入替换前"]
+
+
+def test_backup_from_a_newer_version_is_refused(store: ReportStore, stored_demo: Report, db_path: Path) -> None:
+    newer = backups.make_backup(store.db, db_path, "手动")
+    other = open_database(newer, journal="delete")
+    other.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                  "VALUES ('fazhi_desktop', 'm999_from_the_future', '2030-01-01')")
+    other.close()
+    with pytest.raises(StorageError, match="更新版本"):
+        backups.restore(store.db, db_path, newer)
+    assert store.load_report(stored_demo.id or 0) == stored_demo
