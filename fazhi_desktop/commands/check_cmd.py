@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from fazhi_desktop.commands.context import CliContext
-
-
-def _year(text: str) -> int:
-    if not (text.isdigit() and 2000 <= int(text) <= 2100):
-        raise argparse.ArgumentTypeError(f"年度应为2000—2100之间的四位数字：{text}")
-    return int(text)
+from fazhi_desktop.commands.context import CliContext, parse_year
 
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -26,7 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "发现“错误”时退出码为 1，只有警告和提示时为 0。")
     p.add_argument("file", nargs="?", metavar="文件", help="要检查的 .txt 或 .docx 文件（不导入）")
     p.add_argument("--unit", help="单位简称，如 千佛镇")
-    p.add_argument("--year", type=_year, help="报告年度（所报告的年份），如 2021")
+    p.add_argument("--year", type=parse_year, help="报告年度（所报告的年份），如 2021")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果（格式稳定，供脚本使用）")
     p.add_argument("--fix", dest="writes", action="store_true",
                    help="自动修正可安全修正的问题（如错别字、半角标点、法规名称笔误）并保存")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,3 +67,19 @@ class CliContext:
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)
+
+
+def parse_year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字：{text}") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"年度超出范围：{text}")
+    return year
+
+
+def add_unit_year(parser: argparse.ArgumentParser) -> None:
+    """The ``--unit`` and ``--year`` options of the commands that work on one report."""
+    parser.add_argument("--unit", required=True, help="单位简称，如 千佛镇")
+    parser.add_argument("--year", required=True, type=parse_year, help="报告年度（所报告的年份），如 2021")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from fazhi_desktop.commands.context import CliContext
-from fazhi_desktop.commands.report_cmds import _unit_year
+from fazhi_desktop.commands.context import CliContext, add_unit_year
 
 
 def run_data(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -17,7 +16,7 @@ def run_data(args: argparse.Namespace, ctx: CliContext) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("data", help="查看、填写、导出或导入数据指标",
                        description="数据指标：不带参数时按分组显示；比率由计数自动计算。")
-    _unit_year(p)
+    add_unit_year(p)
     p.add_argument("--set", nargs="+", metavar="指标=值", help="填写数值，如 受理矛盾纠纷=186 调解成功=181；"
                    "“未发生”“不适用”也可")
     p.add_argument("--csv", metavar="文件", help="导出为 CSV（UTF-8，Excel 可直接打开）")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fazhi_desktop.commands.context import CliContext, CliError
-from fazhi_desktop.commands.report_cmds import _unit_year
+from fazhi_desktop.commands.context import CliContext, CliError, add_unit_year
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -55,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="导出符合 GB/T 9704-2012 的 Word 文件",
                        description="把报告导出为符合 GB/T 9704-2012《党政机关公文格式》的 Word 文件"
                        "（A4，每页 22 行、每行 28 字，页码“— 1 —”），可直接打印盖章。")
-    _unit_year(p)
+    add_unit_year(p)
     p.add_argument("-o", "--output", required=True, metavar="文件.docx", help="输出的 Word 文件")
     p.add_argument("--red-header", action="store_true", help="加版头（红色发文机关标志、发文字号、签发人）")
     p.add_argument("--imprint", action="store_true", help="加版记（抄送、印发机关和印发日期），排在偶数页末")

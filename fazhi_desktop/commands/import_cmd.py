@@ -7,8 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fazhi_desktop.commands.context import CliContext, CliError
-from fazhi_desktop.commands.report_cmds import _year
+from fazhi_desktop.commands.context import CliContext, CliError, parse_year
 from fazhi_desktop.core.model import BlockKind, Report, Unit
 from fazhi_desktop.core.serialize import outline_lines
 
@@ -100,7 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="文件", help="要导入的 .docx 或 .txt 文件")
     p.add_argument("--unit", help="单位简称，如 千佛镇（默认取自标题）")
-    p.add_argument("--year", type=_year, help="报告年度，如 2021（默认取自标题）")
+    p.add_argument("--year", type=parse_year, help="报告年度，如 2021（默认取自标题）")
     p.add_argument("--replace", action="store_true",
                    help="该单位该年度已有报告时，整份替换它（替换前自动备份数据文件）")
     p.add_argument("--dry-run", action="store_true", help="只显示识别出的提纲，不写入数据文件")

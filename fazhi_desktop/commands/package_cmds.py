@@ -6,8 +6,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from fazhi_desktop.commands.context import CliContext, CliError
-from fazhi_desktop.commands.report_cmds import _unit_year
+from fazhi_desktop.commands.context import CliContext, CliError, add_unit_year
 
 
 def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -67,7 +66,7 @@ def run_unpack(args: argparse.Namespace, ctx: CliContext) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pack", help="把一个报告打成数据包（.fzbg），便于换电脑或报送",
                        description="把一个单位某年度的报告打成一个 .fzbg 数据包文件。")
-    _unit_year(p)
+    add_unit_year(p)
     p.add_argument("-o", "--output", required=True, metavar="文件", help="数据包文件名，如 千佛镇2021.fzbg")
     p.set_defaults(func=run_pack)
 

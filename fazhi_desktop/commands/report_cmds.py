@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 
-from fazhi_desktop.commands.context import CliContext, CliError
+from fazhi_desktop.commands.context import CliContext, CliError, add_unit_year, parse_year
 from fazhi_desktop.core.model import Status
 from fazhi_desktop.core.schema import (
     REPORT_FIELDS,
@@ -17,21 +17,6 @@ from fazhi_desktop.core.schema import (
     report_field,
 )
 from fazhi_desktop.core.templates import DEFAULT_TEMPLATE
-
-
-def _year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"年度应为四位数字：{text}") from None
-    if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"年度超出范围：{text}")
-    return year
-
-
-def _unit_year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--unit", required=True, help="单位简称，如 千佛镇")
-    parser.add_argument("--year", required=True, type=_year, help="报告年度（所报告的年份），如 2021")
 
 
 def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -117,7 +102,7 @@ def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="新建一个单位某年度的报告", description="按模板新建报告（草稿）。")
-    _unit_year(p)
+    add_unit_year(p)
     p.add_argument("--template", default=DEFAULT_TEMPLATE,
                    help="章节模板：statutory（法定五部分，默认）或 principal-first（第一责任人在前）")
     p.set_defaults(func=run_new, writes=True)
@@ -126,21 +111,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_list)
 
     p = sub.add_parser("show", help="显示报告提纲（含自动编号）", description="显示报告提纲或完整 JSON。")
-    _unit_year(p)
+    add_unit_year(p)
     p.add_argument("--json", action="store_true", help="以 JSON 输出完整报告（格式稳定，供脚本使用）")
     p.set_defaults(func=run_show)
 
     p = sub.add_parser("copy-year", help="从上一年度的报告复制出新年度的报告",
                        description="复制结构和正文，标题中的年份顺延，状态为草稿，统计数据留空。")
     p.add_argument("--unit", required=True, help="单位简称")
-    p.add_argument("--from", dest="from_year", required=True, type=_year, help="复制来源年度")
-    p.add_argument("--to", dest="to_year", required=True, type=_year, help="新报告年度")
+    p.add_argument("--from", dest="from_year", required=True, type=parse_year, help="复制来源年度")
+    p.add_argument("--to", dest="to_year", required=True, type=parse_year, help="新报告年度")
     p.set_defaults(func=run_copy_year, writes=True)
 
     fields = "；".join(f"{f.key}：{f.label}{'（' + f.hint + '）' if f.hint else ''}" for f in REPORT_FIELDS)
     p = sub.add_parser("set", help="修改报告的字段，如 date=2022-01-10",
                        description=f"修改报告字段（字段=值，可一次写多个）。可用字段：{fields}；"
                        "title 同 title_override。")
-    _unit_year(p)
+    add_unit_year(p)
     p.add_argument("assignments", nargs="+", metavar="字段=值", help="例如 addressee=县委、县人民政府")
     p.set_defaults(func=run_set, writes=True)

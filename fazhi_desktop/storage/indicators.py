@@ -1,21 +1,20 @@
-"""数据指标 in SQLite: which indicators a report uses, their values, and each unit's own indicators."""
+"""数据指标 in SQLite: which indicators a report uses, their values, and each unit's own indicators.
+
+The indicator model (and ``decimal``) is imported by the methods that use it, not with the store:
+opening a report to export or list it never needs the catalog.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from fazhi_desktop.core.indicators import (
-    Catalog,
-    Indicator,
-    IndicatorKind,
-    IndicatorValue,
-    ValueState,
-    load_catalog,
-)
 from fazhi_desktop.core.text import strip_control
 from fazhi_desktop.storage.chapters import ChapterStore
 from fazhi_desktop.storage.connection import Db
+
+if TYPE_CHECKING:
+    from fazhi_desktop.core.indicators import Catalog, Indicator, IndicatorKind, IndicatorValue
 
 
 class IndicatorStore(ChapterStore):
@@ -25,13 +24,18 @@ class IndicatorStore(ChapterStore):
         super().__init__(db)
 
     def custom_indicators(self, unit_id: int) -> list[Indicator]:
+        from fazhi_desktop.core.indicators import Indicator, IndicatorKind
+
         rows = self.db.select("custom_indicators", "unit_id = ?", [unit_id], order_by="id")
         return [Indicator(key=r["key"], label=r["label"], unit=r["unit"], group=r["grp"],
                           kind=IndicatorKind(r["kind"]), custom=True) for r in rows]
 
     def add_custom_indicator(self, unit_id: int, label: str, unit: str, group: str = "其他",
-                             kind: IndicatorKind = IndicatorKind.COUNT) -> Indicator:
-        """A unit's own indicator (key ``custom_N``)."""
+                             kind: IndicatorKind | None = None) -> Indicator:
+        """A unit's own indicator (key ``custom_N``; ``kind`` default: a count)."""
+        from fazhi_desktop.core.indicators import Indicator, IndicatorKind
+
+        kind = kind or IndicatorKind.COUNT
         with self._tx():
             count = self.db.execute("SELECT count(*) FROM custom_indicators WHERE unit_id = ?", [unit_id]).fetchone()[0]
             key = f"custom_{count + 1}"
@@ -41,11 +45,17 @@ class IndicatorStore(ChapterStore):
         return Indicator(key, label.strip(), unit.strip(), group, kind, custom=True)
 
     def catalog_for_report(self, report_id: int) -> Catalog:
+        from fazhi_desktop.core.indicators import load_catalog
+
         unit_id = self._require("reports", report_id)["unit_id"]
         return load_catalog(self.custom_indicators(unit_id))
 
     def indicator_values(self, report_id: int) -> dict[str, IndicatorValue]:
         """The report's selected indicators (in catalog order of selection) with their values."""
+        from decimal import Decimal
+
+        from fazhi_desktop.core.indicators import IndicatorValue, ValueState
+
         rows = self.db.select("indicator_values", "report_id = ?", [report_id], order_by="position")
         return {r["key"]: IndicatorValue(r["key"], Decimal(r["value"]) if r["value"] is not None else None,
                                          ValueState(r["state"]), r["note"], r["source"]) for r in rows}

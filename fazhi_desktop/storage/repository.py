@@ -10,18 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fazhi_desktop.core.indicators import IndicatorValue, load_catalog
 from fazhi_desktop.core.model import Report, Status, Unit
 from fazhi_desktop.core.schema import REPORT_FIELDS, report_field
 from fazhi_desktop.core.text import strip_control
-from fazhi_desktop.core.yearcopy import next_year_report
 from fazhi_desktop.storage import mapping
 from fazhi_desktop.storage.chapters import NotFoundError
 from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.indicators import IndicatorStore
+
+if TYPE_CHECKING:
+    from fazhi_desktop.core.indicators import IndicatorValue
 
 
 class DuplicateReportError(StorageError):
@@ -109,7 +110,11 @@ class ReportStore(IndicatorStore):
             report_id = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
             for position, chapter in enumerate(report.chapters):
                 self._insert_chapter(report_id, position, chapter)
-            keys = indicator_keys if indicator_keys is not None else [i.key for i in load_catalog().indicators]
+            if indicator_keys is None:
+                from fazhi_desktop.core.indicators import load_catalog
+
+                indicator_keys = [i.key for i in load_catalog().indicators]
+            keys = indicator_keys
             self.select_indicators(report_id, keys)
         return self.load_report(report_id)
 
@@ -173,6 +178,8 @@ class ReportStore(IndicatorStore):
 
     def copy_year(self, report_id: int, to_year: int | None = None) -> Report:
         """New report for the next year (or ``to_year``) from an existing one; returns it."""
+        from fazhi_desktop.core.yearcopy import next_year_report
+
         source = self.load_report(report_id)
         return self.create_report(next_year_report(source, to_year), list(self.indicator_values(report_id)))
 
