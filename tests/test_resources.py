@@ -72,6 +72,9 @@ def test_installed_wheel_layout(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "fazhi_desktop/_resources/templates/statutory.json" in names
     assert "fazhi_desktop/_resources/demo/demo-report.json" in names
+    shipped = sorted(f"fazhi_desktop/_resources/{p.relative_to(REPO / 'resources').as_posix()}"
+                     for p in (REPO / "resources").rglob("*") if p.is_file())
+    assert [n for n in shipped if n not in names] == [], "every resource (.json, the .docx template) is in the wheel"
     packages = sorted(p.parent.relative_to(REPO).as_posix() for p in (REPO / "fazhi_desktop").rglob("__init__.py"))
     missing = [p for p in packages if f"{p}/__init__.py" not in names]
     assert missing == [], "add these packages to [tool.setuptools] packages in pyproject.toml"

@@ -1,10 +1,15 @@
 """A blank GB/T 9704 document: A4 page, margins, line grid, clean defaults and named styles.
 
 python-docx's bundled template is US Letter with theme fonts, 10 pt after every paragraph and a
-Japanese theme font language (gbt9704.md §1); every one of those is overwritten here.
+Japanese theme font language (gbt9704.md §1). The page, settings and theme-free defaults are done
+once, by build_scripts/make_docx_template.py, into resources/export/gbt9704.docx (which also leaves
+out python-docx's 160 unused styles, its thumbnail and its numbering); an export opens that file and
+adds what depends on its options: the fonts of the defaults, the named styles and the font table.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -26,7 +31,9 @@ from fazhi_desktop.export.ooxml import (
     set_line,
     set_run_props,
 )
+from fazhi_desktop.resources import resource_path
 
+TEMPLATE = "gbt9704.docx"  # in resources/export; made by build_scripts/make_docx_template.py
 _ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "方正小标宋_GBK"}
 
 
@@ -39,7 +46,7 @@ def spacing_for(half_points: int) -> int:
     return g.CONDENSE if half_points == g.BODY_HALF_POINTS else 0
 
 
-def _page(doc: DocxDocument) -> None:
+def page_setup(doc: DocxDocument) -> None:
     sect = doc.sections[0]._sectPr
     set_attrs(child(sect, "w:pgSz"), w=g.PAGE_W, h=g.PAGE_H)
     set_attrs(child(sect, "w:pgMar"), top=g.MARGIN_TOP, right=g.MARGIN_RIGHT, bottom=g.MARGIN_BOTTOM,
@@ -50,7 +57,7 @@ def _page(doc: DocxDocument) -> None:
     set_attrs(grid, type="lines", linePitch=g.LINE)
 
 
-def _defaults(doc: DocxDocument, fonts: FontMap, cjk_digits: bool) -> None:
+def document_defaults(doc: DocxDocument, fonts: FontMap, cjk_digits: bool) -> None:
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -66,7 +73,7 @@ def _defaults(doc: DocxDocument, fonts: FontMap, cjk_digits: bool) -> None:
             rf.attrib.pop(qn(attr), None)
 
 
-def _settings(doc: DocxDocument) -> None:
+def document_settings(doc: DocxDocument) -> None:
     settings = doc.settings.element
     set_attrs(child(settings, "w:themeFontLang"), val="en-US", eastAsia="zh-CN")
     doc.settings.odd_and_even_pages_header_footer = True
@@ -137,25 +144,11 @@ def _font_table(doc: DocxDocument, fonts: FontMap) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _drop_styles_with_effects(doc: DocxDocument) -> None:
-    """The Word 2010 copy of styles.xml in the template still carries theme fonts."""
-    for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            doc.part.drop_rel(rid)
-
-
 def new_document(fonts: FontMap, cjk_digits: bool = False, level3_bold: bool = False) -> DocxDocument:
-    doc = Document()
-    body = doc.element.body
-    for p in body.findall(qn("w:p")):
-        body.remove(p)
-    _page(doc)
-    _defaults(doc, fonts, cjk_digits)
-    _settings(doc)
+    doc = Document(str(resource_path("export", TEMPLATE)))
+    document_defaults(doc, fonts, cjk_digits)
     _styles(doc, fonts, cjk_digits, level3_bold)
     _font_table(doc, fonts)
-    _drop_styles_with_effects(doc)
-    doc.core_properties.author = ""
-    doc.core_properties.last_modified_by = ""
+    props = doc.core_properties
+    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     return doc
-
