@@ -78,6 +78,8 @@ def test_reading_and_exporting_never_load_sqlite_utils(tmp_path: Path) -> None:
         from fazhi_desktop.cli import main
         code = main(["--db", {str(tmp_path / 'fazhi.db')!r}, "export", "--unit", "示例镇", "--year", "2025",
                      "-o", {str(tmp_path / 'out.docx')!r}])
+        unneeded = ("socket", "decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.core.templates")
+        print("UNNEEDED", [m for m in unneeded if m in sys.modules])
         code |= main(["--db", {str(tmp_path / 'fazhi.db')!r}, "list"])
         from fazhi_desktop.storage.session import open_session
         s = open_session({str(tmp_path / 'fazhi.db')!r}, daily_backup=False)
@@ -94,5 +96,6 @@ def test_reading_and_exporting_never_load_sqlite_utils(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "READ False" in done.stdout
+    assert "UNNEEDED []" in done.stdout  # what a plain export does not use is not imported
     assert "WRITE True" in done.stdout
     assert (tmp_path / "out.docx").stat().st_size > 10_000

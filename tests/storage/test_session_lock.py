@@ -138,3 +138,10 @@ def test_restoring_an_older_schema_backup_migrates_it(tmp_path: Path) -> None:
     assert migrations.applied_names(session.db) == known_names()
     assert [u.short_name for u in session.store.list_units()] == ["千佛镇"]
     session.close(backup=False)
+
+
+def test_lock_names_the_host_as_socket_does() -> None:
+    """Locks written by earlier versions (socket.gethostname) stay recognisable as this PC's."""
+    from fazhi_desktop.storage.lock import hostname
+
+    assert hostname() == socket.gethostname()
