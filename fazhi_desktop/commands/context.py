@@ -25,6 +25,8 @@ class CliError(Exception):
 
 @dataclass
 class CliContext:
+    """The data file and output streams of one command; the file is opened when first used."""
+
     db_path: Path
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)

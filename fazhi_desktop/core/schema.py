@@ -31,6 +31,8 @@ class FieldValueError(ValueError):
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """One report field (基本信息, 落款, 版头, 版记, 状态): its key, label, kind and form group."""
+
     key: str  # name on the command line, in JSON and the storage column
     label: str  # Chinese label for forms and messages
     kind: FieldKind

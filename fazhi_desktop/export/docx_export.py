@@ -25,6 +25,8 @@ from fazhi_desktop.export.signature import Signature
 
 @dataclass(frozen=True)
 class Built:
+    """The document in memory with its flow, estimated pages and notes."""
+
     doc: DocxDocument
     flow: list[Para]  # title … date, as written
     pages: int

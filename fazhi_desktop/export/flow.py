@@ -37,6 +37,8 @@ class PStyle(StrEnum):
 
 @dataclass(frozen=True)
 class StyleSpec:
+    """One named paragraph style of the exported document (公文标题, 正文 …)."""
+
     name: str  # the Chinese style name a clerk sees in Word/WPS
     style_id: str
     font: FontRole
@@ -71,6 +73,8 @@ STYLES: dict[PStyle, StyleSpec] = {
 
 @dataclass(frozen=True)
 class Run:
+    """A stretch of text in one font, weight and size."""
+
     text: str
     font: FontRole = FontRole.FANGSONG
     bold: bool = False
@@ -80,6 +84,8 @@ class Run:
 
 @dataclass(frozen=True)
 class Para:
+    """One paragraph of the document as laid out: its style, runs and what departs from the style."""
+
     style: PStyle
     runs: tuple[Run, ...] = ()
     keep_next: bool = False

@@ -44,6 +44,8 @@ def role_label(role: FontRole) -> str:
 
 @dataclass(frozen=True)
 class Substitution:
+    """A font the export wrote instead of the one GB/T 9704 practice asks for."""
+
     role: FontRole
     wanted: str
     used: str

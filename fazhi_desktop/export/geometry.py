@@ -96,9 +96,8 @@ def break_units(text: str) -> list[str]:
     dash or ellipsis ("——", "……"), an opening bracket with what follows it (no line ends with
     "《" or "“"), and otherwise one character."""
     units: list[str] = []
-    for match in _UNIT.finditer(text):
-        piece = match.group(0)
-        if units and units[-1] and units[-1][-1] in NO_LINE_END:
+    for piece in _UNIT.findall(text):  # every piece is at least one character
+        if units and units[-1][-1] in NO_LINE_END:
             units[-1] += piece
         else:
             units.append(piece)

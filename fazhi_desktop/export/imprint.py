@@ -122,6 +122,8 @@ def imprint_table(report: Report, style: RunStyle) -> tuple[_Element, int]:
 
 @dataclass(frozen=True)
 class Estimate:
+    """The estimated last page of the content and how far down it ends."""
+
     pages: int  # the page the content ends on
     end: int  # twips used on that page
 

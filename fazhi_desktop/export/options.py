@@ -35,6 +35,8 @@ class Attachment:
 
 @dataclass(frozen=True)
 class ExportOptions:
+    """What the clerk chose in the export dialog (or on the command line)."""
+
     red_header: bool = False  # 版头: 发文机关标志, 发文字号, 签发人, red rule
     imprint: bool = False  # 版记: 抄送, 印发机关, 印发日期
     sealed: bool | None = None  # None: the report's own seal mode
@@ -49,6 +51,8 @@ class ExportOptions:
 
 @dataclass(frozen=True)
 class ExportResult:
+    """The written file(s), the estimated page count and the notes to show the clerk."""
+
     path: Path
     pages: int  # estimated by the pagination pre-flight
     notes: tuple[str, ...] = ()  # font substitutions, 落款 adjustments, skipped chapters…

@@ -26,6 +26,8 @@ from fazhi_desktop.export.signature import Signature, organ_lines, signature_par
 
 @dataclass(frozen=True)
 class Placement:
+    """Where a paragraph falls in the pagination estimate."""
+
     first_page: int
     last_page: int
     end_twips: int  # bottom of the paragraph's last line, from the top of the type area
@@ -82,6 +84,8 @@ def layout(paras: Sequence[Para], start_twips: int = 0, narrow: float = NARROW) 
 
 @dataclass(frozen=True)
 class SealPlan:
+    """The blank lines above the organ name, and a note when the pre-flight changed them."""
+
     blank_lines: int
     note: str = ""
 

@@ -23,6 +23,8 @@ SEAL_GAP_CHARS = 1.0  # space between two seals side by side
 
 @dataclass(frozen=True)
 class Signature:
+    """The 落款: one or two organs, the 成文日期, sealed or not, and the 附注."""
+
     organs: tuple[str, ...]
     date: dt.date | None
     sealed: bool

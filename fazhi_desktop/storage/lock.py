@@ -34,6 +34,8 @@ def hostname() -> str:
 
 @dataclass(frozen=True)
 class LockInfo:
+    """Who holds a data file's lock: process, computer, program and since when."""
+
     pid: int
     host: str
     app: str
