@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from fazhi_desktop.ui.chapter_editor import ChapterEditor
-from fazhi_desktop.ui.figure_picker import FigureEntry, FigurePicker, figure_entries
 from fazhi_desktop.ui.report_view import ReportView
+
+if TYPE_CHECKING:
+    from fazhi_desktop.ui.figure_picker import FigureEntry
 
 SHORTCUT = "Ctrl+Shift+D"
 NO_REPORT = "插入数据：请先打开一份报告。"
@@ -68,6 +72,8 @@ class FigureInserter(QObject):
         if target is None:
             self.sig_message.emit(NO_BLOCK)
             return None
+        from fazhi_desktop.ui.figure_picker import FigurePicker, figure_entries  # on first use
+
         table = self.view.indicators  # its values include figures typed but not yet autosaved
         entries = figure_entries(table.catalog, table.values) if table.catalog is not None else []
         if not entries:

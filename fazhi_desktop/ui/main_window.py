@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -11,12 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui import report_list_actions as actions
-from fazhi_desktop.ui.about_dialog import AboutDialog
 from fazhi_desktop.ui.autosaver import Autosaver
 from fazhi_desktop.ui.chapter_manager import ChapterManager
 from fazhi_desktop.ui.check_controller import CheckController
-from fazhi_desktop.ui.data_actions import backup_to_folder, export_diagnostics, open_folder, restore_from_backup
 from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.figure_actions import FigureInserter
 from fazhi_desktop.ui.font_scale import font_size_menu
@@ -28,8 +27,16 @@ from fazhi_desktop.ui.ui_settings import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from fazhi_desktop.export import ExportResult
+    from fazhi_desktop.ui.about_dialog import AboutDialog
+    from fazhi_desktop.ui.report_list_actions import DeletedReport
+
 
 LAST_REPORT_KEY = "ui.last_report_id"
+
+
+def _lazy(module: str) -> ModuleType:
+    """The menus' file actions and dialogs (备份到…, 新建, 删除 …), imported when first used."""
+    return importlib.import_module(f"fazhi_desktop.ui.{module}")
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +66,7 @@ class MainWindow(QMainWindow):
         self.deadline_label = QLabel("")
         for label in (self.deadline_label, self.count_label, self.save_label):
             self.statusBar().addPermanentWidget(label)
-        self._deleted_report: actions.DeletedReport | None = None
+        self._deleted_report: DeletedReport | None = None
         self._build_menus()
         self._connect_signals()
         if read_only:
@@ -93,7 +100,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.act_list)
         toolbar.addAction(self.act_export)
-        a("文件(&F)", "备份到…", lambda: backup_to_folder(self.store, self))
+        a("文件(&F)", "备份到…", lambda: _lazy("data_actions").backup_to_folder(self.store, self))
         self.act_restore_backup = a("文件(&F)", "从备份恢复…", self.restore_backup)
         a("文件(&F)", "退出", self.close, "Ctrl+Q")
         self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
@@ -113,7 +120,7 @@ class MainWindow(QMainWindow):
         self.act_restore_chapter = a("章节(&C)", "恢复刚删除的章节", self.chapters.restore_chapter)
         self.act_restore_chapter.setEnabled(False)
         self.font_actions = font_size_menu(self.menuBar().addMenu("视图(&V)"), self.settings, self)
-        a("帮助(&H)", "导出诊断信息…", lambda: export_diagnostics(self.db_path, self))
+        a("帮助(&H)", "导出诊断信息…", lambda: _lazy("data_actions").export_diagnostics(self.db_path, self))
         a("帮助(&H)", "关于…", self.show_about)
 
     def _connect_signals(self) -> None:
@@ -142,7 +149,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         """从备份恢复, then show the report list of the restored data."""
         self.autosaver.flush()
-        if restore_from_backup(self.store, self.db_path, self) is not None:
+        if _lazy("data_actions").restore_from_backup(self.store, self.db_path, self) is not None:
             self.view.unload()
             self.show_chooser()
 
@@ -197,7 +204,7 @@ class MainWindow(QMainWindow):
 
     # ---- report list actions ----------------------------------------------------------------
     def new_report(self) -> None:
-        report_id = actions.create_new(self.store, self)
+        report_id = _lazy("report_list_actions").create_new(self.store, self)
         if report_id is not None:
             self.open_report(report_id)
 
@@ -213,7 +220,7 @@ class MainWindow(QMainWindow):
     def copy_report(self, report_id: int) -> None:
         """从上一年复制: the next year's draft from ``report_id``."""
         self.autosaver.flush()
-        created = actions.copy_to_next_year(self.store, report_id, self)
+        created = _lazy("report_list_actions").copy_to_next_year(self.store, report_id, self)
         if created is not None and created.id is not None:
             self.statusBar().showMessage(f"已根据{created.year - 1}年度报告新建{created.year}年度报告", 8000)
             self.open_report(created.id)
@@ -221,7 +228,7 @@ class MainWindow(QMainWindow):
     def delete_report(self, report_id: int) -> None:
         """Delete after confirmation, with a backup file and 撤销删除 until the next delete."""
         self.autosaver.flush()
-        deleted = actions.delete_with_backup(self.store, self.db_path, report_id, self)
+        deleted = _lazy("report_list_actions").delete_with_backup(self.store, self.db_path, report_id, self)
         if deleted is None:
             return
         self._deleted_report = deleted
@@ -233,7 +240,7 @@ class MainWindow(QMainWindow):
     def undo_delete_report(self) -> None:
         if self._deleted_report is None:
             return
-        restored = actions.restore_deleted(self.store, self._deleted_report, self)
+        restored = _lazy("report_list_actions").restore_deleted(self.store, self._deleted_report, self)
         if restored is not None:
             self._deleted_report = None
             self.chooser.set_undo_available("")
@@ -292,9 +299,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         self.autosaver.flush()
+        from fazhi_desktop.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self.db_path, self)
-        dialog.sig_open_data_dir_requested.connect(lambda: open_folder(self.db_path.parent))
-        dialog.sig_backup_requested.connect(lambda: backup_to_folder(self.store, dialog))
+        dialog.sig_open_data_dir_requested.connect(lambda: _lazy("data_actions").open_folder(self.db_path.parent))
+        dialog.sig_backup_requested.connect(lambda: _lazy("data_actions").backup_to_folder(self.store, dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -59,8 +59,9 @@ class ReportView(QTabWidget):
         self.read_only = False  # viewing a file another program holds: see ui.read_only
         self.info = InfoForm()
         self.addTab(self.info, "基本信息")
-        self.indicators = IndicatorTable()
-        self.addTab(self.indicators, "数据指标")
+        self._indicator_table = IndicatorTable()
+        self._indicators_due: int | None = None  # the report whose figures the table shows when first asked
+        self.addTab(self._indicator_table, "数据指标")
         self.setTabToolTip(1, "本年度的统计数字（案件、调解、普法等），比率自动计算，附上年对比")
         self.checks = CheckPanel()
         self.addTab(self.checks, "检查")
@@ -77,8 +78,8 @@ class ReportView(QTabWidget):
         self.info.sig_report_field_edited.connect(self._on_report_field)
         self.info.sig_unit_field_edited.connect(self._on_unit_field)
         self.info.sig_status_edited.connect(self._on_status)
-        self.indicators.sig_value_changed.connect(self._on_indicator)
-        self.indicators.sig_add_requested.connect(self._on_add_indicator)
+        self._indicator_table.sig_value_changed.connect(self._on_indicator)
+        self._indicator_table.sig_add_requested.connect(self._on_add_indicator)
 
     # ---- loading ----------------------------------------------------------------------------
     def load(self, report_id: int) -> Report:
@@ -88,19 +89,32 @@ class ReportView(QTabWidget):
         report = self.store.load_report(report_id)
         self.report_id = report_id
         self.info.set_report(report)
-        self.indicators.load(self.store.catalog_for_report(report_id), self.store.indicator_values(report_id),
-                             self.store.previous_values(report_id))
+        self._indicators_due = report_id  # filled when the 数据指标 tab is first shown or read
         self._rebuild_chapters(report.chapters)
         if self.read_only:
             lock_editing(self)
         self.setCurrentIndex(0)
         return report
 
+    @property
+    def indicators(self) -> IndicatorTable:
+        """The 数据指标 table, filled with the open report's figures (on first use: opening a
+        report does not pay for a tab nobody looked at)."""
+        if self._indicators_due is not None:
+            self._load_indicators(self._indicators_due)
+        return self._indicator_table
+
+    def _load_indicators(self, report_id: int) -> None:
+        self._indicators_due = None
+        self._indicator_table.load(self.store.catalog_for_report(report_id), self.store.indicator_values(report_id),
+                                   self.store.previous_values(report_id))
+
     def unload(self) -> None:
         """Show nothing (the open report was deleted)."""
         self.autosaver.discard()
         self.undo_stack.clear()
         self.report_id = None
+        self._indicators_due = None
         self._rebuild_chapters(())
 
     def report(self) -> Report:
@@ -131,6 +145,9 @@ class ReportView(QTabWidget):
 
     def _build_if_unbuilt(self, index: int) -> None:
         page = self.widget(index)
+        if page is self._indicator_table:
+            self.indicators  # noqa: B018 - fills the table on first show
+            return
         if not self._swapping and page in self._unbuilt:
             self._build(page)
 
@@ -228,8 +245,7 @@ class ReportView(QTabWidget):
         assert report.unit.id is not None
         added = self.store.add_custom_indicator(report.unit.id, label, unit)
         self.store.set_indicator_value(report_id, IndicatorValue(added.key))
-        self.indicators.load(self.store.catalog_for_report(report_id), self.store.indicator_values(report_id),
-                             self.store.previous_values(report_id))
+        self._load_indicators(report_id)
         self.sig_message.emit(f"已添加自定义指标：{added.label}（{added.unit}）")
 
     def _on_chapter_edited(self, chapter_id: int, field: str, text: str) -> None:

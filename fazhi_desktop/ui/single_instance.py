@@ -7,7 +7,7 @@ part on one PC: the second start sends "activate" over a QLocalServer named afte
 from __future__ import annotations
 
 import getpass
-import hashlib
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,7 +22,8 @@ def server_name(db_path: Path) -> str:
         user = getpass.getuser()
     except Exception:  # no user name (some service accounts): still one name per data file
         user = ""
-    digest = hashlib.sha1(f"{user}|{Path(db_path).resolve()}".encode()).hexdigest()[:16]
+    key = f"{user}|{Path(db_path).resolve()}".encode()
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # hashlib would load OpenSSL (~2 ms of the start)
     return f"fazhi-desktop-{digest}"
 
 
