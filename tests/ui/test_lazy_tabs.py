@@ -3,8 +3,10 @@ shown (or when code asks for it), in the same place, with the same tab text, num
 
 from __future__ import annotations
 
+from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.ui.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.indicator_table import IndicatorTable
 from fazhi_desktop.ui.main_window import MainWindow
 
 
@@ -48,3 +50,33 @@ def test_reopening_a_report_drops_unbuilt_pages(demo_window: MainWindow, stored_
     demo_window.open_report(stored_demo.id)  # e.g. after the report list
     assert view.count() == count
     assert len(view.chapter_editors()) == len(stored_demo.chapters)
+
+
+def _indicator_page(window: MainWindow) -> IndicatorTable:
+    view = window.view
+    page = next(view.widget(i) for i in range(view.count()) if view.tabText(i) == "数据指标")
+    assert isinstance(page, IndicatorTable)
+    return page
+
+
+def test_figures_are_filled_when_their_tab_is_first_shown(demo_window: MainWindow, stored_demo: Report) -> None:
+    assert stored_demo.id is not None
+    demo_window.store.set_indicator_values(stored_demo.id, parse_values(load_catalog(), {"disputes_accepted": "150"}))
+    demo_window.open_report(stored_demo.id)
+    page = _indicator_page(demo_window)
+    assert page.table.rowCount() == 0  # opening the report did not fill a tab nobody looked at
+    demo_window.view.setCurrentWidget(page)
+    assert page.table.rowCount() > 20
+    assert set(page.values) == set(demo_window.store.indicator_values(stored_demo.id))
+    assert page.item("disputes_accepted", 1).text().startswith("150")
+
+
+def test_code_reading_the_figures_gets_them_filled(demo_window: MainWindow) -> None:
+    assert demo_window.view.indicators.table.rowCount() > 20  # e.g. 插入数据… reads the table
+    assert demo_window.view.indicators is _indicator_page(demo_window)
+
+
+def test_a_deleted_report_is_never_loaded_into_the_table(demo_window: MainWindow) -> None:
+    demo_window.view.unload()  # the open report was deleted before its figures were looked at
+    demo_window.view.setCurrentWidget(_indicator_page(demo_window))
+    assert _indicator_page(demo_window).table.rowCount() == 0

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit, QTextEdit
 
 from fazhi_desktop.core.model import BlockKind, Report
 from fazhi_desktop.storage.database import open_database
@@ -103,3 +103,11 @@ def test_the_report_list_only_opens(window: MainWindow) -> None:
     chooser.open_button.click()
     assert window.pages.currentWidget() is window.view
     assert all(e.body.isReadOnly() for e in (c.block_editor for c in window.view.chapter_editors()))
+
+
+def test_figures_filled_after_opening_cannot_be_edited(window: MainWindow) -> None:
+    window.view.setCurrentWidget(window.view.indicators)  # the 数据指标 tab is filled when first shown
+    page = window.view.indicators
+    assert page.table.rowCount() > 20
+    assert page.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert not page.add_button.isEnabled()
