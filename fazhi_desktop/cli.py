@@ -31,17 +31,20 @@ COMMANDS = {
 _VALUED_OPTIONS = ("--db", "--smoke-out")  # top-level options that take the next word as their value
 
 
-def _command_in(argv: Sequence[str]) -> str | None:
-    """The subcommand word of ``argv`` (None: none, or a top-level -h before it)."""
+def _modules_for(argv: Sequence[str] | None) -> list[str]:
+    """The command modules whose parsers ``argv`` needs: the subcommand's own; none when there is no
+    subcommand (the window opens); all of them for help and unknown words, so the lists are complete."""
+    if argv is None:
+        return COMMAND_MODULES
     words = iter(argv)
     for word in words:
         if word in ("-h", "--help"):
-            return None
+            return COMMAND_MODULES
         if word in _VALUED_OPTIONS:
             next(words, None)
         elif not word.startswith("-"):
-            return word
-    return None
+            return [COMMANDS[word]] if word in COMMANDS else COMMAND_MODULES
+    return []
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,9 +69,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true", help="自检：离屏运行一遍全部功能后退出（打包测试用）")
     parser.add_argument("--smoke-out", metavar="文件", help="自检结果（JSON）写到此文件")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
-    command = _command_in(argv) if argv is not None else None
-    names = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
-    for name in names:
+    for name in _modules_for(argv):
         importlib.import_module(f"fazhi_desktop.commands.{name}").register(sub)
     return parser
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import subprocess
+import sys
 
 import pytest
 
@@ -24,16 +26,31 @@ def test_command_table_matches_the_modules() -> None:
     assert set(cli.COMMANDS.values()) == set(cli.COMMAND_MODULES)
 
 
-@pytest.mark.parametrize(("argv", "command"), [
-    (["export", "--unit", "甲", "--year", "2025", "-o", "x.docx"], "export"),
-    (["--db", "list", "show", "--unit", "甲"], "show"),  # "list" here is the --db value
-    (["--demo", "--db", "/tmp/a.db", "check", "a.txt"], "check"),
-    (["-h", "export"], None),
-    ([], None),
-    (["--version"], None),
+@pytest.mark.parametrize(("argv", "modules"), [
+    (["export", "--unit", "甲", "--year", "2025", "-o", "x.docx"], ["export_cmd"]),
+    (["--db", "list", "show", "--unit", "甲"], ["report_cmds"]),  # "list" here is the --db value
+    (["--demo", "--db", "/tmp/a.db", "check", "a.txt"], ["check_cmd"]),
+    (["-h", "export"], cli.COMMAND_MODULES),
+    (["exprot"], cli.COMMAND_MODULES),
+    ([], []),  # the window opens: no subcommand parser is needed
+    (["--demo", "--db", "/tmp/a.db"], []),
+    (["--version"], []),
 ])
-def test_the_command_word_is_found(argv: list[str], command: str | None) -> None:
-    assert cli._command_in(argv) == command
+def test_only_the_needed_command_modules_are_loaded(argv: list[str], modules: list[str]) -> None:
+    assert cli._modules_for(argv) == modules
+
+
+def test_opening_the_window_loads_no_command_module() -> None:
+    script = (
+        "import sys\n"
+        "from fazhi_desktop import app, cli\n"
+        "app.run_app = lambda db_path, demo=False: 0  # the window itself is not under test here\n"
+        "assert cli.main(['--db', 'x.db', '--demo']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith('fazhi_desktop.commands.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['fazhi_desktop.commands.context']"
 
 
 def test_only_the_invoked_subcommand_is_built() -> None:
