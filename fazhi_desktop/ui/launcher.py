@@ -5,22 +5,27 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fazhi_desktop.storage.backups import recover_from_backup
 from fazhi_desktop.storage.database import NotADatabaseError, StorageError
-from fazhi_desktop.storage.lock import LockedError
+from fazhi_desktop.storage.lock import DatabaseLock, LockedError
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.storage.session import Session, open_session
 from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.main_window import MainWindow
 from fazhi_desktop.ui.qt_translations import install_qt_translations
 from fazhi_desktop.ui.report_texts import APP_NAME
-from fazhi_desktop.ui.single_instance import SingleInstance
 from fazhi_desktop.ui.ui_settings import open_settings
 
+if TYPE_CHECKING:
+    from fazhi_desktop.ui.single_instance import SingleInstance
+
 DEMO_UNIT, DEMO_YEAR = "示例镇", 2025
+LISTEN_AFTER_MS = 100  # the window is painted before the single-instance server (QtNetwork) is set up
 
 
 def application() -> QApplication:
@@ -63,14 +68,39 @@ def open_or_recover(db_path: Path) -> Session | None:
         return open_session(db_path)
 
 
+def already_open(db_path: Path) -> bool:
+    """Another copy on this PC has the data file open: it was asked to come forward (True).
+
+    A copy that has the file open holds its lock file; without one nobody needs to be asked, and
+    QtNetwork is not loaded before the window is shown."""
+    if not DatabaseLock(db_path).path.exists():
+        return False
+    from fazhi_desktop.ui.single_instance import SingleInstance
+
+    asker = SingleInstance(db_path)
+    try:
+        return asker.notify_running()
+    finally:
+        asker.deleteLater()
+
+
+def listen_for_later_starts(window: MainWindow, db_path: Path) -> SingleInstance:
+    """Once the window is up: a later start on the same file brings this window forward."""
+    from fazhi_desktop.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(db_path, window)
+    instance.sig_activate.connect(window.bring_to_front)
+    instance.listen()
+    return instance
+
+
 def launch(db_path: Path, demo: bool = False, prepare: Callable[[ReportStore], object] | None = None) -> int:
     """Open the window on the database at ``db_path``; returns the exit code.
 
     ``prepare`` runs on the opened store before the window is built (``--demo`` adds the demo report
     there, so the file is opened, checked and locked once)."""
     app = application()
-    instance = SingleInstance(db_path)
-    if instance.notify_running():  # already open on this PC: that window comes forward instead
+    if already_open(db_path):  # that window comes forward instead
         return 0
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +111,8 @@ def launch(db_path: Path, demo: bool = False, prepare: Callable[[ReportStore], o
     if session is None:
         return 2
     window: MainWindow | None = None
+    listening: list[SingleInstance] = []
+    later: QTimer | None = None
     try:
         if prepare is not None and not session.read_only:
             try:
@@ -88,15 +120,21 @@ def launch(db_path: Path, demo: bool = False, prepare: Callable[[ReportStore], o
             except StorageError as exc:  # e.g. the disk is full: the window still opens on what is there
                 QMessageBox.warning(None, APP_NAME, str(exc))
         window = build_window(session.store, db_path, demo, session.read_only)
-        instance.sig_activate.connect(window.bring_to_front)
-        instance.listen()
         app.aboutToQuit.connect(window.close)  # session end / quit(): flush and keep geometry too
         window.show()
+        shown = window
+        later = QTimer(window)
+        later.setSingleShot(True)
+        later.timeout.connect(lambda: listening.append(listen_for_later_starts(shown, db_path)))
+        later.start(LISTEN_AFTER_MS)
         return int(app.exec())
     finally:
+        if later is not None:
+            later.stop()
+        for instance in listening:
+            instance.close()
         if window is not None:
             app.aboutToQuit.disconnect(window.close)
             window.close()
             window.deleteLater()
-        instance.close()
         session.close()  # backs up on a clean exit and releases the lock

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.database import open_database
+from fazhi_desktop.storage.lock import DatabaseLock
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.launcher import launch
 from fazhi_desktop.ui.single_instance import SingleInstance
@@ -123,6 +124,9 @@ def test_killed_process_keeps_what_was_typed_before_the_pause(store: ReportStore
 def test_second_start_brings_the_running_window_forward(qtbot, db_path: Path) -> None:
     running = SingleInstance(db_path)
     assert running.listen()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    holding = DatabaseLock(db_path)  # the running copy has the file open, so it holds the lock
+    holding.acquire()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; from pathlib import Path; "
             "from fazhi_desktop.ui.launcher import launch; sys.exit(launch(Path(sys.argv[1])))")
@@ -132,6 +136,58 @@ def test_second_start_brings_the_running_window_forward(qtbot, db_path: Path) ->
                                     capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         assert not db_path.exists()  # the second copy never opened the data file
+    finally:
+        running.close()
+        holding.release()
+
+
+LISTEN_SCRIPT = textwrap.dedent("""
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from fazhi_desktop.ui import launcher
+    from fazhi_desktop.ui.main_window import MainWindow
+
+    db = Path(sys.argv[1])
+    activated = []
+
+    def before_listening():
+        # the window is shown and QtNetwork is not loaded yet: nothing delays the first paint
+        print("QTNETWORK", "PySide6.QtNetwork" in sys.modules, flush=True)
+
+    def ask_like_a_second_start():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window.bring_to_front = lambda: activated.append(True)  # (connected when listening starts)
+        print("ASKED", launcher.already_open(db), flush=True)
+        QTimer.singleShot(200, QApplication.quit)
+
+    launcher.application()
+    QTimer.singleShot(0, before_listening)
+    QTimer.singleShot(launcher.LISTEN_AFTER_MS + 300, ask_like_a_second_start)
+    code = launcher.launch(db, demo=True)
+    print("ACTIVATED", activated == [True], flush=True)
+    sys.exit(code)
+""")
+
+
+def test_the_window_listens_for_later_starts_once_it_is_up(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", LISTEN_SCRIPT, str(tmp_path / "fazhi.db")], env=env,
+                            timeout=60, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "QTNETWORK False" in result.stdout
+    assert "ASKED True" in result.stdout and "ACTIVATED True" in result.stdout
+
+
+def test_without_a_lock_file_nobody_is_asked(qapp, tmp_path: Path) -> None:
+    from fazhi_desktop.ui.launcher import already_open
+
+    running = SingleInstance(tmp_path / "fazhi.db")  # e.g. a copy that crashed and left its server name
+    assert running.listen()
+    try:
+        assert not already_open(tmp_path / "fazhi.db")  # no lock file: the file is not open anywhere
     finally:
         running.close()
 
