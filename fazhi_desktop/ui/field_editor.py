@@ -101,9 +101,10 @@ class FieldEditor(QWidget):
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText("（未填）")
         self.date.dateChanged.connect(self._on_edit)
-        calendar = self.date.calendarWidget()
-        if calendar is not None:
-            calendar.installEventFilter(self)  # an empty date opens its calendar on this month
+        # An empty date opens its calendar on this month. The calendar is a heavy widget that Qt makes
+        # when it first pops up; it is watched from the press that opens it, not made with the form.
+        self._calendar_watched = False
+        self.date.installEventFilter(self)
         today = QPushButton("今天")
         today.setToolTip("填入今天的日期")
         today.clicked.connect(lambda: self.date.setDate(QDate.currentDate()))
@@ -159,7 +160,14 @@ class FieldEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """When the calendar of an empty date opens, show this month rather than 1990."""
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QCalendarWidget)
+        kind = event.type()
+        if (watched is self.date and not self._calendar_watched
+                and kind in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)):
+            calendar = self.date.calendarWidget()  # made now, before the press can show it
+            if calendar is not None:
+                calendar.installEventFilter(self)
+            self._calendar_watched = True
+        elif (kind == QEvent.Type.Show and isinstance(watched, QCalendarWidget)
                 and self.date.date() == NO_DATE):
             today = QDate.currentDate()
             watched.setCurrentPage(today.year(), today.month())

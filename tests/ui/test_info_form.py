@@ -173,3 +173,11 @@ def test_empty_date_opens_its_calendar_on_this_month(qtbot) -> None:
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     assert editor.value() is None  # only the page moved; nothing was filled in
     calendar.window().close()
+
+
+def test_building_a_date_field_does_not_make_its_calendar(qtbot) -> None:
+    from PySide6.QtWidgets import QCalendarWidget
+
+    editor = FieldEditor(report_field("imprint_date"))
+    qtbot.addWidget(editor)
+    assert editor.findChildren(QCalendarWidget) == []  # made when first opened (see the test above)
