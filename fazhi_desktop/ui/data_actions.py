@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.storage.database import backup_to
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from fazhi_desktop.ui.about_dialog import AboutDialog
 
 
 def open_folder(folder: Path) -> bool:
@@ -79,3 +83,15 @@ def restore_from_backup(store: ReportStore, db_path: Path, parent: QWidget | Non
         return None
     Dialogs.inform(parent, "恢复完成", f"已从 {chosen.name} 恢复。\n恢复前的数据另存为：\n{safety}")
     return chosen
+
+
+def show_about(store: ReportStore, db_path: Path, parent: QWidget) -> AboutDialog:
+    """关于: version and data folder, with 打开数据目录 and 备份到… (non-modal, deleted on close)."""
+    from fazhi_desktop.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog(db_path, parent)
+    dialog.sig_open_data_dir_requested.connect(lambda: open_folder(db_path.parent))
+    dialog.sig_backup_requested.connect(lambda: backup_to_folder(store, dialog))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -44,8 +44,8 @@ def build_window(store: ReportStore, db_path: Path, demo: bool = False, read_onl
     demo_id = store.find_report_id(DEMO_UNIT, DEMO_YEAR) if demo else None
     if demo_id is not None:
         window.open_report(demo_id)
-    else:
-        window.open_last_report()
+    elif not window.open_last_report():
+        window.show_chooser()
     return window
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -51,13 +51,12 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.autosaver = Autosaver(parent=self)
         self.undo_stack = QUndoStack(self)
-        self.chooser = ReportChooser()
+        self._chooser: ReportChooser | None = None
         self.view = ReportView(store, self.autosaver, self.undo_stack)
         self.chapters = ChapterManager(store, self.view, self)
         self.check_controller = CheckController(self.view, db_path)
         self.figures = FigureInserter(self.view, self)  # 插入数据…
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.chooser)
         self.pages.addWidget(self.view)
         self.setCentralWidget(self.pages)
         self.save_label = QLabel("自动保存")
@@ -72,7 +71,7 @@ class MainWindow(QMainWindow):
         if read_only:
             self._lock()
         restore_geometry(self, self.settings)
-        self.show_chooser()
+        self._set_report_actions(False)  # until build_window opens a report or the list
 
     # ---- construction -----------------------------------------------------------------------
     def _action(self, menu_name: str, text: str, slot: object, keys: str = "") -> QAction:
@@ -123,13 +122,23 @@ class MainWindow(QMainWindow):
         a("帮助(&H)", "导出诊断信息…", lambda: _lazy("data_actions").export_diagnostics(self.db_path, self))
         a("帮助(&H)", "关于…", self.show_about)
 
+    @property
+    def chooser(self) -> ReportChooser:
+        """The report list, made when first needed: a start that reopens the last report never shows it."""
+        if self._chooser is None:
+            chooser = self._chooser = ReportChooser()
+            self.pages.insertWidget(0, chooser)
+            chooser.sig_new_requested.connect(self.new_report)
+            chooser.sig_import_requested.connect(self.import_report)
+            chooser.sig_open_requested.connect(self.open_report)
+            chooser.sig_copy_requested.connect(self.copy_report)
+            chooser.sig_delete_requested.connect(self.delete_report)
+            chooser.sig_undo_delete_requested.connect(self.undo_delete_report)
+            if self.read_only:
+                lock_editing(chooser)
+        return self._chooser
+
     def _connect_signals(self) -> None:
-        self.chooser.sig_new_requested.connect(self.new_report)
-        self.chooser.sig_import_requested.connect(self.import_report)
-        self.chooser.sig_open_requested.connect(self.open_report)
-        self.chooser.sig_copy_requested.connect(self.copy_report)
-        self.chooser.sig_delete_requested.connect(self.delete_report)
-        self.chooser.sig_undo_delete_requested.connect(self.undo_delete_report)
         self.autosaver.sig_saved.connect(self._on_saved)
         self.autosaver.sig_pending.connect(lambda: self.save_label.setText("正在保存…"))
         self.autosaver.sig_failed.connect(self._on_save_failed)
@@ -192,7 +201,6 @@ class MainWindow(QMainWindow):
     def _lock(self) -> None:
         """Read-only viewing: nothing that writes is offered; the report list still opens reports."""
         self.view.read_only = True
-        lock_editing(self.chooser)
         for action in (self.act_new, self.act_import, self.act_restore_backup, self.act_restore_chapter,
                        self.act_undo, self.act_redo):
             if action is not None:
@@ -299,14 +307,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         self.autosaver.flush()
-        from fazhi_desktop.ui.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self.db_path, self)
-        dialog.sig_open_data_dir_requested.connect(lambda: _lazy("data_actions").open_folder(self.db_path.parent))
-        dialog.sig_backup_requested.connect(lambda: _lazy("data_actions").backup_to_folder(self.store, dialog))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return _lazy("data_actions").show_about(self.store, self.db_path, self)
 
     # ---- geometry and closing ---------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -80,3 +80,14 @@ def test_a_deleted_report_is_never_loaded_into_the_table(demo_window: MainWindow
     demo_window.view.unload()  # the open report was deleted before its figures were looked at
     demo_window.view.setCurrentWidget(_indicator_page(demo_window))
     assert _indicator_page(demo_window).table.rowCount() == 0
+
+
+def test_the_report_list_is_made_when_first_shown(demo_window: MainWindow) -> None:
+    from fazhi_desktop.ui.report_chooser import ReportChooser
+
+    assert not demo_window.findChildren(ReportChooser)  # reopening the last report never needs the list
+    demo_window.act_list.trigger()  # 报告列表…
+    assert isinstance(demo_window.pages.currentWidget(), ReportChooser)
+    assert demo_window.pages.currentWidget() is demo_window.chooser
+    assert demo_window.chooser.list.topLevelItemCount() >= 1
+    assert demo_window.windowTitle().startswith("报告列表")
