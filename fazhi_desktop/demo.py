@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.serialize import report_from_dict
 from fazhi_desktop.resources import load_json
 from fazhi_desktop.storage.location import data_dir
@@ -29,5 +28,7 @@ def ensure_demo(store: ReportStore) -> int:
 
     created = store.create_report(replace(report, unit=unit))
     assert created.id is not None
+    from fazhi_desktop.core.indicators import load_catalog, parse_values
+
     store.set_indicator_values(created.id, parse_values(load_catalog(), data.get("indicators", {})))
     return created.id

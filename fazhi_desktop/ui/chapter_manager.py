@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.core.model import Chapter, ChapterRole
-from fazhi_desktop.core.templates import default_chapter
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.report_view import ReportView
@@ -53,6 +52,8 @@ class ChapterManager(QObject):
                 return
             chapter = Chapter(role=ChapterRole.CUSTOM, title=title)
         else:
+            from fazhi_desktop.core.templates import default_chapter  # the template data, when first used
+
             role = missing[choices.index(picked)]
             chapter = default_chapter(role, report.year)
         current = self._current_index()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -18,15 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fazhi_desktop.core.indicators import (
-    Catalog,
-    Indicator,
-    IndicatorValue,
-    IndicatorValueError,
-    consistency,
-    display,
-    parse_value,
-)
+if TYPE_CHECKING:  # the indicator model (with decimal) loads when the tab is first filled
+    from fazhi_desktop.core.indicators import Catalog, Indicator, IndicatorValue
 
 COLUMNS = ["指标", "数值", "单位", "上年", "变化", "备注", "来源（台账）"]
 VALUE, NOTE, SOURCE = 1, 5, 6
@@ -115,6 +109,8 @@ class IndicatorTable(QWidget):
         self.refresh()
 
     def _add_row(self, ind: Indicator) -> None:
+        from fazhi_desktop.core.indicators import IndicatorValue
+
         row = self.table.rowCount()
         self.table.insertRow(row)
         self._rows[ind.key] = row
@@ -140,6 +136,8 @@ class IndicatorTable(QWidget):
 
     def refresh(self) -> None:
         """Recompute rates, last-year changes and the consistency marks."""
+        from fazhi_desktop.core.indicators import consistency, display
+
         if self.catalog is None:
             return
         self._loading = True
@@ -167,6 +165,8 @@ class IndicatorTable(QWidget):
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or self.catalog is None:
             return
+        from fazhi_desktop.core.indicators import IndicatorValue, IndicatorValueError, parse_value
+
         key = item.data(KEY_ROLE)
         ind = self.catalog[key]
         current = self.values.get(key, IndicatorValue(key))

@@ -20,7 +20,6 @@ from fazhi_desktop.ui.dialogs import Dialogs
 from fazhi_desktop.ui.figure_actions import FigureInserter
 from fazhi_desktop.ui.font_scale import font_size_menu
 from fazhi_desktop.ui.read_only import banner, lock_editing
-from fazhi_desktop.ui.report_chooser import ReportChooser
 from fazhi_desktop.ui.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
 from fazhi_desktop.ui.report_view import ReportView
 from fazhi_desktop.ui.ui_settings import restore_geometry, save_geometry
@@ -28,6 +27,7 @@ from fazhi_desktop.ui.ui_settings import restore_geometry, save_geometry
 if TYPE_CHECKING:
     from fazhi_desktop.export import ExportResult
     from fazhi_desktop.ui.about_dialog import AboutDialog
+    from fazhi_desktop.ui.report_chooser import ReportChooser
     from fazhi_desktop.ui.report_list_actions import DeletedReport
 
 
@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
     def chooser(self) -> ReportChooser:
         """The report list, made when first needed: a start that reopens the last report never shows it."""
         if self._chooser is None:
+            from fazhi_desktop.ui.report_chooser import ReportChooser
+
             chooser = self._chooser = ReportChooser()
             self.pages.insertWidget(0, chooser)
             chooser.sig_new_requested.connect(self.new_report)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from fazhi_desktop.core.checks import Field, Location
-from fazhi_desktop.core.indicators import IndicatorValue
 from fazhi_desktop.core.model import Block, Chapter, ChapterRole, Report, Status
 from fazhi_desktop.core.numbering import chapter_number
 from fazhi_desktop.core.outline import OutlineError
@@ -25,6 +24,9 @@ from fazhi_desktop.ui.info_form import InfoForm
 from fazhi_desktop.ui.outline_command import OutlineCommand
 from fazhi_desktop.ui.outline_requests import OutlineOp
 from fazhi_desktop.ui.read_only import lock_editing
+
+if TYPE_CHECKING:
+    from fazhi_desktop.core.indicators import IndicatorValue
 
 TAB_TITLE_CHARS = 12
 _BOILERPLATE = re.compile(r"^\s*(?:\d{4}\s*年度?\s*)?(?:推进)?(?:法治政府建设(?:工作)?的?)?")
@@ -238,12 +240,15 @@ class ReportView(QTabWidget):
 
     def _on_add_indicator(self, label: str, unit: str) -> None:
         """A unit's own indicator: stored for the unit, selected in this report, shown at once."""
+        from fazhi_desktop.core.indicators import IndicatorValue
+
         report_id = self.report_id
         assert report_id is not None
         self.autosaver.flush()
         report = self.store.load_report(report_id)
         assert report.unit.id is not None
         added = self.store.add_custom_indicator(report.unit.id, label, unit)
+
         self.store.set_indicator_value(report_id, IndicatorValue(added.key))
         self._load_indicators(report_id)
         self.sig_message.emit(f"已添加自定义指标：{added.label}（{added.unit}）")

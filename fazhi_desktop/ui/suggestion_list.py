@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from fazhi_desktop.core.model import BlockKind, ChapterRole
-from fazhi_desktop.core.templates import suggestions
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,6 +32,8 @@ class SuggestionList(QWidget):
         layout.addWidget(QLabel("参考标题（双击插入）"))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.insert_button)
+        from fazhi_desktop.core.templates import suggestions  # with the first chapter tab, not at start
+
         for suggestion in suggestions(role):
             if not suggestion.section:  # sentences without a heading, e.g. 无其他需要报告的情况。
                 for text in suggestion.items:

@@ -91,3 +91,40 @@ def test_the_report_list_is_made_when_first_shown(demo_window: MainWindow) -> No
     assert demo_window.pages.currentWidget() is demo_window.chooser
     assert demo_window.chooser.list.topLevelItemCount() >= 1
     assert demo_window.windowTitle().startswith("报告列表")
+
+
+OPEN_SCRIPT = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+from fazhi_desktop import cli
+from fazhi_desktop.ui.main_window import MainWindow
+
+LATER = ("decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.ui.report_chooser",
+         "fazhi_desktop.ui.about_dialog", "fazhi_desktop.ui.figure_picker", "fazhi_desktop.ui.data_actions",
+         "PySide6.QtNetwork", "fazhi_desktop.commands.report_cmds", "fazhi_desktop.core.templates")
+
+def shown_once():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    print("AT FIRST", [m for m in LATER if m in sys.modules])
+    window.view.setCurrentWidget(window.view.indicators)
+    print("FIGURES", window.view.indicators.table.rowCount() > 20, "decimal" in sys.modules)
+    return 0
+
+QApplication.exec = staticmethod(shown_once)
+sys.exit(cli.main(["--db", sys.argv[1], "--demo"]))
+"""
+
+
+def test_opening_the_window_loads_only_what_the_first_screen_needs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(__import__("pathlib").Path(__file__).resolve().parents[2])}
+    for _ in range(2):  # the first start creates the demo report (and needs the indicator catalog for it)
+        done = subprocess.run([sys.executable, "-c", OPEN_SCRIPT, str(tmp_path / "fazhi.db")], env=env,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+    assert "AT FIRST []" in done.stdout  # the list, dialogs, figures and networking come when used
+    assert "FIGURES True True" in done.stdout

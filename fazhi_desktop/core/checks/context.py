@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from fazhi_desktop.core.checks.finding import TextUnit, text_units
-from fazhi_desktop.core.indicators import Catalog, IndicatorValue
 from fazhi_desktop.core.model import Report
+
+if TYPE_CHECKING:
+    from fazhi_desktop.core.indicators import Catalog, IndicatorValue
 
 
 @dataclass(frozen=True)
