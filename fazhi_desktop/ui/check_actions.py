@@ -1,15 +1,22 @@
-"""Running the proofreading checks on the stored report and saving the safe fixes back."""
+"""Running the proofreading checks on the stored report and saving the safe fixes back.
+
+core.checks (the rules, the law-name tables) is imported by the functions that check or fix, so
+opening the window does not load it; the first check does.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from fazhi_desktop.core.checks import CheckOptions, Finding, check_report, fix_all
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.long_task import run_long
+
+if TYPE_CHECKING:
+    from fazhi_desktop.core.checks import CheckOptions, Finding
 
 
 def _ignored_meta_key(report_id: int) -> str:
@@ -33,6 +40,8 @@ def set_ignored(store: ReportStore, report_id: int, keys: frozenset[str]) -> Non
 def options_for(store: ReportStore, report_id: int) -> CheckOptions:
     """The report's 数据指标 go into the check, so the text's figures are compared with the table;
     ignored findings stay hidden."""
+    from fazhi_desktop.core.checks import CheckOptions
+
     values = store.indicator_values(report_id)
     return CheckOptions(figures=(store.catalog_for_report(report_id), tuple(values.values())),
                         ignored=ignored_keys(store, report_id))
@@ -41,6 +50,8 @@ def options_for(store: ReportStore, report_id: int) -> CheckOptions:
 def run_checks(store: ReportStore, report_id: int, parent: QWidget | None = None) -> tuple[Report, list[Finding]]:
     """The stored report and its findings. The checking itself runs off the GUI thread (a huge report
     takes a second or more; the user can cancel: :class:`Cancelled`); the database stays in this one."""
+    from fazhi_desktop.core.checks import check_report
+
     report = store.load_report(report_id)
     options = options_for(store, report_id)
     return report, run_long(parent, "正在检查报告……", lambda _stop: check_report(report, options), abandon=True)
@@ -71,6 +82,8 @@ def save_text_changes(store: ReportStore, before: Report, after: Report) -> int:
 
 def apply_safe_fixes(store: ReportStore, report_id: int) -> tuple[Report, int]:
     """Apply every safe fix to the stored report; (the report before, the number of texts changed)."""
+    from fazhi_desktop.core.checks import fix_all
+
     report = store.load_report(report_id)
     return report, save_text_changes(store, report, fix_all(report, options_for(store, report_id)))
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from fazhi_desktop.core.checks.finding import Finding
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
@@ -21,6 +21,9 @@ from fazhi_desktop.ui.check_actions import (
 )
 from fazhi_desktop.ui.long_task import Cancelled
 from fazhi_desktop.ui.report_view import ReportView
+
+if TYPE_CHECKING:
+    from fazhi_desktop.core.checks.finding import Finding
 
 
 class CheckController(QObject):

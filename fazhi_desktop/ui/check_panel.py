@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -16,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fazhi_desktop.core.checks import Finding, Severity, fixable, severity_counts
-from fazhi_desktop.core.checks.describe import describe_location
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.ui.read_only import mark_safe
 
+if TYPE_CHECKING:  # core.checks loads with the first check (see ui.check_actions)
+    from fazhi_desktop.core.checks import Finding
+
 INDEX_ROLE = Qt.ItemDataRole.UserRole
-SEVERITY_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#8a5a00", Severity.INFO: "#555555"}
+SEVERITY_COLOURS = {"错误": "#b00020", "警告": "#8a5a00", "提示": "#555555"}  # by Severity value
 
 
 class CheckPanel(QWidget):
@@ -101,6 +104,9 @@ class CheckPanel(QWidget):
         self.list.itemSelectionChanged.connect(self._update_fix_buttons)
 
     def set_findings(self, findings: list[Finding], report: Report, ignored: int = 0) -> None:
+        from fazhi_desktop.core.checks import fixable, severity_counts
+        from fazhi_desktop.core.checks.describe import describe_location
+
         # grouped by severity (错误, 警告, 提示), in report order within each group
         findings = sorted(findings, key=lambda f: f.severity.rank)
         self.findings = findings

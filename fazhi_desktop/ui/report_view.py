@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from fazhi_desktop.core.checks import Field, Location
 from fazhi_desktop.core.model import Block, Chapter, ChapterRole, Report, Status
 from fazhi_desktop.core.numbering import chapter_number
 from fazhi_desktop.core.outline import OutlineError
@@ -26,6 +25,7 @@ from fazhi_desktop.ui.outline_requests import OutlineOp
 from fazhi_desktop.ui.read_only import lock_editing
 
 if TYPE_CHECKING:
+    from fazhi_desktop.core.checks import Location
     from fazhi_desktop.core.indicators import IndicatorValue
 
 TAB_TITLE_CHARS = 12
@@ -302,6 +302,8 @@ class ReportView(QTabWidget):
     # ---- going to a place (from the 检查 tab) ------------------------------------------------
     def goto(self, location: Location) -> None:
         """Show the field a finding points into and select the offending text."""
+        from fazhi_desktop.core.checks import Field
+
         report_key = {Field.TITLE: "title_override", Field.ADDRESSEE: "addressee", Field.OPENING: "opening",
                       Field.CLOSING: "closing", Field.SIGNATORIES: "signatories", Field.DATE: "date"}
         if location.field in report_key:

@@ -119,16 +119,16 @@ def test_cancelling_an_export_leaves_the_old_file_untouched(monkeypatch: pytest.
 
 def test_a_slow_check_can_be_cancelled_from_the_check_tab(monkeypatch: pytest.MonkeyPatch,
                                                          demo_window) -> None:
-    from fazhi_desktop.ui import check_actions
+    from fazhi_desktop.core import checks  # check_actions imports check_report from here when it checks
 
     release = threading.Event()
-    real = check_actions.check_report
+    real = checks.check_report
 
     def slow_check(report, options):  # a huge report: the check takes seconds
         release.wait(30)
         return real(report, options)
 
-    monkeypatch.setattr(check_actions, "check_report", slow_check)
+    monkeypatch.setattr(checks, "check_report", slow_check)
     monkeypatch.setattr("fazhi_desktop.ui.long_task.SHOW_AFTER_SECONDS", 0.1)
     seen: list[str] = []
     _press_cancel_when_shown(seen)
@@ -136,6 +136,6 @@ def test_a_slow_check_can_be_cancelled_from_the_check_tab(monkeypatch: pytest.Mo
     release.set()
     assert seen == ["正在检查报告……"]
     assert demo_window.statusBar().currentMessage() == "已取消检查；点“重新检查”可再次检查。"
-    monkeypatch.setattr(check_actions, "check_report", real)
+    monkeypatch.setattr(checks, "check_report", real)
     demo_window.view.checks.recheck.click()  # and checking again works
     assert demo_window.view.checks.summary.text() == "没有发现问题。"
