@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,15 +123,17 @@ class DatabaseLock:
                     with contextlib.suppress(FileNotFoundError):
                         self.path.unlink()
                     continue
-                assert info is not None
+                if info is None:  # another program is writing its lock this very moment
+                    time.sleep(0.2)
+                    continue
                 raise LockedError(info, Path(self.db_name)) from None
             except OSError as exc:
                 raise StorageError(f"无法在 {self.path.parent} 中创建锁文件（{exc.strerror}），"
                                    "该文件夹可能是只读的。") from exc
+            # No fsync: after a power cut a lock file that lost its content reads as garbage and is
+            # cleared as stale (see _is_stale); syncing cost a disk flush at every start (slow on a U盘).
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(me, handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
             self.held = True
             return
         raise StorageError(f"无法获得数据文件 {self.db_name} 的锁，请稍后再试。")

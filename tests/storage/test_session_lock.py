@@ -17,6 +17,7 @@ from fazhi_desktop.core.model import Report
 from fazhi_desktop.core.templates import new_report
 from fazhi_desktop.storage.backups import list_backups
 from fazhi_desktop.storage.chapters import WriteError
+from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.lock import DatabaseLock, LockedError
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.storage.session import open_session
@@ -145,3 +146,18 @@ def test_lock_names_the_host_as_socket_does() -> None:
     from fazhi_desktop.storage.lock import hostname
 
     assert hostname() == socket.gethostname()
+
+
+def test_a_lock_file_emptied_by_a_power_cut_is_cleared(tmp_path: Path) -> None:
+    """The lock file is not fsynced; after a crash it may be empty. Once it is a few seconds old
+    (no program is still writing it) it counts as stale, and a fresh one is no obstacle for long."""
+    path = tmp_path / "fazhi.db"
+    lock_file = path.with_name("fazhi.db.lock")
+    lock_file.write_text("")
+    with pytest.raises(StorageError, match="请稍后再试"):  # just written: another program is starting
+        open_session(path, journal="delete")
+    old = lock_file.stat().st_mtime - 60
+    os.utime(lock_file, (old, old))
+    session = open_session(path, journal="delete")
+    assert DatabaseLock(path).read().pid == os.getpid()  # type: ignore[union-attr]
+    session.close()
