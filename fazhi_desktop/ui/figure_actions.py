@@ -8,10 +8,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from fazhi_desktop.ui.chapter_editor import ChapterEditor
 from fazhi_desktop.ui.report_view import ReportView
 
 if TYPE_CHECKING:
+    from fazhi_desktop.ui.chapter_editor import ChapterEditor
     from fazhi_desktop.ui.figure_picker import FigureEntry
 
 SHORTCUT = "Ctrl+Shift+D"

@@ -16,17 +16,16 @@ from fazhi_desktop.core.outline import OutlineError
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.autosaver import Autosaver
-from fazhi_desktop.ui.chapter_editor import ChapterEditor
 from fazhi_desktop.ui.check_panel import CheckPanel
 from fazhi_desktop.ui.indicator_table import IndicatorTable
 from fazhi_desktop.ui.info_form import InfoForm
-from fazhi_desktop.ui.outline_command import OutlineCommand
-from fazhi_desktop.ui.outline_requests import OutlineOp
 from fazhi_desktop.ui.read_only import lock_editing
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a chapter's editor (outline, block editor, suggestions) loads with the first chapter tab
     from fazhi_desktop.core.checks import Location
     from fazhi_desktop.core.indicators import IndicatorValue
+    from fazhi_desktop.ui.chapter_editor import ChapterEditor
+    from fazhi_desktop.ui.outline_requests import OutlineOp
 
 TAB_TITLE_CHARS = 12
 _BOILERPLATE = re.compile(r"^\s*(?:\d{4}\s*年度?\s*)?(?:推进)?(?:法治政府建设(?:工作)?的?)?")
@@ -72,6 +71,7 @@ class ReportView(QTabWidget):
         # Chapter tabs start as empty pages and get their editor when first shown (or asked for):
         # opening a report builds only what is on screen.
         self._unbuilt: dict[QWidget, Chapter] = {}
+        self._editors: set[ChapterEditor] = set()  # the chapter tabs built so far
         self._swapping = False
         self.currentChanged.connect(self._build_if_unbuilt)
         self._connect_signals()
@@ -130,7 +130,7 @@ class ReportView(QTabWidget):
         return self._built_editors()
 
     def _built_editors(self) -> list[ChapterEditor]:
-        return [w for i in range(self.count()) if isinstance(w := self.widget(i), ChapterEditor)]
+        return sorted(self._editors, key=self.indexOf)
 
     def editor_for(self, chapter_id: int) -> ChapterEditor | None:
         built = next((e for e in self._built_editors() if e.chapter_id == chapter_id), None)
@@ -143,7 +143,7 @@ class ReportView(QTabWidget):
         widget = self.currentWidget()
         if widget in self._unbuilt:
             return None if self._swapping else self._build(widget)
-        return widget if isinstance(widget, ChapterEditor) else None
+        return next((e for e in self._editors if e is widget), None)
 
     def _build_if_unbuilt(self, index: int) -> None:
         page = self.widget(index)
@@ -155,9 +155,12 @@ class ReportView(QTabWidget):
 
     def _build(self, page: QWidget) -> ChapterEditor:
         """Put the chapter's editor in place of its empty page (same tab, text and tooltip)."""
+        from fazhi_desktop.ui.chapter_editor import ChapterEditor
+
         chapter = self._unbuilt.pop(page)
         index = self.indexOf(page)
         editor = ChapterEditor(chapter)
+        self._editors.add(editor)
         editor.set_number(chapter_number(index - 1))
         editor.sig_chapter_edited.connect(self._on_chapter_edited)
         editor.sig_block_edited.connect(self._on_block_edited)
@@ -196,6 +199,7 @@ class ReportView(QTabWidget):
                 self.removeTab(self.indexOf(old))
                 old.deleteLater()
             self._unbuilt.clear()
+            self._editors.clear()
             for index, chapter in enumerate(chapters):
                 page = QWidget()
                 self._unbuilt[page] = chapter
@@ -287,6 +291,8 @@ class ReportView(QTabWidget):
         if tuple(after) == before:
             self.sig_message.emit(f"{label}：已经到头了，大纲没有变化")
             return False
+        from fazhi_desktop.ui.outline_command import OutlineCommand
+
         command = OutlineCommand(self.store, editor.chapter_id, before, tuple(after),
                                  (editor.current_index(), selected), label, self._on_outline_applied,
                                  self.autosaver.flush, self.sig_message.emit)

@@ -103,7 +103,7 @@ from fazhi_desktop.ui.main_window import MainWindow
 LATER = ("decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.ui.report_chooser",
          "fazhi_desktop.ui.about_dialog", "fazhi_desktop.ui.figure_picker", "fazhi_desktop.ui.data_actions",
          "PySide6.QtNetwork", "fazhi_desktop.commands.report_cmds", "fazhi_desktop.core.templates",
-         "fazhi_desktop.core.checks")
+         "fazhi_desktop.core.checks", "fazhi_desktop.ui.chapter_editor", "fazhi_desktop.ui.outline_tree")
 
 def shown_once():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
