@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from fazhi_desktop.ui.read_only import mark_safe
 if TYPE_CHECKING:  # core.checks loads with the first check (see ui.check_actions)
     from fazhi_desktop.core.checks import Finding
 
-INDEX_ROLE = Qt.ItemDataRole.UserRole
+INDEX_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
 SEVERITY_COLOURS = {"错误": "#b00020", "警告": "#8a5a00", "提示": "#555555"}  # by Severity value
 
 

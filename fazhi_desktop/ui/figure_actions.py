@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
@@ -32,8 +32,7 @@ class FigureInserter(QObject):
         super().__init__(parent)
         self.view = view
         self.action = QAction("插入数据…", parent)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action.setShortcuts([QKeySequence(SHORTCUT)])
         keys = QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
         self.action.setToolTip(f"把“数据指标”中的数字（含单位，如186件、97.3%）插入到正文光标处（{keys}）")
         self.action.setStatusTip(self.action.toolTip())

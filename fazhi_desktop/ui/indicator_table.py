@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -24,8 +25,8 @@ if TYPE_CHECKING:  # the indicator model (with decimal) loads when the tab is fi
 
 COLUMNS = ["指标", "数值", "单位", "上年", "变化", "备注", "来源（台账）"]
 VALUE, NOTE, SOURCE = 1, 5, 6
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-BAD_ROLE = Qt.ItemDataRole.UserRole + 2  # True while the cell holds a value that did not parse
+KEY_ROLE = 0x0101  # Qt.ItemDataRole.UserRole + 1
+BAD_ROLE = 0x0102  # Qt.ItemDataRole.UserRole + 2: True while the cell holds a value that did not parse
 BAD = "#f8d7da"  # colours as names: module-level Qt objects outlive QApplication and crash at exit
 WARN = "#fff3cd"
 COMPUTED = "#eef3f8"
@@ -71,7 +72,10 @@ class IndicatorTable(QWidget):
         self.add_button = QPushButton("添加自定义指标…")
         self.add_button.setToolTip("为本单位添加目录里没有的指标，如“法治讲座（场）”；以后各年度都可使用")
         self.add_button.clicked.connect(self._ask_new_indicator)
-        layout.insertWidget(0, self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+        top = QHBoxLayout()  # the button at the right (an alignment flag would create Qt's enums at start)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        layout.insertLayout(0, top)
 
     def _ask_new_indicator(self) -> None:
         from fazhi_desktop.ui.dialogs import Dialogs
@@ -86,6 +90,8 @@ class IndicatorTable(QWidget):
     def load(self, catalog: Catalog, values: Mapping[str, IndicatorValue],
              previous: Mapping[str, IndicatorValue]) -> None:
         """Show the report's selected indicators, grouped, with last year's figures beside them."""
+        from PySide6.QtCore import Qt
+
         self._loading = True
         self.catalog, self.values, self.previous = catalog, dict(values), dict(previous)
         self.table.setRowCount(0)
@@ -109,6 +115,8 @@ class IndicatorTable(QWidget):
         self.refresh()
 
     def _add_row(self, ind: Indicator) -> None:
+        from PySide6.QtCore import Qt
+
         from fazhi_desktop.core.indicators import IndicatorValue
 
         row = self.table.rowCount()

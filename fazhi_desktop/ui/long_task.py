@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -70,6 +70,8 @@ def _wait(parent: QWidget | None, label: str, thread: threading.Thread, stop: th
           abandon: bool, show_after: float) -> None:
     dialog = QProgressDialog(label, "取消", 0, 0, parent)
     dialog.setWindowTitle("请稍候")
+    from PySide6.QtCore import Qt
+
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(_NEVER_BY_ITSELF)  # shown by the loop below, after show_after
     dialog.setAutoClose(False)

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._menus[menu_name] = menu
         action = QAction(text, self)
         if keys:
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcuts([QKeySequence(keys)])  # not setShortcut: see fazhi_desktop/ui/__init__.py
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.act_restore_backup = a("文件(&F)", "从备份恢复…", self.restore_backup)
         a("文件(&F)", "退出", self.close, "Ctrl+Q")
         self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.act_redo = self.undo_stack.createRedoAction(self, "重做")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit = self.menuBar().addMenu("编辑(&E)")
