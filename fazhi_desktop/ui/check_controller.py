@@ -24,6 +24,7 @@ from fazhi_desktop.ui.report_view import ReportView
 
 if TYPE_CHECKING:
     from fazhi_desktop.core.checks.finding import Finding
+    from fazhi_desktop.ui.check_panel import CheckPanel
 
 
 class CheckController(QObject):
@@ -40,7 +41,10 @@ class CheckController(QObject):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        panel = self.view.checks
+        self.view.sig_checks_built.connect(self._connect_panel)  # the 检查 list is made when first shown
+        self.view.currentChanged.connect(self._on_tab)
+
+    def _connect_panel(self, panel: CheckPanel) -> None:
         panel.sig_recheck_requested.connect(self.recheck)
         panel.sig_fix_requested.connect(self.fix)
         panel.sig_fix_some_requested.connect(self.fix_some)
@@ -48,10 +52,9 @@ class CheckController(QObject):
         panel.sig_goto_requested.connect(self.view.goto)
         panel.sig_ignore_requested.connect(self.ignore)
         panel.sig_unignore_requested.connect(self.unignore_all)
-        self.view.currentChanged.connect(self._on_tab)
 
     def _on_tab(self, _index: int) -> None:
-        if self.view.currentWidget() is self.view.checks:
+        if self.view.checks_shown():
             self.recheck()
 
     def recheck(self) -> None:

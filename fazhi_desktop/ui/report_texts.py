@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from fazhi_desktop.core.model import Report, Status
+from fazhi_desktop.core.model import ChapterRole, Report, Status
+from fazhi_desktop.core.numbering import chapter_number
 from fazhi_desktop.core.schema import format_date_cn
 
 APP_NAME = "法治政府建设年度报告助手"
@@ -57,3 +59,16 @@ def status_dates_text(report: Report) -> str:
 def char_count_text(total: int, chapter: int | None) -> str:
     text = f"全文 {total} 字"
     return text if chapter is None else f"{text} · 本章 {chapter} 字"
+
+
+TAB_TITLE_CHARS = 12
+_BOILERPLATE = re.compile(r"^\s*(?:\d{4}\s*年度?\s*)?(?:推进)?(?:法治政府建设(?:工作)?的?)?")
+
+
+def tab_text(index: int, title: str, role: ChapterRole = ChapterRole.CUSTOM) -> str:
+    """"一、主要举措和成效": the title without its "2025年度推进法治政府建设的" opening, shortened
+    (to the role's name for long statutory titles); the full title is the tooltip."""
+    short = _BOILERPLATE.sub("", title).strip() or title.strip() or "（未命名）"
+    if len(short) > TAB_TITLE_CHARS:
+        short = role.label if role.statutory else short[: TAB_TITLE_CHARS - 1] + "…"
+    return f"{chapter_number(index)}{short}"

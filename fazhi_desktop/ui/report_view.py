@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -10,35 +9,27 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from fazhi_desktop.core.model import Block, Chapter, ChapterRole, Report, Status
+from fazhi_desktop.core.model import Block, Chapter, Report, Status
 from fazhi_desktop.core.numbering import chapter_number
 from fazhi_desktop.core.outline import OutlineError
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.autosaver import Autosaver
-from fazhi_desktop.ui.check_panel import CheckPanel
-from fazhi_desktop.ui.indicator_table import IndicatorTable
 from fazhi_desktop.ui.info_form import InfoForm
 from fazhi_desktop.ui.read_only import lock_editing
+from fazhi_desktop.ui.report_texts import tab_text
+from fazhi_desktop.ui.tab_pages import add_placeholder, swap_page
 
-if TYPE_CHECKING:  # a chapter's editor (outline, block editor, suggestions) loads with the first chapter tab
+if TYPE_CHECKING:  # each tab's widget (and what it needs) loads with its first showing: see ui.tab_pages
     from fazhi_desktop.core.checks import Location
     from fazhi_desktop.core.indicators import IndicatorValue
     from fazhi_desktop.ui.chapter_editor import ChapterEditor
+    from fazhi_desktop.ui.check_panel import CheckPanel
+    from fazhi_desktop.ui.indicator_table import IndicatorTable
     from fazhi_desktop.ui.outline_requests import OutlineOp
 
-TAB_TITLE_CHARS = 12
-_BOILERPLATE = re.compile(r"^\s*(?:\d{4}\s*年度?\s*)?(?:推进)?(?:法治政府建设(?:工作)?的?)?")
-
-
-def tab_text(index: int, title: str, role: ChapterRole = ChapterRole.CUSTOM) -> str:
-    """"一、主要举措和成效": the title without its "2025年度推进法治政府建设的" opening, shortened
-    (to the role's name for long statutory titles); the full title is the tooltip."""
-    short = _BOILERPLATE.sub("", title).strip() or title.strip() or "（未命名）"
-    if len(short) > TAB_TITLE_CHARS:
-        short = role.label if role.statutory else short[: TAB_TITLE_CHARS - 1] + "…"
-    return f"{chapter_number(index)}{short}"
-
+INDICATORS_TIP = "本年度的统计数字（案件、调解、普法等），比率自动计算，附上年对比"
+CHECKS_TIP = "检查法规名称、规范表述、编号、标点、数字与数据指标是否一致等问题"
 
 class ReportView(QTabWidget):
     """Shows one report. Text edits go through the debounced :class:`Autosaver`; outline edits
@@ -50,6 +41,9 @@ class ReportView(QTabWidget):
     sig_message = Signal(str)
     """A short Chinese message for the status bar (e.g. why an outline edit was refused)."""
 
+    sig_checks_built = Signal(object)
+    """The 检查 list (a :class:`CheckPanel`) was just made: connect to it."""
+
     def __init__(self, store: ReportStore, autosaver: Autosaver, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,28 +54,19 @@ class ReportView(QTabWidget):
         self.read_only = False  # viewing a file another program holds: see ui.read_only
         self.info = InfoForm()
         self.addTab(self.info, "基本信息")
-        self._indicator_table = IndicatorTable()
+        self._indicator_table: IndicatorTable | None = None
         self._indicators_due: int | None = None  # the report whose figures the table shows when first asked
-        self.addTab(self._indicator_table, "数据指标")
-        self.setTabToolTip(1, "本年度的统计数字（案件、调解、普法等），比率自动计算，附上年对比")
-        self.checks = CheckPanel()
-        self.addTab(self.checks, "检查")
-        self.setTabToolTip(2, "检查法规名称、规范表述、编号、标点、数字与数据指标是否一致等问题")
+        self._indicator_page = add_placeholder(self, "数据指标", INDICATORS_TIP)
+        self._check_panel: CheckPanel | None = None
+        self._check_page = add_placeholder(self, "检查", CHECKS_TIP)
         self.setDocumentMode(True)
-        # Chapter tabs start as empty pages and get their editor when first shown (or asked for):
-        # opening a report builds only what is on screen.
-        self._unbuilt: dict[QWidget, Chapter] = {}
+        self._unbuilt: dict[QWidget, Chapter] = {}  # chapter tabs still on their empty page
         self._editors: set[ChapterEditor] = set()  # the chapter tabs built so far
         self._swapping = False
         self.currentChanged.connect(self._build_if_unbuilt)
-        self._connect_signals()
-
-    def _connect_signals(self) -> None:
         self.info.sig_report_field_edited.connect(self._on_report_field)
         self.info.sig_unit_field_edited.connect(self._on_unit_field)
         self.info.sig_status_edited.connect(self._on_status)
-        self._indicator_table.sig_value_changed.connect(self._on_indicator)
-        self._indicator_table.sig_add_requested.connect(self._on_add_indicator)
 
     # ---- loading ----------------------------------------------------------------------------
     def load(self, report_id: int) -> Report:
@@ -100,15 +85,35 @@ class ReportView(QTabWidget):
 
     @property
     def indicators(self) -> IndicatorTable:
-        """The 数据指标 table, filled with the open report's figures (on first use: opening a
-        report does not pay for a tab nobody looked at)."""
+        """The 数据指标 table, made and filled with the open report's figures on first use."""
+        if self._indicator_table is None:
+            from fazhi_desktop.ui.indicator_table import IndicatorTable
+
+            table = self._indicator_table = IndicatorTable()
+            table.sig_value_changed.connect(self._on_indicator)
+            table.sig_add_requested.connect(self._on_add_indicator)
+            self._swap_in(self._indicator_page, table)
         if self._indicators_due is not None:
             self._load_indicators(self._indicators_due)
         return self._indicator_table
 
+    @property
+    def checks(self) -> CheckPanel:
+        """The 检查 list, made on first use (the check itself runs when the tab is shown)."""
+        if self._check_panel is None:
+            from fazhi_desktop.ui.check_panel import CheckPanel
+
+            self._check_panel = CheckPanel()
+            self._swap_in(self._check_page, self._check_panel)
+            self.sig_checks_built.emit(self._check_panel)
+        return self._check_panel
+
+    def checks_shown(self) -> bool:
+        return self._check_panel is not None and self.currentWidget() is self._check_panel
+
     def _load_indicators(self, report_id: int) -> None:
         self._indicators_due = None
-        self._indicator_table.load(self.store.catalog_for_report(report_id), self.store.indicator_values(report_id),
+        self.indicators.load(self.store.catalog_for_report(report_id), self.store.indicator_values(report_id),
                                    self.store.previous_values(report_id))
 
     def unload(self) -> None:
@@ -147,39 +152,37 @@ class ReportView(QTabWidget):
 
     def _build_if_unbuilt(self, index: int) -> None:
         page = self.widget(index)
-        if page is self._indicator_table:
-            self.indicators  # noqa: B018 - fills the table on first show
+        if self._swapping:
             return
-        if not self._swapping and page in self._unbuilt:
+        if page is self._indicator_page or (page is not None and page is self._indicator_table):
+            self.indicators  # noqa: B018 - made on first show; filled when shown with a report's figures due
+        elif page is self._check_page:
+            self.checks  # noqa: B018
+        elif page in self._unbuilt:
             self._build(page)
+
+    def _swap_in(self, page: QWidget, widget: QWidget) -> None:
+        self._swapping = True
+        try:
+            swap_page(self, page, widget)
+        finally:
+            self._swapping = False
+        if self.read_only:
+            lock_editing(widget)
 
     def _build(self, page: QWidget) -> ChapterEditor:
         """Put the chapter's editor in place of its empty page (same tab, text and tooltip)."""
         from fazhi_desktop.ui.chapter_editor import ChapterEditor
 
         chapter = self._unbuilt.pop(page)
-        index = self.indexOf(page)
         editor = ChapterEditor(chapter)
         self._editors.add(editor)
-        editor.set_number(chapter_number(index - 1))
+        editor.set_number(chapter_number(self.indexOf(page) - 1))
         editor.sig_chapter_edited.connect(self._on_chapter_edited)
         editor.sig_block_edited.connect(self._on_block_edited)
         editor.sig_outline_requested.connect(lambda label, op, e=editor: self.apply_outline(e, label, op))
         editor.sig_error.connect(self.sig_message)
-        if self.read_only:
-            lock_editing(editor)
-        current, text, tip = self.currentIndex(), self.tabText(index), self.tabToolTip(index)
-        self._swapping = True
-        blocked = self.blockSignals(True)  # listeners see one change of tab, not the swap's
-        try:
-            self.removeTab(index)
-            self.insertTab(index, editor, text)
-            self.setTabToolTip(index, tip)
-            self.setCurrentIndex(current)
-        finally:
-            self.blockSignals(blocked)
-            self._swapping = False
-        page.deleteLater()
+        self._swap_in(page, editor)
         return editor
 
     def reload_chapters(self, select_chapter: int | None = None) -> None:
@@ -201,10 +204,8 @@ class ReportView(QTabWidget):
             self._unbuilt.clear()
             self._editors.clear()
             for index, chapter in enumerate(chapters):
-                page = QWidget()
+                page = add_placeholder(self, tab_text(index, chapter.title, chapter.role), chapter.title, 1 + index)
                 self._unbuilt[page] = chapter
-                self.insertTab(1 + index, page, tab_text(index, chapter.title, chapter.role))
-                self.setTabToolTip(1 + index, chapter.title)
         finally:
             self._swapping = False
         self._build_if_unbuilt(self.currentIndex())

@@ -3,6 +3,8 @@ shown (or when code asks for it), in the same place, with the same tab text, num
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.ui.chapter_editor import ChapterEditor
@@ -52,34 +54,59 @@ def test_reopening_a_report_drops_unbuilt_pages(demo_window: MainWindow, stored_
     assert len(view.chapter_editors()) == len(stored_demo.chapters)
 
 
-def _indicator_page(window: MainWindow) -> IndicatorTable:
+def _tab(window: MainWindow, text: str) -> QWidget:
     view = window.view
-    page = next(view.widget(i) for i in range(view.count()) if view.tabText(i) == "数据指标")
-    assert isinstance(page, IndicatorTable)
-    return page
+    return next(view.widget(i) for i in range(view.count()) if view.tabText(i) == text)
 
 
-def test_figures_are_filled_when_their_tab_is_first_shown(demo_window: MainWindow, stored_demo: Report) -> None:
+def test_figures_are_made_and_filled_when_their_tab_is_first_shown(demo_window: MainWindow,
+                                                                   stored_demo: Report) -> None:
     assert stored_demo.id is not None
     demo_window.store.set_indicator_values(stored_demo.id, parse_values(load_catalog(), {"disputes_accepted": "150"}))
     demo_window.open_report(stored_demo.id)
-    page = _indicator_page(demo_window)
-    assert page.table.rowCount() == 0  # opening the report did not fill a tab nobody looked at
+    page = _tab(demo_window, "数据指标")
+    assert not isinstance(page, IndicatorTable)  # an empty page holds the place of a tab nobody looked at
     demo_window.view.setCurrentWidget(page)
-    assert page.table.rowCount() > 20
-    assert set(page.values) == set(demo_window.store.indicator_values(stored_demo.id))
-    assert page.item("disputes_accepted", 1).text().startswith("150")
+    table = _tab(demo_window, "数据指标")
+    assert isinstance(table, IndicatorTable) and demo_window.view.currentWidget() is table
+    assert table.table.rowCount() > 20
+    assert set(table.values) == set(demo_window.store.indicator_values(stored_demo.id))
+    assert table.item("disputes_accepted", 1).text().startswith("150")
+
+
+def test_a_built_table_is_refilled_when_shown_after_reopening(demo_window: MainWindow, stored_demo: Report) -> None:
+    assert stored_demo.id is not None
+    table = demo_window.view.indicators  # made and filled
+    demo_window.store.set_indicator_values(stored_demo.id, parse_values(load_catalog(), {"disputes_accepted": "150"}))
+    demo_window.open_report(stored_demo.id)
+    assert not table.item("disputes_accepted", 1).text().startswith("150")  # not refilled out of sight
+    demo_window.view.setCurrentWidget(table)
+    assert table.item("disputes_accepted", 1).text().startswith("150")
 
 
 def test_code_reading_the_figures_gets_them_filled(demo_window: MainWindow) -> None:
     assert demo_window.view.indicators.table.rowCount() > 20  # e.g. 插入数据… reads the table
-    assert demo_window.view.indicators is _indicator_page(demo_window)
+    assert demo_window.view.indicators is _tab(demo_window, "数据指标")
 
 
 def test_a_deleted_report_is_never_loaded_into_the_table(demo_window: MainWindow) -> None:
     demo_window.view.unload()  # the open report was deleted before its figures were looked at
-    demo_window.view.setCurrentWidget(_indicator_page(demo_window))
-    assert _indicator_page(demo_window).table.rowCount() == 0
+    demo_window.view.setCurrentWidget(_tab(demo_window, "数据指标"))
+    table = _tab(demo_window, "数据指标")
+    assert isinstance(table, IndicatorTable) and table.table.rowCount() == 0
+
+
+def test_the_check_list_is_made_and_run_when_first_shown(demo_window: MainWindow) -> None:
+    from fazhi_desktop.ui.check_panel import CheckPanel
+
+    page = _tab(demo_window, "检查")
+    assert not isinstance(page, CheckPanel)
+    tip = demo_window.view.tabToolTip(demo_window.view.indexOf(page))
+    demo_window.view.setCurrentWidget(page)
+    panel = _tab(demo_window, "检查")
+    assert isinstance(panel, CheckPanel) and panel is demo_window.view.checks
+    assert panel.summary.text()  # the check ran as the tab was shown
+    assert demo_window.view.tabToolTip(demo_window.view.indexOf(panel)) == tip
 
 
 def test_the_report_list_is_made_when_first_shown(demo_window: MainWindow) -> None:
@@ -103,7 +130,8 @@ from fazhi_desktop.ui.main_window import MainWindow
 LATER = ("decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.ui.report_chooser",
          "fazhi_desktop.ui.about_dialog", "fazhi_desktop.ui.figure_picker", "fazhi_desktop.ui.data_actions",
          "PySide6.QtNetwork", "fazhi_desktop.commands.report_cmds", "fazhi_desktop.core.templates",
-         "fazhi_desktop.core.checks", "fazhi_desktop.ui.chapter_editor", "fazhi_desktop.ui.outline_tree")
+         "fazhi_desktop.core.checks", "fazhi_desktop.ui.chapter_editor", "fazhi_desktop.ui.outline_tree",
+         "fazhi_desktop.ui.indicator_table", "fazhi_desktop.ui.check_panel")
 
 def shown_once():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
