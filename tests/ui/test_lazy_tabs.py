@@ -1,7 +1,13 @@
-"""Opening a report builds only the tab on screen; a chapter's editor is built when its tab is first
-shown (or when code asks for it), in the same place, with the same tab text, number and behaviour."""
+"""Opening a report builds only the tab on screen; a chapter's editor, the 数据指标 table and the 检查 list
+are built when their tab is first shown (or when code asks for them), in the same place, with the same tab
+text, number and behaviour; and starting the program loads only what the first screen needs."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
@@ -147,12 +153,8 @@ sys.exit(cli.main(["--db", sys.argv[1], "--demo"]))
 """
 
 
-def test_opening_the_window_loads_only_what_the_first_screen_needs(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "PYTHONPATH": str(__import__("pathlib").Path(__file__).resolve().parents[2])}
+def test_opening_the_window_loads_only_what_the_first_screen_needs(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     for _ in range(2):  # the first start creates the demo report (and needs the indicator catalog for it)
         done = subprocess.run([sys.executable, "-c", OPEN_SCRIPT, str(tmp_path / "fazhi.db")], env=env,
                               capture_output=True, text=True, timeout=60)
