@@ -67,18 +67,12 @@ def _properties(doc: DocxDocument) -> None:
             rel.target_part._blob = APP_XML
 
 
-def _settings(doc: DocxDocument) -> None:
-    settings = doc.settings.element
-    for el in settings.findall(qn("w:savePreviewPicture")):  # Word would store a new thumbnail
-        settings.remove(el)
-
-
 def build_template() -> DocxDocument:
     doc = Document()  # python-docx's bundled default.docx
     setup.page_setup(doc)
     setup.document_defaults(doc, canonical_map(), cjk_digits=False)
+    setup.strip_theme_fonts(doc)
     setup.document_settings(doc)
-    _settings(doc)
     _prune_styles(doc)
     _drop_rels(doc)
     _properties(doc)

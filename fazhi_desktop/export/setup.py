@@ -67,8 +67,11 @@ def document_defaults(doc: DocxDocument, fonts: FontMap, cjk_digits: bool) -> No
     set_attrs(rpr_child(rpr, "w:lang"), val="en-US", eastAsia="zh-CN", bidi="ar-SA")
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     set_attrs(ppr_child(ppr, "w:spacing"), before=0, after=0, line=240, lineRule="auto")
-    # No theme font may override a literal name anywhere in styles.xml.
-    for rf in styles.iter(qn("w:rFonts")):
+
+
+def strip_theme_fonts(doc: DocxDocument) -> None:
+    """No theme font may override a literal name anywhere in styles.xml (done once, in the template)."""
+    for rf in doc.styles.element.iter(qn("w:rFonts")):
         for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             rf.attrib.pop(qn(attr), None)
 
@@ -77,7 +80,8 @@ def document_settings(doc: DocxDocument) -> None:
     settings = doc.settings.element
     set_attrs(child(settings, "w:themeFontLang"), val="en-US", eastAsia="zh-CN")
     doc.settings.odd_and_even_pages_header_footer = True
-    for tag in ("w:mirrorMargins", "w:gutterAtTop"):
+    # savePreviewPicture: Word would store a thumbnail of the first page in the file.
+    for tag in ("w:mirrorMargins", "w:gutterAtTop", "w:savePreviewPicture"):
         for el in settings.findall(qn(tag)):
             settings.remove(el)
 
