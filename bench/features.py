@@ -17,7 +17,7 @@ def _has(module: str) -> bool:
 
 
 def app_available() -> bool:
-    return _has("fazhi_desktop.ui.launcher")
+    return _has("fazhi_desktop.ui.window.launcher")
 
 
 def exporter() -> Callable[[Report, Path], object] | None:

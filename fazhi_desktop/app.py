@@ -12,8 +12,8 @@ def run_app(db_path: Path, demo: bool = False) -> int:
     and the clerk gets a short Chinese message; the program keeps running where it can.
     """
     from fazhi_desktop.logsetup import setup_logging
-    from fazhi_desktop.ui.error_dialog import show_unhandled
-    from fazhi_desktop.ui.launcher import launch
+    from fazhi_desktop.ui.common.error_dialog import show_unhandled
+    from fazhi_desktop.ui.window.launcher import launch
 
     setup_logging(Path(db_path).parent / "logs", on_error=show_unhandled)
     if demo:

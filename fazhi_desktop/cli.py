@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         from pathlib import Path
 
-        from fazhi_desktop.ui.smoke_test import run as smoke
+        from fazhi_desktop.ui.window.smoke_test import run as smoke
 
         return smoke(Path(args.smoke_out) if args.smoke_out else None)
     if args.demo:

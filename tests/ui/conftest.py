@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.main_window import MainWindow
-from fazhi_desktop.ui.qt_translations import install_qt_translations
-from fazhi_desktop.ui.ui_settings import open_settings
+from fazhi_desktop.ui.common.qt_translations import install_qt_translations
+from fazhi_desktop.ui.window.main_window import MainWindow
+from fazhi_desktop.ui.window.ui_settings import open_settings
 
 _installed: list[bool] = []
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.autosaver import Autosaver
-from fazhi_desktop.ui.chapter_editor import ChapterEditor
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.window.autosaver import Autosaver
+from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
 
 

@@ -6,9 +6,9 @@ import pytest
 
 from fazhi_desktop.core.model import ChapterRole, Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.chapter_manager import CUSTOM_CHOICE
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.chapter.chapter_manager import CUSTOM_CHOICE
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.window.main_window import MainWindow
 
 
 def _titles(store: ReportStore, report: Report) -> list[str]:

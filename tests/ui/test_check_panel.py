@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt
 
 def test_every_severity_has_a_colour() -> None:
     from fazhi_desktop.core.checks import Severity
-    from fazhi_desktop.ui.check_panel import SEVERITY_COLOURS
+    from fazhi_desktop.ui.checks.check_panel import SEVERITY_COLOURS
 
     assert set(SEVERITY_COLOURS) == {s.value for s in Severity}
 
 
 def test_item_data_roles_are_qts_user_roles() -> None:
-    from fazhi_desktop.ui.check_panel import INDEX_ROLE
-    from fazhi_desktop.ui.indicator_table import BAD_ROLE, KEY_ROLE
+    from fazhi_desktop.ui.checks.check_panel import INDEX_ROLE
+    from fazhi_desktop.ui.data.indicator_table import BAD_ROLE, KEY_ROLE
 
     user = Qt.ItemDataRole.UserRole.value
     assert (user, user + 1, user + 2) == (INDEX_ROLE, KEY_ROLE, BAD_ROLE)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
 
 SLOPPY = "落实《法治政府建设实施纲要(2021-2025年)》，全年办理案件12 件。。"

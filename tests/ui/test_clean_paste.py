@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.clean_paste_edit import CleanPasteEdit
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.chapter.clean_paste_edit import CleanPasteEdit
+from fazhi_desktop.ui.window.main_window import MainWindow
 
 PDF_COPY = "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规\n决策，落实党委政府法律顾问制度。\n— 3 —\n"
 JOINED = "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规决策，落实党委政府法律顾问制度。"

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from fazhi_desktop.core.numbering import block_numbers
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.export_dialog import ExportDialog, ExportRequest
-from fazhi_desktop.ui.main_window import MainWindow
-from fazhi_desktop.ui.new_report_dialog import NewReportChoice, NewReportDialog
-from fazhi_desktop.ui.ui_settings import open_settings
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.exporting.export_dialog import ExportDialog, ExportRequest
+from fazhi_desktop.ui.reports.new_report_dialog import NewReportChoice, NewReportDialog
+from fazhi_desktop.ui.window.main_window import MainWindow
+from fazhi_desktop.ui.window.ui_settings import open_settings
 from tests.ui.ime import ime_type
 
 PASTED = "镇综治中心全年受理矛盾纠纷120件，调解成功115件。"

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from fazhi_desktop.ui import error_dialog
+from fazhi_desktop.ui.common import error_dialog
 
 
 def test_message_names_the_log(tmp_path: Path) -> None:

@@ -12,10 +12,10 @@ from PySide6.QtGui import QDesktopServices
 from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.export import TargetLockedError
-from fazhi_desktop.ui import export_actions
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.export_dialog import ExportDialog, ExportRequest
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.exporting import export_actions
+from fazhi_desktop.ui.exporting.export_dialog import ExportDialog, ExportRequest
+from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
 
 

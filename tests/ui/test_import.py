@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QWidget
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.importers.load import Imported
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.import_preview_dialog import Exists, ImportPreviewDialog
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.importing.import_preview_dialog import Exists, ImportPreviewDialog
+from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.conftest import SAMPLE_TXT
 
 SAMPLE = """示例乡2024年度法治政府建设情况报告

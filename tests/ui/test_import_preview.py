@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTreeWidgetItem
 from fazhi_desktop.core.model import BlockKind, ChapterRole, Report
 from fazhi_desktop.importers.load import Imported, import_file, import_text
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.import_preview_dialog import ImportPreviewDialog
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.importing.import_preview_dialog import ImportPreviewDialog
+from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.helpers import sample_path
 
 SCREENSHOTS = Path(os.environ.get("FAZHI_SCREENSHOT_DIR")

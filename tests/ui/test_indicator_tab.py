@@ -7,8 +7,8 @@ from decimal import Decimal
 from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.indicator_table import VALUE
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.data.indicator_table import VALUE
+from fazhi_desktop.ui.window.main_window import MainWindow
 
 
 def test_edits_reach_the_store_and_the_check_compares_text_and_table(qtbot, demo_window: MainWindow,
@@ -37,7 +37,7 @@ def test_next_year_shows_last_years_figures(window: MainWindow, store: ReportSto
 
 def test_a_unit_adds_its_own_indicator(monkeypatch, demo_window: MainWindow, store: ReportStore,
                                        stored_demo: Report) -> None:
-    from fazhi_desktop.ui.dialogs import Dialogs
+    from fazhi_desktop.ui.common.dialogs import Dialogs
 
     answers = iter(["法治讲座", "场"])
     monkeypatch.setattr(Dialogs, "ask_text", staticmethod(lambda *a, **k: next(answers)))

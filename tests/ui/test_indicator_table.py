@@ -7,7 +7,7 @@ from decimal import Decimal
 from pytestqt.qtbot import QtBot
 
 from fazhi_desktop.core.indicators import IndicatorValue, load_catalog, parse_values
-from fazhi_desktop.ui.indicator_table import BAD, VALUE, IndicatorTable
+from fazhi_desktop.ui.data.indicator_table import BAD, VALUE, IndicatorTable
 
 CATALOG = load_catalog()
 

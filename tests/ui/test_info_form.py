@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QPushButton
 from fazhi_desktop.core.model import Report, SealMode, Status
 from fazhi_desktop.core.schema import REPORT_FIELDS, UNIT_FIELDS, FieldKind, FieldSpec, report_field
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.field_editor import FieldEditor
-from fazhi_desktop.ui.main_window import MainWindow
-from fazhi_desktop.ui.new_report_dialog import NewReportDialog
+from fazhi_desktop.ui.info.field_editor import FieldEditor
+from fazhi_desktop.ui.reports.new_report_dialog import NewReportDialog
+from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
 
 NEW_VALUES: dict[FieldKind, Any] = {

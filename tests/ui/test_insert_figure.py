@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QMenu
 from fazhi_desktop.core.indicators import IndicatorValue, load_catalog, parse_values
 from fazhi_desktop.resources import load_json
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui import figure_actions
-from fazhi_desktop.ui.chapter_editor import ChapterEditor
-from fazhi_desktop.ui.figure_picker import FigureEntry, FigurePicker, figure_entries
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.data import figure_actions
+from fazhi_desktop.ui.data.figure_picker import FigureEntry, FigurePicker, figure_entries
+from fazhi_desktop.ui.window.main_window import MainWindow
 
 OUT = Path(os.environ.get("FAZHI_SCREENSHOT_DIR") or Path(__file__).resolve().parents[2] / "build" / "screenshots")
 

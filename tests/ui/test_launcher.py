@@ -17,9 +17,9 @@ from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.database import open_database
 from fazhi_desktop.storage.lock import DatabaseLock
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.launcher import launch
-from fazhi_desktop.ui.single_instance import SingleInstance
-from fazhi_desktop.ui.ui_settings import SETTINGS_FILE
+from fazhi_desktop.ui.window.launcher import launch
+from fazhi_desktop.ui.window.single_instance import SingleInstance
+from fazhi_desktop.ui.window.ui_settings import SETTINGS_FILE
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,8 +30,8 @@ LAUNCH_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from fazhi_desktop.ui.launcher import application, launch
-    from fazhi_desktop.ui.main_window import MainWindow
+    from fazhi_desktop.ui.window.launcher import application, launch
+    from fazhi_desktop.ui.window.main_window import MainWindow
 
     def act():
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
@@ -66,7 +66,7 @@ def test_launch_refuses_a_file_another_program_has_open(monkeypatch: pytest.Monk
             {"pid": holder.pid, "host": socket.gethostname(), "app": "fazhi-desktop",
              "since": "2026-11-26T09:00:00"}), encoding="utf-8")
         shown: list[str] = []
-        from fazhi_desktop.ui.dialogs import Dialogs
+        from fazhi_desktop.ui.common.dialogs import Dialogs
 
         # the clerk declines to look read-only: nothing opens
         monkeypatch.setattr(Dialogs, "confirm", staticmethod(lambda _p, _t, text: shown.append(text) or False))
@@ -85,7 +85,7 @@ KILL_SCRIPT = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from fazhi_desktop.storage.database import open_database
     from fazhi_desktop.storage.repository import ReportStore
-    from fazhi_desktop.ui.launcher import application, build_window
+    from fazhi_desktop.ui.window.launcher import application, build_window
 
     app = application()
     db = Path(sys.argv[1])
@@ -129,7 +129,7 @@ def test_second_start_brings_the_running_window_forward(qtbot, db_path: Path) ->
     holding.acquire()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; from pathlib import Path; "
-            "from fazhi_desktop.ui.launcher import launch; sys.exit(launch(Path(sys.argv[1])))")
+            "from fazhi_desktop.ui.window.launcher import launch; sys.exit(launch(Path(sys.argv[1])))")
     try:
         with qtbot.waitSignal(running.sig_activate, timeout=10_000):
             result = subprocess.run([sys.executable, "-c", code, str(db_path)], env=env, timeout=60,
@@ -147,8 +147,8 @@ LISTEN_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from fazhi_desktop.ui import launcher
-    from fazhi_desktop.ui.main_window import MainWindow
+    from fazhi_desktop.ui.window import launcher
+    from fazhi_desktop.ui.window.main_window import MainWindow
 
     db = Path(sys.argv[1])
     activated = []
@@ -182,7 +182,7 @@ def test_the_window_listens_for_later_starts_once_it_is_up(tmp_path: Path) -> No
 
 
 def test_without_a_lock_file_nobody_is_asked(qapp, tmp_path: Path) -> None:
-    from fazhi_desktop.ui.launcher import already_open
+    from fazhi_desktop.ui.window.launcher import already_open
 
     running = SingleInstance(tmp_path / "fazhi.db")  # e.g. a copy that crashed and left its server name
     assert running.listen()
@@ -198,8 +198,8 @@ def test_demo_start_opens_the_data_file_once(monkeypatch: pytest.MonkeyPatch, qa
     from PySide6.QtWidgets import QApplication
 
     from fazhi_desktop import cli
-    from fazhi_desktop.ui import launcher
-    from fazhi_desktop.ui.main_window import MainWindow
+    from fazhi_desktop.ui.window import launcher
+    from fazhi_desktop.ui.window.main_window import MainWindow
 
     opened: list[Path] = []
     real_open = launcher.open_session

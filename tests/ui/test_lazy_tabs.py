@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.model import Report
-from fazhi_desktop.ui.chapter_editor import ChapterEditor
-from fazhi_desktop.ui.indicator_table import IndicatorTable
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.data.indicator_table import IndicatorTable
+from fazhi_desktop.ui.window.main_window import MainWindow
 
 
 def _built(window: MainWindow) -> list[ChapterEditor]:
@@ -103,7 +103,7 @@ def test_a_deleted_report_is_never_loaded_into_the_table(demo_window: MainWindow
 
 
 def test_the_check_list_is_made_and_run_when_first_shown(demo_window: MainWindow) -> None:
-    from fazhi_desktop.ui.check_panel import CheckPanel
+    from fazhi_desktop.ui.checks.check_panel import CheckPanel
 
     page = _tab(demo_window, "检查")
     assert not isinstance(page, CheckPanel)
@@ -116,7 +116,7 @@ def test_the_check_list_is_made_and_run_when_first_shown(demo_window: MainWindow
 
 
 def test_the_report_list_is_made_when_first_shown(demo_window: MainWindow) -> None:
-    from fazhi_desktop.ui.report_chooser import ReportChooser
+    from fazhi_desktop.ui.reports.report_chooser import ReportChooser
 
     assert not demo_window.findChildren(ReportChooser)  # reopening the last report never needs the list
     demo_window.act_list.trigger()  # 报告列表…
@@ -131,13 +131,15 @@ import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
 from fazhi_desktop import cli
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.window.main_window import MainWindow
 
-LATER = ("decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.ui.report_chooser",
-         "fazhi_desktop.ui.about_dialog", "fazhi_desktop.ui.figure_picker", "fazhi_desktop.ui.data_actions",
+LATER = ("decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.ui.reports.report_chooser",
+         "fazhi_desktop.ui.datafile.about_dialog", "fazhi_desktop.ui.data.figure_picker",
+         "fazhi_desktop.ui.datafile.data_actions",
          "PySide6.QtNetwork", "fazhi_desktop.commands.report_cmds", "fazhi_desktop.core.templates",
-         "fazhi_desktop.core.checks", "fazhi_desktop.ui.chapter_editor", "fazhi_desktop.ui.outline_tree",
-         "fazhi_desktop.ui.indicator_table", "fazhi_desktop.ui.check_panel")
+         "fazhi_desktop.core.checks", "fazhi_desktop.ui.chapter.chapter_editor",
+         "fazhi_desktop.ui.chapter.outline_tree",
+         "fazhi_desktop.ui.data.indicator_table", "fazhi_desktop.ui.checks.check_panel")
 
 def shown_once():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from fazhi_desktop.core.model import Block, BlockKind, Report
 from fazhi_desktop.export import ExportCancelled, export_docx
-from fazhi_desktop.ui import export_actions
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.export_dialog import ExportRequest
-from fazhi_desktop.ui.long_task import Cancelled, run_long
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.common.long_task import Cancelled, run_long
+from fazhi_desktop.ui.exporting import export_actions
+from fazhi_desktop.ui.exporting.export_dialog import ExportRequest
 
 
 def _progress_dialogs() -> list[QProgressDialog]:
@@ -107,7 +107,7 @@ def test_cancelling_an_export_leaves_the_old_file_untouched(monkeypatch: pytest.
     before = target.read_bytes()
     told: list[str] = []
     monkeypatch.setattr(Dialogs, "inform", lambda _p, _t, text: told.append(text))
-    monkeypatch.setattr("fazhi_desktop.ui.long_task.SHOW_AFTER_SECONDS", 0.1)
+    monkeypatch.setattr("fazhi_desktop.ui.common.long_task.SHOW_AFTER_SECONDS", 0.1)
     seen: list[str] = []
     _press_cancel_when_shown(seen)
     result = export_actions.write(_huge(stored_demo), ExportRequest(path=target), None)
@@ -129,7 +129,7 @@ def test_a_slow_check_can_be_cancelled_from_the_check_tab(monkeypatch: pytest.Mo
         return real(report, options)
 
     monkeypatch.setattr(checks, "check_report", slow_check)
-    monkeypatch.setattr("fazhi_desktop.ui.long_task.SHOW_AFTER_SECONDS", 0.1)
+    monkeypatch.setattr("fazhi_desktop.ui.common.long_task.SHOW_AFTER_SECONDS", 0.1)
     seen: list[str] = []
     _press_cancel_when_shown(seen)
     demo_window.view.setCurrentWidget(demo_window.view.checks)

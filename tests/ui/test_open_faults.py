@@ -11,8 +11,8 @@ from fazhi_desktop.core.templates import new_report
 from fazhi_desktop.storage import backups
 from fazhi_desktop.storage.database import open_database
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.launcher import open_or_recover
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.window.launcher import open_or_recover
 
 
 def _data_file(path: Path) -> None:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from fazhi_desktop.core.model import Block, BlockKind
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.chapter_editor import ChapterEditor
-from fazhi_desktop.ui.main_window import MainWindow
-from fazhi_desktop.ui.outline_tree import drop_destination
+from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
+from fazhi_desktop.ui.chapter.outline_tree import drop_destination
+from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
 
 

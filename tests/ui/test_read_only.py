@@ -14,11 +14,11 @@ from fazhi_desktop.core.model import BlockKind, Report
 from fazhi_desktop.storage.database import open_database
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.storage.session import Session
-from fazhi_desktop.ui import export_actions
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.export_dialog import ExportDialog, ExportRequest
-from fazhi_desktop.ui.launcher import build_window, open_or_recover
-from fazhi_desktop.ui.main_window import LAST_REPORT_KEY, MainWindow
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.exporting import export_actions
+from fazhi_desktop.ui.exporting.export_dialog import ExportDialog, ExportRequest
+from fazhi_desktop.ui.window.launcher import build_window, open_or_recover
+from fazhi_desktop.ui.window.main_window import LAST_REPORT_KEY, MainWindow
 
 
 @pytest.fixture

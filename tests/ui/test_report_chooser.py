@@ -10,10 +10,10 @@ import pytest
 from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.model import ChapterRole, Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.launcher import build_window
-from fazhi_desktop.ui.main_window import LAST_REPORT_KEY, MainWindow
-from fazhi_desktop.ui.new_report_dialog import NewReportChoice, NewReportDialog, suggested_year
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.reports.new_report_dialog import NewReportChoice, NewReportDialog, suggested_year
+from fazhi_desktop.ui.window.launcher import build_window
+from fazhi_desktop.ui.window.main_window import LAST_REPORT_KEY, MainWindow
 
 
 def _years(store: ReportStore, unit: str) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fazhi_desktop.core.model import ChapterRole, Report, Status, Unit
-from fazhi_desktop.ui.report_texts import deadline_lines, deadline_reminder, tab_text, window_title
+from fazhi_desktop.ui.window.report_texts import deadline_lines, deadline_reminder, tab_text, window_title
 
 REPORT = Report(unit=Unit.from_short_name("千佛镇"), year=2025)
 

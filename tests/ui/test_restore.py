@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage import backups
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.main_window import MainWindow
-from fazhi_desktop.ui.restore_dialog import RestoreDialog
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.datafile.restore_dialog import RestoreDialog
+from fazhi_desktop.ui.window.main_window import MainWindow
 
 
 def test_restore_brings_back_a_deleted_report(window: MainWindow, store: ReportStore, stored_demo: Report,

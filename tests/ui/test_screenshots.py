@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.resources import load_json
-from fazhi_desktop.ui.main_window import MainWindow
+from fazhi_desktop.ui.window.main_window import MainWindow
 
 OUT = Path(os.environ.get("FAZHI_SCREENSHOT_DIR") or Path(__file__).resolve().parents[2] / "build" / "screenshots")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from fazhi_desktop.ui.single_instance import SingleInstance, server_name
+from fazhi_desktop.ui.window.single_instance import SingleInstance, server_name
 
 
 def test_second_start_activates_the_first(qtbot: QtBot, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.common.dialogs import Dialogs
 
 
 def test_translation_is_found(chinese_qt: bool) -> None:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.database import open_database
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.main_window import MainWindow
-from fazhi_desktop.ui.ui_settings import SETTINGS_FILE, open_settings
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.window.main_window import MainWindow
+from fazhi_desktop.ui.window.ui_settings import SETTINGS_FILE, open_settings
 from tests.ui.ime import ime_type
 
 

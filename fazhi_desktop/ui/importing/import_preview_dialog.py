@@ -27,9 +27,16 @@ from PySide6.QtWidgets import (
 from fazhi_desktop.core import outline
 from fazhi_desktop.core.model import BlockKind, Chapter, ChapterRole, Report, Unit
 from fazhi_desktop.core.outline import OutlineError
-from fazhi_desktop.ui.block_editor import KIND_LABELS
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.import_preview_outline import CHAPTER_ROW, Position, fill_outline, outline_tree, position, summary
+from fazhi_desktop.ui.chapter.block_editor import KIND_LABELS
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.importing.import_preview_outline import (
+    CHAPTER_ROW,
+    Position,
+    fill_outline,
+    outline_tree,
+    position,
+    summary,
+)
 
 if TYPE_CHECKING:
     from fazhi_desktop.importers.load import Imported

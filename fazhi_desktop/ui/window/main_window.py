@@ -13,22 +13,22 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.autosaver import Autosaver
-from fazhi_desktop.ui.chapter_manager import ChapterManager
-from fazhi_desktop.ui.check_controller import CheckController
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.figure_actions import FigureInserter
-from fazhi_desktop.ui.font_scale import font_size_menu
-from fazhi_desktop.ui.read_only import banner, lock_editing
-from fazhi_desktop.ui.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
-from fazhi_desktop.ui.report_view import ReportView
-from fazhi_desktop.ui.ui_settings import restore_geometry, save_geometry
+from fazhi_desktop.ui.chapter.chapter_manager import ChapterManager
+from fazhi_desktop.ui.checks.check_controller import CheckController
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.data.figure_actions import FigureInserter
+from fazhi_desktop.ui.window.autosaver import Autosaver
+from fazhi_desktop.ui.window.font_scale import font_size_menu
+from fazhi_desktop.ui.window.read_only import banner, lock_editing
+from fazhi_desktop.ui.window.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
+from fazhi_desktop.ui.window.report_view import ReportView
+from fazhi_desktop.ui.window.ui_settings import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from fazhi_desktop.export import ExportResult
-    from fazhi_desktop.ui.about_dialog import AboutDialog
-    from fazhi_desktop.ui.report_chooser import ReportChooser
-    from fazhi_desktop.ui.report_list_actions import DeletedReport
+    from fazhi_desktop.ui.datafile.about_dialog import AboutDialog
+    from fazhi_desktop.ui.reports.report_chooser import ReportChooser
+    from fazhi_desktop.ui.reports.report_list_actions import DeletedReport
 
 
 LAST_REPORT_KEY = "ui.last_report_id"
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.act_list)
         toolbar.addAction(self.act_export)
-        a("文件(&F)", "备份到…", lambda: _lazy("data_actions").backup_to_folder(self.store, self))
+        a("文件(&F)", "备份到…", lambda: _lazy("datafile.data_actions").backup_to_folder(self.store, self))
         self.act_restore_backup = a("文件(&F)", "从备份恢复…", self.restore_backup)
         a("文件(&F)", "退出", self.close, "Ctrl+Q")
         self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
@@ -119,14 +119,14 @@ class MainWindow(QMainWindow):
         self.act_restore_chapter = a("章节(&C)", "恢复刚删除的章节", self.chapters.restore_chapter)
         self.act_restore_chapter.setEnabled(False)
         self.font_actions = font_size_menu(self.menuBar().addMenu("视图(&V)"), self.settings, self)
-        a("帮助(&H)", "导出诊断信息…", lambda: _lazy("data_actions").export_diagnostics(self.db_path, self))
+        a("帮助(&H)", "导出诊断信息…", lambda: _lazy("datafile.data_actions").export_diagnostics(self.db_path, self))
         a("帮助(&H)", "关于…", self.show_about)
 
     @property
     def chooser(self) -> ReportChooser:
         """The report list, made when first needed: a start that reopens the last report never shows it."""
         if self._chooser is None:
-            from fazhi_desktop.ui.report_chooser import ReportChooser
+            from fazhi_desktop.ui.reports.report_chooser import ReportChooser
 
             chooser = self._chooser = ReportChooser()
             self.pages.insertWidget(0, chooser)
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         """从备份恢复, then show the report list of the restored data."""
         self.autosaver.flush()
-        if _lazy("data_actions").restore_from_backup(self.store, self.db_path, self) is not None:
+        if _lazy("datafile.data_actions").restore_from_backup(self.store, self.db_path, self) is not None:
             self.view.unload()
             self.show_chooser()
 
@@ -214,14 +214,14 @@ class MainWindow(QMainWindow):
 
     # ---- report list actions ----------------------------------------------------------------
     def new_report(self) -> None:
-        report_id = _lazy("report_list_actions").create_new(self.store, self)
+        report_id = _lazy("reports.report_list_actions").create_new(self.store, self)
         if report_id is not None:
             self.open_report(report_id)
 
     def import_report(self) -> None:
         """导入已有报告 (.docx/.txt) and open it."""
         self.autosaver.flush()
-        from fazhi_desktop.ui.import_actions import import_report
+        from fazhi_desktop.ui.importing.import_actions import import_report
 
         report_id = import_report(self.store, self.db_path, self)
         if report_id is not None:
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
     def copy_report(self, report_id: int) -> None:
         """从上一年复制: the next year's draft from ``report_id``."""
         self.autosaver.flush()
-        created = _lazy("report_list_actions").copy_to_next_year(self.store, report_id, self)
+        created = _lazy("reports.report_list_actions").copy_to_next_year(self.store, report_id, self)
         if created is not None and created.id is not None:
             self.statusBar().showMessage(f"已根据{created.year - 1}年度报告新建{created.year}年度报告", 8000)
             self.open_report(created.id)
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
     def delete_report(self, report_id: int) -> None:
         """Delete after confirmation, with a backup file and 撤销删除 until the next delete."""
         self.autosaver.flush()
-        deleted = _lazy("report_list_actions").delete_with_backup(self.store, self.db_path, report_id, self)
+        deleted = _lazy("reports.report_list_actions").delete_with_backup(self.store, self.db_path, report_id, self)
         if deleted is None:
             return
         self._deleted_report = deleted
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
     def undo_delete_report(self) -> None:
         if self._deleted_report is None:
             return
-        restored = _lazy("report_list_actions").restore_deleted(self.store, self._deleted_report, self)
+        restored = _lazy("reports.report_list_actions").restore_deleted(self.store, self._deleted_report, self)
         if restored is not None:
             self._deleted_report = None
             self.chooser.set_undo_available("")
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         if self.view.report_id is None:
             return None
         self.autosaver.flush()
-        from fazhi_desktop.ui.export_actions import export_report  # python-docx loads on first export
+        from fazhi_desktop.ui.exporting.export_actions import export_report  # python-docx loads on first export
 
         result = export_report(self.store, self.view.report(), self.settings, self)
         if result is not None:
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         self.autosaver.flush()
-        return _lazy("data_actions").show_about(self.store, self.db_path, self)
+        return _lazy("datafile.data_actions").show_about(self.store, self.db_path, self)
 
     # ---- geometry and closing ---------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from fazhi_desktop.core.model import Block, BlockKind
-from fazhi_desktop.ui.clean_paste_edit import CleanPasteEdit
+from fazhi_desktop.ui.chapter.clean_paste_edit import CleanPasteEdit
 
 KIND_LABELS = {
     BlockKind.SECTION: "一级小标题（一）",

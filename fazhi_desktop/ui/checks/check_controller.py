@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
-from fazhi_desktop.ui.check_actions import (
+from fazhi_desktop.ui.checks.check_actions import (
     apply_safe_fixes,
     apply_some_fixes,
     ignored_keys,
@@ -19,12 +19,12 @@ from fazhi_desktop.ui.check_actions import (
     set_ignored,
     undo_fixes,
 )
-from fazhi_desktop.ui.long_task import Cancelled
-from fazhi_desktop.ui.report_view import ReportView
+from fazhi_desktop.ui.common.long_task import Cancelled
+from fazhi_desktop.ui.window.report_view import ReportView
 
 if TYPE_CHECKING:
     from fazhi_desktop.core.checks.finding import Finding
-    from fazhi_desktop.ui.check_panel import CheckPanel
+    from fazhi_desktop.ui.checks.check_panel import CheckPanel
 
 
 class CheckController(QObject):

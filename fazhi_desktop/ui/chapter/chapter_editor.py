@@ -23,11 +23,11 @@ from fazhi_desktop.core import outline
 from fazhi_desktop.core.model import Block, BlockKind, Chapter
 from fazhi_desktop.core.numbering import block_numbers
 from fazhi_desktop.core.outline import OutlineError
-from fazhi_desktop.ui import outline_requests as requests
-from fazhi_desktop.ui.block_editor import BlockEditor
-from fazhi_desktop.ui.outline_requests import OutlineRequest
-from fazhi_desktop.ui.outline_tree import OutlineTree
-from fazhi_desktop.ui.suggestion_list import SuggestionList
+from fazhi_desktop.ui.chapter import outline_requests as requests
+from fazhi_desktop.ui.chapter.block_editor import BlockEditor
+from fazhi_desktop.ui.chapter.outline_requests import OutlineRequest
+from fazhi_desktop.ui.chapter.outline_tree import OutlineTree
+from fazhi_desktop.ui.chapter.suggestion_list import SuggestionList
 
 # (attribute, text, shortcut, tooltip)
 ACTIONS = (

@@ -14,19 +14,19 @@ from fazhi_desktop.core.numbering import chapter_number
 from fazhi_desktop.core.outline import OutlineError
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.autosaver import Autosaver
-from fazhi_desktop.ui.info_form import InfoForm
-from fazhi_desktop.ui.read_only import lock_editing
-from fazhi_desktop.ui.report_texts import tab_text
-from fazhi_desktop.ui.tab_pages import add_placeholder, swap_page
+from fazhi_desktop.ui.info.info_form import InfoForm
+from fazhi_desktop.ui.window.autosaver import Autosaver
+from fazhi_desktop.ui.window.read_only import lock_editing
+from fazhi_desktop.ui.window.report_texts import tab_text
+from fazhi_desktop.ui.window.tab_pages import add_placeholder, swap_page
 
 if TYPE_CHECKING:  # each tab's widget (and what it needs) loads with its first showing: see ui.tab_pages
     from fazhi_desktop.core.checks import Location
     from fazhi_desktop.core.indicators import IndicatorValue
-    from fazhi_desktop.ui.chapter_editor import ChapterEditor
-    from fazhi_desktop.ui.check_panel import CheckPanel
-    from fazhi_desktop.ui.indicator_table import IndicatorTable
-    from fazhi_desktop.ui.outline_requests import OutlineOp
+    from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
+    from fazhi_desktop.ui.chapter.outline_requests import OutlineOp
+    from fazhi_desktop.ui.checks.check_panel import CheckPanel
+    from fazhi_desktop.ui.data.indicator_table import IndicatorTable
 
 INDICATORS_TIP = "本年度的统计数字（案件、调解、普法等），比率自动计算，附上年对比"
 CHECKS_TIP = "检查法规名称、规范表述、编号、标点、数字与数据指标是否一致等问题"
@@ -87,7 +87,7 @@ class ReportView(QTabWidget):
     def indicators(self) -> IndicatorTable:
         """The 数据指标 table, made and filled with the open report's figures on first use."""
         if self._indicator_table is None:
-            from fazhi_desktop.ui.indicator_table import IndicatorTable
+            from fazhi_desktop.ui.data.indicator_table import IndicatorTable
 
             table = self._indicator_table = IndicatorTable()
             table.sig_value_changed.connect(self._on_indicator)
@@ -101,7 +101,7 @@ class ReportView(QTabWidget):
     def checks(self) -> CheckPanel:
         """The 检查 list, made on first use (the check itself runs when the tab is shown)."""
         if self._check_panel is None:
-            from fazhi_desktop.ui.check_panel import CheckPanel
+            from fazhi_desktop.ui.checks.check_panel import CheckPanel
 
             self._check_panel = CheckPanel()
             self._swap_in(self._check_page, self._check_panel)
@@ -172,7 +172,7 @@ class ReportView(QTabWidget):
 
     def _build(self, page: QWidget) -> ChapterEditor:
         """Put the chapter's editor in place of its empty page (same tab, text and tooltip)."""
-        from fazhi_desktop.ui.chapter_editor import ChapterEditor
+        from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
 
         chapter = self._unbuilt.pop(page)
         editor = ChapterEditor(chapter)
@@ -292,7 +292,7 @@ class ReportView(QTabWidget):
         if tuple(after) == before:
             self.sig_message.emit(f"{label}：已经到头了，大纲没有变化")
             return False
-        from fazhi_desktop.ui.outline_command import OutlineCommand
+        from fazhi_desktop.ui.chapter.outline_command import OutlineCommand
 
         command = OutlineCommand(self.store, editor.chapter_id, before, tuple(after),
                                  (editor.current_index(), selected), label, self._on_outline_applied,

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.storage.database import backup_to
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.common.dialogs import Dialogs
 
 if TYPE_CHECKING:
-    from fazhi_desktop.ui.about_dialog import AboutDialog
+    from fazhi_desktop.ui.datafile.about_dialog import AboutDialog
 
 
 def open_folder(folder: Path) -> bool:
@@ -68,7 +68,7 @@ def restore_from_backup(store: ReportStore, db_path: Path, parent: QWidget | Non
     from fazhi_desktop.storage.backups import restore_and_migrate
     from fazhi_desktop.storage.database import backup_dir_for
     from fazhi_desktop.storage.errors import StorageError
-    from fazhi_desktop.ui.restore_dialog import RestoreDialog
+    from fazhi_desktop.ui.datafile.restore_dialog import RestoreDialog
 
     chosen = RestoreDialog.ask(backup_dir_for(db_path), parent)
     if chosen is None:
@@ -87,7 +87,7 @@ def restore_from_backup(store: ReportStore, db_path: Path, parent: QWidget | Non
 
 def show_about(store: ReportStore, db_path: Path, parent: QWidget) -> AboutDialog:
     """关于: version and data folder, with 打开数据目录 and 备份到… (non-modal, deleted on close)."""
-    from fazhi_desktop.ui.about_dialog import AboutDialog
+    from fazhi_desktop.ui.datafile.about_dialog import AboutDialog
 
     dialog = AboutDialog(db_path, parent)
     dialog.sig_open_data_dir_requested.connect(lambda: open_folder(db_path.parent))

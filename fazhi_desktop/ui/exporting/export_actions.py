@@ -17,10 +17,10 @@ from fazhi_desktop.export.fonts import canonical_map, installed_map
 from fazhi_desktop.export.options import Attachment
 from fazhi_desktop.export.statistics import statistics_attachment
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.data_actions import open_folder, open_path
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.export_dialog import ExportDialog, ExportRequest
-from fazhi_desktop.ui.long_task import Cancelled, run_long
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.common.long_task import Cancelled, run_long
+from fazhi_desktop.ui.datafile.data_actions import open_folder, open_path
+from fazhi_desktop.ui.exporting.export_dialog import ExportDialog, ExportRequest
 
 LAST_DIR_KEY = "export/last_dir"
 
@@ -87,7 +87,7 @@ def write(report: Report, request: ExportRequest, parent: QWidget | None,
 def check_summary(store: ReportStore, report: Report, parent: QWidget | None = None) -> str:
     """The check run before every export, in one line for the dialog (it does not block the export)."""
     from fazhi_desktop.core.checks import Severity, severity_counts
-    from fazhi_desktop.ui.check_actions import run_checks
+    from fazhi_desktop.ui.checks.check_actions import run_checks
 
     if report.id is None:
         return ""

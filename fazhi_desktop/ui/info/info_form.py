@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.core.schema import REPORT_FIELDS, UNIT_FIELDS, FieldKind, FieldSpec
-from fazhi_desktop.ui.field_editor import FieldEditor
-from fazhi_desktop.ui.report_texts import deadline_lines, status_dates_text
+from fazhi_desktop.ui.info.field_editor import FieldEditor
+from fazhi_desktop.ui.window.report_texts import deadline_lines, status_dates_text
 
 LEFT_GROUPS = ("单位", "基本信息")
 GROUP_TITLES = {"单位": "单位", "基本信息": "报告", "落款": "落款", "版头": "版头（红头文件时填写）",

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.replace import backup_path_for, replace_chapters
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.import_preview_dialog import ImportPreviewDialog
-from fazhi_desktop.ui.import_preview_outline import summary
-from fazhi_desktop.ui.long_task import Cancelled, run_long
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.common.long_task import Cancelled, run_long
+from fazhi_desktop.ui.importing.import_preview_dialog import ImportPreviewDialog
+from fazhi_desktop.ui.importing.import_preview_outline import summary
 
 __all__ = ["FILE_FILTER", "import_report", "summary"]
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.long_task import run_long
+from fazhi_desktop.ui.common.long_task import run_long
 
 if TYPE_CHECKING:
     from fazhi_desktop.core.checks import CheckOptions, Finding

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.core.model import Chapter, ChapterRole
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.report_view import ReportView
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.window.report_view import ReportView
 
 CUSTOM_CHOICE = "自定义章节（自己填写标题）"
 

@@ -8,11 +8,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from fazhi_desktop.ui.report_view import ReportView
+from fazhi_desktop.ui.window.report_view import ReportView
 
 if TYPE_CHECKING:
-    from fazhi_desktop.ui.chapter_editor import ChapterEditor
-    from fazhi_desktop.ui.figure_picker import FigureEntry
+    from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
+    from fazhi_desktop.ui.data.figure_picker import FigureEntry
 
 SHORTCUT = "Ctrl+Shift+D"
 NO_REPORT = "插入数据：请先打开一份报告。"
@@ -71,7 +71,7 @@ class FigureInserter(QObject):
         if target is None:
             self.sig_message.emit(NO_BLOCK)
             return None
-        from fazhi_desktop.ui.figure_picker import FigurePicker, figure_entries  # on first use
+        from fazhi_desktop.ui.data.figure_picker import FigurePicker, figure_entries  # on first use
 
         table = self.view.indicators  # its values include figures typed but not yet autosaved
         entries = figure_entries(table.catalog, table.values) if table.catalog is not None else []

@@ -78,7 +78,7 @@ class IndicatorTable(QWidget):
         layout.insertLayout(0, top)
 
     def _ask_new_indicator(self) -> None:
-        from fazhi_desktop.ui.dialogs import Dialogs
+        from fazhi_desktop.ui.common.dialogs import Dialogs
 
         label = Dialogs.ask_text(self, "添加自定义指标", "指标名称（如：法治讲座）：")
         if not label:

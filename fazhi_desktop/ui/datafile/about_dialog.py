@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fazhi_desktop import __version__
-from fazhi_desktop.ui.report_texts import APP_NAME
+from fazhi_desktop.ui.window.report_texts import APP_NAME
 
 
 class AboutDialog(QDialog):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fazhi_desktop.core.model import Report
-from fazhi_desktop.ui.read_only import mark_safe
+from fazhi_desktop.ui.window.read_only import mark_safe
 
 if TYPE_CHECKING:  # core.checks loads with the first check (see ui.check_actions)
     from fazhi_desktop.core.checks import Finding

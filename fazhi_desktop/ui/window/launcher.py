@@ -15,14 +15,14 @@ from fazhi_desktop.storage.database import NotADatabaseError, StorageError
 from fazhi_desktop.storage.lock import DatabaseLock, LockedError
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.storage.session import Session, open_session
-from fazhi_desktop.ui.dialogs import Dialogs
-from fazhi_desktop.ui.main_window import MainWindow
-from fazhi_desktop.ui.qt_translations import install_qt_translations
-from fazhi_desktop.ui.report_texts import APP_NAME
-from fazhi_desktop.ui.ui_settings import open_settings
+from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.common.qt_translations import install_qt_translations
+from fazhi_desktop.ui.window.main_window import MainWindow
+from fazhi_desktop.ui.window.report_texts import APP_NAME
+from fazhi_desktop.ui.window.ui_settings import open_settings
 
 if TYPE_CHECKING:
-    from fazhi_desktop.ui.single_instance import SingleInstance
+    from fazhi_desktop.ui.window.single_instance import SingleInstance
 
 DEMO_UNIT, DEMO_YEAR = "示例镇", 2025
 LISTEN_AFTER_MS = 100  # the window is painted before the single-instance server (QtNetwork) is set up
@@ -75,7 +75,7 @@ def already_open(db_path: Path) -> bool:
     QtNetwork is not loaded before the window is shown."""
     if not DatabaseLock(db_path).path.exists():
         return False
-    from fazhi_desktop.ui.single_instance import SingleInstance
+    from fazhi_desktop.ui.window.single_instance import SingleInstance
 
     asker = SingleInstance(db_path)
     try:
@@ -86,7 +86,7 @@ def already_open(db_path: Path) -> bool:
 
 def listen_for_later_starts(window: MainWindow, db_path: Path) -> SingleInstance:
     """Once the window is up: a later start on the same file brings this window forward."""
-    from fazhi_desktop.ui.single_instance import SingleInstance
+    from fazhi_desktop.ui.window.single_instance import SingleInstance
 
     instance = SingleInstance(db_path, window)
     instance.sig_activate.connect(window.bring_to_front)

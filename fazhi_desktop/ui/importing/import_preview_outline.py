@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from fazhi_desktop.core import outline
 from fazhi_desktop.core.model import Block, BlockKind, Chapter, Report
 from fazhi_desktop.core.numbering import block_numbers, chapter_number
-from fazhi_desktop.ui.block_editor import KIND_LABELS
+from fazhi_desktop.ui.chapter.block_editor import KIND_LABELS
 
 POS_ROLE = Qt.ItemDataRole.UserRole + 1
 CHAPTER_ROW = -1  # block index stored on a chapter's row

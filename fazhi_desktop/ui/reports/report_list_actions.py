@@ -13,12 +13,12 @@ from fazhi_desktop.core.templates import new_report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.common.dialogs import Dialogs
 
 
 def create_new(store: ReportStore, parent: QWidget | None) -> int | None:
     """Ask for unit, year and template; the new report's id (None: cancelled or refused)."""
-    from fazhi_desktop.ui.new_report_dialog import NewReportDialog, suggested_year  # only when asked
+    from fazhi_desktop.ui.reports.new_report_dialog import NewReportDialog, suggested_year  # only when asked
 
     choice = NewReportDialog.ask(parent, [u.short_name for u in store.list_units()], suggested_year())
     if choice is None:

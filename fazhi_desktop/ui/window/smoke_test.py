@@ -45,7 +45,7 @@ def run(out: Path | None) -> int:
             result["steps"][name] = {"ok": False, "error": traceback.format_exc()}
             return None
 
-    from fazhi_desktop.ui.launcher import application, build_window
+    from fazhi_desktop.ui.window.launcher import application, build_window
 
     app = application()
     step("qt_translation", lambda: _buttons())
@@ -61,7 +61,7 @@ def run(out: Path | None) -> int:
             step("check", lambda: len(_check(report)))
             step("export_docx", lambda: _export(report, work))
             step("package", lambda: _package(report))
-            from fazhi_desktop.ui.main_window import LAST_REPORT_KEY
+            from fazhi_desktop.ui.window.main_window import LAST_REPORT_KEY
 
             store.set_meta(LAST_REPORT_KEY, str(report_id))  # the window opens on the report, not the list
         window = step("main_window", lambda: build_window(store, work / "smoke.db"))

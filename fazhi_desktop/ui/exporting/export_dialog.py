@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fazhi_desktop.core.model import Report, SealMode
-from fazhi_desktop.ui.dialogs import Dialogs
+from fazhi_desktop.ui.common.dialogs import Dialogs
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""One chapter tab: the outline, the block editor, suggestions, chapter management, clean paste."""

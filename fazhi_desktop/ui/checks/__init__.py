@@ -1,0 +1,1 @@
+"""The 检查 tab: findings, fixes, going to the text."""

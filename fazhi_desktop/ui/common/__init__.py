@@ -1,0 +1,1 @@
+"""Pieces every screen uses: blocking questions, long tasks, the error dialog, Qt's Chinese catalog."""

@@ -1,0 +1,1 @@
+"""The data file itself: backups, restore, 关于."""

@@ -1,0 +1,1 @@
+"""导出Word: the dialog and what happens around it."""

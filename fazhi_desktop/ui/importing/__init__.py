@@ -1,0 +1,1 @@
+"""导入已有报告: reading, the preview, storing."""

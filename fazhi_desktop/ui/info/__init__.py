@@ -1,0 +1,1 @@
+"""The 基本信息 tab: the form generated from core.schema."""

@@ -1,0 +1,1 @@
+"""The report list: new, copy to next year, delete."""

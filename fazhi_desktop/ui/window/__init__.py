@@ -1,0 +1,1 @@
+"""The main window and what holds it together: tabs, launch, single instance, autosave, settings."""
