@@ -26,7 +26,8 @@ def _kind(text: str | None):  # type: ignore[no-untyped-def]
 def status_row(line: UnitStatus) -> list[str]:
     """The columns ``county status`` prints for one unit."""
     m = line.metrics
-    figures = ["", "", "", ""] if m is None else [f"{m.pages}页", f"{m.chars}字", f"错误{m.errors}", f"警告{m.warnings}"]
+    figures = ["", "", "", ""] if m is None else [
+        f"{m.pages}页", f"{m.chars}字", f"错误{m.errors}", f"警告{m.warnings}"]
     problems = []
     if m is not None and m.missing:
         problems.append("缺少：" + "、".join(m.missing))
@@ -51,7 +52,8 @@ def run_status(args: argparse.Namespace, ctx: CliContext) -> int:
                 "summary": summary(lines), "units": [s.to_dict() for s in shown]}
         ctx.print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    ctx.print(f"{args.year}年度法治政府建设情况报告报送情况（报送截止{args.year + 1}年3月1日，公开截止{args.year + 1}年4月1日）")
+    after = args.year + 1
+    ctx.print(f"{args.year}年度法治政府建设情况报告报送情况（报送截止{after}年3月1日，公开截止{after}年4月1日）")
     ctx.print(summary(lines))
     ctx.print()
     for line in shown:
@@ -66,7 +68,8 @@ def run_published(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"公开日期 {on.isoformat()} 不晚于{args.year}年12月31日，请核对")
     county_of(ctx).mark_published(report_id, on)
     late = (on - dt.date(args.year + 1, 4, 1)).days
-    ctx.print(f"{args.unit}{args.year}年度报告：{on.month}月{on.day}日公开，" + (f"逾期{late}天" if late > 0 else "按时"))
+    verdict = f"逾期{late}天" if late > 0 else "按时"
+    ctx.print(f"{args.unit}{args.year}年度报告：{on.month}月{on.day}日公开，{verdict}")
     return 0
 
 

@@ -81,7 +81,8 @@ def test_every_report_field_round_trips(demo_window: MainWindow, store: ReportSt
 def test_every_unit_field_round_trips(demo_window: MainWindow, store: ReportStore,
                                       stored_demo: Report) -> None:
     info = demo_window.view.info
-    expected = {spec.key: f"新{spec.label}" if spec.kind is FieldKind.TEXT else _value_for(spec) for spec in UNIT_FIELDS}
+    expected = {spec.key: f"新{spec.label}" if spec.kind is FieldKind.TEXT else _value_for(spec)
+                for spec in UNIT_FIELDS}
     for key, value in expected.items():
         _type_value(info.unit_editors[key], value)
     demo_window.autosaver.flush()

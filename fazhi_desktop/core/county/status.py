@@ -104,7 +104,8 @@ class UnitStatus:
         text = self.submit.text("收到", "未收到")
         if self.files > 1 and self.last_received is not None:
             last = self.last_received
-            text += f"（共{self.files}个文件" + ("）" if last == self.received else f"，最近{last.month}月{last.day}日）")
+            latest = "" if last == self.received else f"，最近{last.month}月{last.day}日"
+            text += f"（共{self.files}个文件{latest}）"
         return text
 
     def publish_text(self) -> str:
