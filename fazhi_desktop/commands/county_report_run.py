@@ -100,11 +100,14 @@ def run_table(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".xlsx", ".csv", ".docx"):
         raise CliError(f"汇总表应为 .xlsx、.csv 或 .docx 文件：{out.name}")
+    from fazhi_desktop.export.options import ExportError
+
     try:
         table = write_table(county_of(ctx), args.year, out)
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, ExportError) as exc:
         raise CliError(str(exc)) from exc
-    ctx.print(f"已导出汇总表：{out}（{len(table.rows)}个单位，{len(table.columns)}项指标）")
+    units = sum(1 for r in table.rows if not r.total)
+    ctx.print(f"已导出汇总表：{out}（{units}个单位，{len(table.columns)}项指标）")
     for note in table.notes:
         ctx.print(f"提示：{note}")
     return 0

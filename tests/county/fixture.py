@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from fazhi_desktop.core.indicators import IndicatorValue, ValueState, load_catalog, parse_values
-from fazhi_desktop.core.model import BlockKind, ChapterRole, Report, Status, Unit
+from fazhi_desktop.core.model import BlockKind, ChapterRole, Report, Status, Unit, UnitKind
 from fazhi_desktop.core.numbering import block_numbers, chapter_number
 from fazhi_desktop.core.package import pack
 from fazhi_desktop.core.schema import format_date_cn
@@ -45,11 +45,19 @@ def demo_figures() -> dict[str, IndicatorValue]:
     return parse_values(load_catalog(), raw)
 
 
-def figures_for(index: int) -> dict[str, IndicatorValue]:
-    """The demo's figures with 受理/调解成功 and 行政诉讼 varied per unit (index 0, 1, 2 …)."""
+CONTRADICTING = "县公安局"  # its package says 调解成功 > 受理矛盾纠纷
+NEGATIVE = "县司法局"  # its package carries 法律援助案件 = -3 (packages are not validated when made by hand)
+
+
+def figures_for(index: int, name: str = "") -> dict[str, IndicatorValue]:
+    """The demo's figures with 受理/调解成功 and 行政诉讼 varied per unit (index 0, 1, 2 … of the roster)."""
     values = demo_figures()
     changed = {"disputes_accepted": 100 + 10 * index, "disputes_resolved": 95 + 10 * index,
                "litigation_concluded": index % 4, "litigation_lost": 1 if index % 4 == 3 else 0}
+    if name == CONTRADICTING:
+        changed["disputes_resolved"] = 120 + 10 * index
+    if name == NEGATIVE:
+        changed["legal_aid_cases"] = -3
     for key, number in changed.items():
         values[key] = IndicatorValue(key, Decimal(number), ValueState.VALUE)
     return values
@@ -64,7 +72,10 @@ def report_for(name: str, year: int = YEAR, *, law_error: bool = False, stale: b
     if year != 2025:
         text = text.replace("2026", str(year + 1)).replace("2025", str(year))
     report = report_from_dict(json.loads(text))
-    report = replace(report, unit=unit(name), status=Status.FINAL, status_dates=())
+    own = unit(name)
+    signatories = (own.full_name,) if own.kind is UnitKind.DEPARTMENT else (own.party_name, own.full_name)
+    report = replace(report, unit=own, status=Status.FINAL, status_dates=(), addressee=own.default_addressee,
+                     signatories=signatories, imprint_cc=own.default_cc)
     chapters = list(report.chapters)
     if law_error or stale:
         first = chapters[0]
@@ -126,7 +137,7 @@ CONFLICTED = "和平乡"  # two different Word files
 def _write(report: Report, folder: Path, name: str, fmt: str, index: int) -> None:
     path = folder / name
     if fmt == "fzbg":
-        path.write_bytes(pack(report, figures_for(index)))
+        path.write_bytes(pack(report, figures_for(index, report.unit.short_name)))
     elif fmt == "docx":
         write_docx(report, path)
     else:
