@@ -23,7 +23,7 @@ def _width(text: str) -> float:
 
 def _value(ind: Indicator, cell: Cell) -> object:
     """A number where there is one (a rate as a fraction, shown as 97.3%), the text otherwise."""
-    if cell.number is None or (cell.text and not cell.text[0].isdigit()):
+    if cell.number is None or (cell.text and not (cell.text[0].isdigit() or cell.text[0] == "-")):
         return cell.text or None
     if ind.kind in (IndicatorKind.RATE, IndicatorKind.PERCENT):
         return float(cell.number / Decimal(100))

@@ -41,22 +41,28 @@ def _header_index(row: Sequence[str], names: Sequence[str]) -> int | None:
     return None
 
 
+def _header_row(rows: list[list[str]], names: Sequence[str]) -> int | None:
+    """The row (among the first five: a title line may come first) that holds one of ``names``."""
+    return next((i for i, row in enumerate(rows[:5]) if _header_index(row, names) is not None), None)
+
+
 def _column(rows: list[list[str]], column: str | int | None) -> tuple[int, int | None, int]:
     """(name column, kind column or None, first data row)."""
-    header = rows[0] if rows else []
+    wanted = (column.strip().lower(),) if isinstance(column, str) and column.strip() else NAME_HEADERS
+    at = _header_row(rows, wanted)
+    header = rows[at] if at is not None else []
+    kind = _header_index(header, KIND_HEADERS)
     if isinstance(column, int):
         if column < 1:
             raise ValueError("列号从 1 开始")
-        header_row = _header_index(header, NAME_HEADERS) is not None
-        return column - 1, _header_index(header, KIND_HEADERS), int(header_row)
-    if isinstance(column, str) and column.strip():
-        index = _header_index(header, (column.strip().lower(),))
-        if index is None:
-            raise ValueError(f"第一行中没有“{column}”这一列（第一行是：{'、'.join(c for c in header if c)}）")
-        return index, _header_index(header, KIND_HEADERS), 1
-    index = _header_index(header, NAME_HEADERS)
-    if index is not None:
-        return index, _header_index(header, KIND_HEADERS), 1
+        return column - 1, kind, 0 if at is None else at + 1
+    if at is not None:
+        index = _header_index(header, wanted)
+        assert index is not None
+        return index, kind, at + 1
+    if wanted is not NAME_HEADERS:
+        first = "、".join(c for c in rows[0] if c) if rows else ""
+        raise ValueError(f"表头中没有“{column}”这一列（第一行是：{first}）")
     width = max((len(r) for r in rows), default=0)
     scores = [sum(1 for r in rows if i < len(r) and infer_kind(r[i]) is not None) for i in range(width)]
     best = max(range(width), key=lambda i: scores[i], default=0)
