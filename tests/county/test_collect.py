@@ -55,8 +55,8 @@ def test_collect_the_fixture_folder(capsys: pytest.CaptureFixture[str], county_f
     assert ("【重复】南河街道报告 - 副本.txt：与本次的“南河街道2025年度法治政府建设情况报告.txt”完全相同，未重复导入"
             in lines)
     assert "【未匹配】柳树村法治报告.docx：标题、落款和开头段中都没有名单上的单位名称" in lines
-    assert ("【待选择】和平乡报告.docx → 和平乡：和平乡本次有2个不同的文件（和平乡报告.docx、和平乡报告（定稿）.docx），"
-            "请选定一个导入") in lines
+    assert ("【待选择】和平乡报告.docx → 和平乡：和平乡本次有2个不同的文件（和平乡报告.docx、"
+            "和平乡报告（定稿）.docx），请选定一个导入") in lines
     assert "【未导入】~$千佛镇报告.docx：这是 Word/WPS 打开文档时留下的临时文件，不是报告" in lines
     assert "【未导入】三汇镇（不完整）.fzbg：这不是本程序的数据包（.fzbg），或文件已损坏。" in lines
     assert any(line.startswith("【未导入】损坏的报告.docx：损坏的报告.docx 已损坏或不是 Word 文档") for line in lines)
@@ -91,7 +91,7 @@ def test_received_dates_status_and_originals(county_db: str, county_files: Folde
     values = store.indicator_values(qianfo[0].report_id)  # type: ignore[arg-type]
     assert values["disputes_accepted"].value == 100  # the package's 数据指标 came along
     store.db.close()
-    code, out, _ = run(capsys, "--db", county_db, "county", "original", "--unit", "千佛镇", "--year", "2025",
+    code, _, _ = run(capsys, "--db", county_db, "county", "original", "--unit", "千佛镇", "--year", "2025",
                        "-o", str(tmp_path / "原件"))
     assert code == 0 and (tmp_path / "原件" / "2026-02-27-千佛镇报告（Word版）.docx").read_bytes() == original
 
@@ -117,14 +117,16 @@ def test_assign_the_conflicting_and_unmatched_files(county_db: str, county_files
     made = set(backups.glob("*-收取替换前.db")) - before
     assert len(made) == 1  # nothing is overwritten without a backup
     old = sqlite3.connect(made.pop())
-    assert old.execute("SELECT count(*) FROM submissions WHERE file_name = '和平乡报告（定稿）.docx'").fetchone() == (1,)
+    kept = old.execute("SELECT count(*) FROM submissions WHERE file_name = '和平乡报告（定稿）.docx'").fetchone()
+    assert kept == (1,)
     old.close()
     code, _, err = run(capsys, "--db", county_db, "county", "assign", str(county_files.first / "柳树村法治报告.docx"),
                        "--unit", "太平镇", "--year", "2025", "--received", "2026-03-03")
     assert code == 0, err  # the clerk knows better: 柳树村's file is 太平镇's report
     code, _, err = run(capsys, "--db", county_db, "county", "assign",
                        str(county_files.first / "青龙乡2024年度报告.docx"), "--unit", "青龙乡", "--year", "2025")
-    assert code == 1 and err == "错误：青龙乡2024年度报告.docx 是2024年度的报告（据标题），与 --year 2025 不符，未导入。\n"
+    assert code == 1
+    assert err == "错误：青龙乡2024年度报告.docx 是2024年度的报告（据标题），与 --year 2025 不符，未导入。\n"
 
 
 def test_a_failure_while_storing_leaves_nothing_half_imported(county_files: Folder, tmp_path: Path,

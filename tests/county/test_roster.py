@@ -56,7 +56,8 @@ def test_roster_command_from_an_xlsx_column_then_kind_edits(capsys: pytest.Captu
                        "--column", "单位", "--county", "渠县")
     assert code == 0 and "名单：读入4个单位，新加入4个" in out
     code, out, _ = run(capsys, "--db", db, "county", "roster", str(tmp_path / "名单.xlsx"))
-    assert code == 0 and out.startswith("名单：读入4个单位，新加入0个，已在名单中4个。\n  千佛镇\t乡镇（按名称推断，已在名单中）")
+    assert code == 0
+    assert out.startswith("名单：读入4个单位，新加入0个，已在名单中4个。\n  千佛镇\t乡镇（按名称推断，已在名单中）")
     code, out, _ = run(capsys, "--db", str(tmp_path / "b.db"), "county", "roster")
     assert out.splitlines() == ["1\t千佛镇\t乡镇\t千佛镇人民政府", "2\t县司法局\t县级部门\t渠县司法局",
                                 "3\t石桥街道\t街道\t石桥街道办事处", "4\t县委办公室\t县级部门\t中共渠县县委办公室"]
