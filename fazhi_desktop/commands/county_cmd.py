@@ -102,7 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="落款机关（记住，下次默认用它），如 中共渠县委全面依法治县委员会办公室")
     p.add_argument("--with-info", action="store_true", help="也列出“提示”级的问题（默认只列错误和警告）")
     p.add_argument("--date", type=parse_day, metavar="日期", help="成文日期（默认今天）")
-    p.set_defaults(func=_runner("county_report_run", "run_review"), writes=True)
+    p.set_defaults(func=_runner("county_report_run", "run_review"))
 
     p = csub.add_parser("table", help="各单位数据指标汇总表（.xlsx、.csv 或 .docx）", description=(
         "行为各单位（按类型分组，附小计和合计），列为任一单位填写过的指标；计数相加，比率用合计的分子÷分母"

@@ -77,7 +77,9 @@ def run_review(args: argparse.Namespace, ctx: CliContext) -> int:
     from fazhi_desktop.county.review_notes import write_review_notes
 
     county = county_of(ctx)
-    if args.office:
+    if args.office and ctx.session.read_only:  # the window holds the file: the name is used, not kept
+        ctx.print("提示：数据文件正被其他程序使用，落款机关这次照用，但不会记住。")
+    elif args.office:
         county.set_office_name(args.office)
     folder = Path(args.output)
     try:
@@ -85,7 +87,8 @@ def run_review(args: argparse.Namespace, ctx: CliContext) -> int:
     except OSError as exc:
         raise CliError(f"无法创建文件夹 {folder}（{exc.strerror or exc}）") from exc
     try:
-        written = write_review_notes(county, args.year, folder, args.unit, args.with_info, args.date)
+        written = write_review_notes(county, args.year, folder, args.unit, args.with_info, args.date,
+                                     args.office)
     except (ValueError, OSError) as exc:
         raise CliError(str(exc)) from exc
     for item in written:

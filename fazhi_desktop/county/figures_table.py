@@ -95,5 +95,6 @@ def write_table(county: CountyStore, year: int, path: Path) -> FiguresTable:
     else:
         from fazhi_desktop.export.summary_docx import write_docx
 
-        write_atomic(path, lambda tmp: write_docx(table, name, RULE_NOTE, tmp))
+        rule = RULE_NOTE.replace("原因见最后一列", "原因见文末的注")
+        write_atomic(path, lambda tmp: write_docx(table, name, rule, tmp))
     return table

@@ -24,7 +24,7 @@ def file_name(unit: str, year: int) -> str:
 
 
 def write_review_note(county: CountyStore, line: UnitStatus, folder: Path, with_info: bool = False,
-                      on: dt.date | None = None) -> Written:
+                      on: dt.date | None = None, office: str | None = None) -> Written:
     """The review note of one unit's report (which must exist) written into ``folder``."""
     from fazhi_desktop.core.checks import CheckOptions, check_report
     from fazhi_desktop.export import ExportError, export_docx
@@ -35,7 +35,8 @@ def write_review_note(county: CountyStore, line: UnitStatus, folder: Path, with_
     values = store.indicator_values(line.report_id)
     options = CheckOptions(figures=(store.catalog_for_report(line.report_id), tuple(values.values())))
     findings = wanted(check_report(report, options), with_info)
-    note, summary = review_report(report, findings, line, county.office_name(), on or dt.date.today())
+    signer = (office or "").strip() or county.office_name()
+    note, summary = review_report(report, findings, line, signer, on or dt.date.today())
     path = folder / file_name(line.unit.short_name, line.year)
     try:
         export_docx(note, path)
@@ -45,8 +46,10 @@ def write_review_note(county: CountyStore, line: UnitStatus, folder: Path, with_
 
 
 def write_review_notes(county: CountyStore, year: int, folder: Path, units: list[str] | None = None,
-                       with_info: bool = False, on: dt.date | None = None) -> list[Written]:
-    """Review notes for every unit with a report of ``year`` (or only ``units``)."""
+                       with_info: bool = False, on: dt.date | None = None,
+                       office: str | None = None) -> list[Written]:
+    """Review notes for every unit with a report of ``year`` (or only ``units``), signed by ``office``
+    (default: the county office's stored name)."""
     lines = [s for s in status_lines(county, year) if s.report_id is not None]
     if units:
         known = {s.unit.short_name for s in lines}
@@ -56,4 +59,4 @@ def write_review_notes(county: CountyStore, year: int, folder: Path, units: list
         lines = [s for s in lines if s.unit.short_name in units]
     if not lines:
         raise ValueError(f"还没有收到任何单位{year}年度的报告。")
-    return [write_review_note(county, line, folder, with_info, on) for line in lines]
+    return [write_review_note(county, line, folder, with_info, on, office) for line in lines]
