@@ -103,11 +103,17 @@ class CollectDialog(QDialog):
 
     def run(self, paths: list[Path]) -> CollectResult | None:
         """Collect ``paths`` and list every file's outcome."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 80 files take a few seconds
         try:
             result = self._collect(paths, self.received_on())
         except Exception as exc:  # a StorageError or a Chinese ValueError from the collection
+            QGuiApplication.restoreOverrideCursor()
             Dialogs.warn(self, "无法收取", str(exc))
             return None
+        QGuiApplication.restoreOverrideCursor()
         self.outcomes = list(result.outcomes)
         self._fill()
         taken = sum(1 for o in result.outcomes if o.taken)
