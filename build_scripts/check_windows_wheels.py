@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RUNTIME = ("pyside6-essentials", "shiboken6", "python-docx", "lxml", "typing-extensions", "sqlite-utils",
+RUNTIME = ("pyside6-essentials", "shiboken6", "python-docx", "lxml", "typing-extensions", "openpyxl", "et-xmlfile",
+           "sqlite-utils",
            "sqlite-fts4", "click", "click-default-group", "tabulate", "python-dateutil", "six", "pluggy",
            "platformdirs", "colorama", "pyinstaller", "pyinstaller-hooks-contrib", "pefile", "pywin32-ctypes",
            "altgraph", "packaging", "setuptools")

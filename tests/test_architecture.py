@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "fazhi_desktop"
 @pytest.mark.parametrize(
     "module",
     ["fazhi_desktop.core", "fazhi_desktop.storage", "fazhi_desktop.export", "fazhi_desktop.importers",
-     "fazhi_desktop.cli", "fazhi_desktop.commands"],
+     "fazhi_desktop.cli", "fazhi_desktop.commands", "fazhi_desktop.county"],
 )
 def test_non_ui_packages_never_import_qt(module: str) -> None:
     """Import every module of the package in a fresh interpreter; no PySide6 may be loaded."""

@@ -39,7 +39,8 @@ def test_version_resource_matches_the_package() -> None:
 def test_pinned_requirements_cover_the_runtime_and_carry_hashes() -> None:
     requirements = REPO / "build_scripts" / "requirements-build.txt"
     pins = {p.split("==")[0].lower(): p.split("==")[1] for p in runtime_pins(requirements)}
-    assert {"pyside6-essentials", "python-docx", "sqlite-utils", "platformdirs", "lxml", "pyinstaller"} <= set(pins)
+    assert {"pyside6-essentials", "python-docx", "sqlite-utils", "platformdirs", "lxml", "pyinstaller",
+            "openpyxl", "et-xmlfile"} <= set(pins)
     assert pins["pyside6-essentials"].startswith("6.")
     blocks = requirements.read_text(encoding="utf-8").split("\n\n")
     assert all("--hash=sha256:" in b for b in blocks if re.match(r"^[a-z]", b.strip()))

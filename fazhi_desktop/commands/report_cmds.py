@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from fazhi_desktop.commands.context import CliContext, CliError, add_unit_year, parse_year
-from fazhi_desktop.core.model import Status
+from fazhi_desktop.core.model import Status, Unit
 from fazhi_desktop.core.schema import (
     REPORT_FIELDS,
     FieldValueError,
@@ -26,14 +26,46 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"没有模板“{args.template}”，可选：{'、'.join(template_keys())}")
     from fazhi_desktop.storage.repository import DuplicateReportError
 
-    unit = ctx.store.ensure_unit(args.unit)
+    unit = _unit(args, ctx)
     try:
         report = ctx.store.create_report(new_report(unit, args.year, args.template))
     except DuplicateReportError as exc:
         raise CliError(f"{exc}，可用 show 查看。") from exc
     name = load_template(args.template).name
-    ctx.print(f"已新建：{report.title}（模板：{name}）")
+    ctx.print(f"已新建：{report.title}（{unit.kind.value}，模板：{name}）")
+    if args.from_units:  # the county's own report: its figures are its units' totals
+        from fazhi_desktop.county.own_report import fill_from_units
+        from fazhi_desktop.storage.county import CountyStore
+
+        assert report.id is not None
+        try:
+            lines = fill_from_units(CountyStore(ctx.store), report.id, args.year)
+        except ValueError as exc:
+            ctx.store.delete_report(report.id)
+            raise CliError(f"{exc}未新建报告。") from exc
+        ctx.print(f"数据指标已按各单位{args.year}年度报告汇总预填{len(lines)}项"
+                  "（data 命令可查看，来源中列有各单位数值）：")
+        for line in lines:
+            ctx.print(f"  {line}")
     return 0
+
+
+def _unit(args: argparse.Namespace, ctx: CliContext) -> Unit:
+    """The report's unit: the stored one (its kind changed when --kind says so) or a new one by its kind."""
+    from dataclasses import replace
+
+    from fazhi_desktop.core.units import parse_kind, unit_for
+
+    try:
+        kind = parse_kind(args.kind) if args.kind else None
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    unit = ctx.store.find_unit(args.unit)
+    if unit is None:
+        return ctx.store.save_unit(unit_for(args.unit, kind, ctx.store.get_meta("county.name") or ""))
+    if kind is not None and unit.kind is not kind:
+        unit = ctx.store.save_unit(replace(unit, kind=kind))
+    return unit
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -105,6 +137,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_unit_year(p)
     p.add_argument("--template", default=DEFAULT_TEMPLATE,
                    help="章节模板：statutory（法定五部分，默认）或 principal-first（第一责任人在前）")
+    p.add_argument("--kind", metavar="类型", help="单位类型：乡镇、街道、县级部门或县政府（默认按名称推断），"
+                   "决定默认的主送机关、落款和措辞")
+    p.add_argument("--from-units", action="store_true", help="本县报告用：数据指标预填各单位该年度报告的合计"
+                   "（计数相加，比率按合计重新计算），每项注明来自哪些单位")
     p.set_defaults(func=run_new, writes=True)
 
     p = sub.add_parser("list", help="列出所有单位和年度的报告")

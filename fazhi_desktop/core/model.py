@@ -87,6 +87,15 @@ class BlockKind(StrEnum):
         raise ValueError(f"no block kind for level {level}")
 
 
+class UnitKind(StrEnum):
+    """What kind of body reports: the kind sets the defaults of 主送机关, 落款 and the template's wording."""
+
+    TOWNSHIP = "乡镇"
+    STREET = "街道"
+    DEPARTMENT = "县级部门"
+    COUNTY = "县政府"  # the county's own report, made from its units' figures
+
+
 _KIND_LEVEL = {
     BlockKind.SECTION: 2,
     BlockKind.ITEM: 3,
@@ -104,15 +113,16 @@ class Unit:
     party_name: str  # 中共千佛镇委员会
     default_addressee: str = "县委、县人民政府"  # 主送机关
     default_cc: str = "县委全面依法治县委员会办公室"  # 抄送
+    kind: UnitKind = UnitKind.TOWNSHIP
     id: int | None = None
 
     @classmethod
-    def from_short_name(cls, short_name: str) -> Unit:
-        """Derive the usual full and party names from a short name (镇/乡/街道)."""
-        short = short_name.strip()
-        if short.endswith("街道"):
-            return cls(short, f"{short}办事处", f"中共{short}工作委员会")
-        return cls(short, f"{short}人民政府", f"中共{short}委员会")
+    def from_short_name(cls, short_name: str, kind: UnitKind | None = None) -> Unit:
+        """The usual full and party names, 主送机关 and 抄送 for a short name; the kind is inferred from the
+        name (镇/乡/街道/局/委/办…) unless given (see core.units)."""
+        from fazhi_desktop.core.units import unit_for
+
+        return unit_for(short_name, kind)
 
 
 @dataclass(frozen=True)

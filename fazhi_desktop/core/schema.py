@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from fazhi_desktop.core.model import SealMode, Status
+from fazhi_desktop.core.model import SealMode, Status, UnitKind
 
 
 class FieldKind(StrEnum):
@@ -23,6 +23,7 @@ class FieldKind(StrEnum):
     BOOL = "bool"
     SEAL = "seal"
     STATUS = "status"
+    UNIT_KIND = "unit_kind"  # 乡镇、街道、县级部门、县政府
 
 
 class FieldValueError(ValueError):
@@ -71,6 +72,7 @@ UNIT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("party_name", "党委名称", FieldKind.TEXT, "单位", "如：中共千佛镇委员会", 40),
     FieldSpec("default_addressee", "默认主送机关", FieldKind.TEXT, "单位", "", 80),
     FieldSpec("default_cc", "默认抄送", FieldKind.TEXT, "单位", "", 120),
+    FieldSpec("kind", "单位类型", FieldKind.UNIT_KIND, "单位", "乡镇、街道、县级部门或县政府"),
 )
 
 # Short names accepted on the command line for the same fields.
@@ -153,6 +155,11 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
             raise FieldValueError(
                 f"{spec.label}应为：{'、'.join(s.value for s in Status)}"
             ) from None
+    if spec.kind is FieldKind.UNIT_KIND:
+        try:
+            return UnitKind(text)
+        except ValueError:
+            raise FieldValueError(f"{spec.label}应为：{'、'.join(k.value for k in UnitKind)}") from None
     raise AssertionError(spec.kind)
 
 
@@ -166,7 +173,7 @@ def format_value(spec: FieldSpec, value: Any) -> str:
         return "，".join(value)
     if spec.kind is FieldKind.BOOL:
         return "yes" if value else "no"
-    if spec.kind in (FieldKind.SEAL, FieldKind.STATUS):
+    if spec.kind in (FieldKind.SEAL, FieldKind.STATUS, FieldKind.UNIT_KIND):
         return str(value.value)
     return str(value)
 

@@ -5,6 +5,7 @@ The JSON format is stable: scripts and tests rely on it. Numbers are included as
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from fazhi_desktop.core.model import Report
@@ -108,7 +109,14 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     from fazhi_desktop.core.schema import parse_date, parse_value
 
     unit_data = data["unit"]
-    unit = Unit(**{f.attr: unit_data.get(f.key, "") for f in UNIT_FIELDS})
+    unit = Unit(**{f.attr: unit_data.get(f.key, "") for f in UNIT_FIELDS if f.kind is not FieldKind.UNIT_KIND})
+    if unit_data.get("kind"):
+        kind_spec = next(f for f in UNIT_FIELDS if f.kind is FieldKind.UNIT_KIND)
+        unit = replace(unit, kind=parse_value(kind_spec, str(unit_data["kind"])))
+    else:  # a package made before units had a kind: inferred from the name
+        from fazhi_desktop.core.units import infer_kind
+
+        unit = replace(unit, kind=infer_kind(unit.short_name) or unit.kind)
     fields: dict[str, Any] = {}
     for spec in REPORT_FIELDS:
         if spec.key not in data:

@@ -79,18 +79,25 @@ def chapter_from_template(raw: dict[str, Any], year: int) -> Chapter:
 
 def new_report(unit: Unit, year: int, template_key: str = DEFAULT_TEMPLATE) -> Report:
     """A fresh draft report for ``unit`` and ``year`` laid out by the template."""
+    from fazhi_desktop.core.units import printer_for, wording
+
     template = load_template(template_key)
     data = template.data
+    kind_wording = wording(unit.kind)  # a department's 第一责任人 chapter, the county's opening …
+    opening = _opening(data, year, unit.short_name)
+    for old, new in kind_wording.get("opening", []):
+        opening = opening.replace(old, new, 1)
+    chapters = [kind_wording.get(c["role"], c) for c in data["chapters"]]
     return Report(
         unit=unit,
         year=year,
         addressee=unit.default_addressee,
-        opening=_opening(data, year, unit.short_name),
+        opening=opening,
         signatories=(unit.full_name,),
         number_chapters=bool(data.get("number_chapters", True)),
         imprint_cc=unit.default_cc,
-        imprint_printer=f"{unit.short_name}党政综合办公室",
-        chapters=tuple(chapter_from_template(c, year) for c in data["chapters"]),
+        imprint_printer=printer_for(unit),
+        chapters=tuple(chapter_from_template(c, year) for c in chapters),
     )
 
 

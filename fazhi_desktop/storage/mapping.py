@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, SealMode, Status, Unit
+from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, SealMode, Status, Unit, UnitKind
 from fazhi_desktop.core.schema import REPORT_FIELDS, UNIT_FIELDS, FieldKind, FieldSpec
 
 
@@ -18,7 +18,7 @@ def to_column(spec: FieldSpec, value: Any) -> Any:
         return json.dumps(list(value), ensure_ascii=False)
     if spec.kind is FieldKind.BOOL:
         return int(bool(value))
-    if spec.kind in (FieldKind.SEAL, FieldKind.STATUS):
+    if spec.kind in (FieldKind.SEAL, FieldKind.STATUS, FieldKind.UNIT_KIND):
         return str(value.value)
     return str(value)
 
@@ -35,6 +35,8 @@ def from_column(spec: FieldSpec, raw: Any) -> Any:
         return SealMode(raw)
     if spec.kind is FieldKind.STATUS:
         return Status(raw)
+    if spec.kind is FieldKind.UNIT_KIND:
+        return UnitKind(raw) if raw else UnitKind.TOWNSHIP
     return raw if raw is not None else ""
 
 
@@ -59,11 +61,11 @@ def status_dates_column(pairs: tuple[tuple[Status, dt.date], ...]) -> str:
 
 
 def unit_from_row(row: dict[str, Any]) -> Unit:
-    return Unit(id=row["id"], **{f.attr: row[f.key] for f in UNIT_FIELDS})
+    return Unit(id=row["id"], **{f.attr: from_column(f, row[f.key]) for f in UNIT_FIELDS})
 
 
 def unit_columns(unit: Unit) -> dict[str, Any]:
-    return {f.key: getattr(unit, f.attr) for f in UNIT_FIELDS}
+    return {f.key: to_column(f, getattr(unit, f.attr)) for f in UNIT_FIELDS}
 
 
 def chapter_from_row(row: dict[str, Any], blocks: tuple[Block, ...]) -> Chapter:

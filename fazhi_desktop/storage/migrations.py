@@ -143,6 +143,54 @@ def m004_report_note(db: Database) -> None:
     db.execute("ALTER TABLE reports ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
 
+@_migration
+def m005_county_units_roster_submissions(db: Database) -> None:
+    """The county office's side: each unit's kind (inferred here from the name, as it was written when
+    this migration shipped), the roster of units expected to report, every file received from a unit
+    (kept as it arrived), and a cache of each report's status figures for the 汇总 board."""
+    db.execute("ALTER TABLE units ADD COLUMN kind TEXT NOT NULL DEFAULT '乡镇'")
+    db.execute("ALTER TABLE units ADD COLUMN roster_position INTEGER")
+    db.execute(
+        """
+        UPDATE units SET kind = CASE
+            WHEN short_name LIKE '%街道' OR short_name LIKE '%街道办事处' THEN '街道'
+            WHEN short_name LIKE '%镇' OR short_name LIKE '%乡' OR short_name LIKE '%苏木' THEN '乡镇'
+            WHEN short_name GLOB '*[局委办院所队署部会站室]' OR short_name LIKE '%中心'
+                 OR short_name LIKE '%园区' OR short_name LIKE '%开发区' THEN '县级部门'
+            WHEN short_name GLOB '*[县区旗]' OR short_name LIKE '%市' THEN '县政府'
+            ELSE '乡镇' END
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE submissions (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+            year INTEGER NOT NULL,
+            report_id INTEGER REFERENCES reports(id) ON DELETE SET NULL,
+            received_on TEXT NOT NULL,
+            collected_at TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            file_kind TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX idx_submissions_unit_year ON submissions (unit_id, year)")
+    db.execute("CREATE INDEX idx_submissions_sha256 ON submissions (sha256)")
+    db.execute(
+        """
+        CREATE TABLE report_metrics (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL,
+            data TEXT NOT NULL
+        ) STRICT
+        """
+    )
+
+
 def known_names() -> list[str]:
     return [fn.__name__ for fn in _steps]
 

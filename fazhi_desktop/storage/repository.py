@@ -81,9 +81,9 @@ class ReportStore(IndicatorStore):
                     raise StorageError(f"单位“{columns['short_name']}”已存在")
                 table.insert(columns)
                 new_id = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
-                return replace(unit, id=new_id, **columns)
+                return replace(unit, id=new_id, **{**columns, "kind": unit.kind})
             table.update(unit.id, columns)
-        return replace(unit, **columns)
+        return replace(unit, **{**columns, "kind": unit.kind})
 
     def ensure_unit(self, short_name: str) -> Unit:
         """The unit with that short name, created with derived names if it is new."""

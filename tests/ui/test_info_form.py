@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
-from fazhi_desktop.core.model import Report, SealMode, Status
+from fazhi_desktop.core.model import Report, SealMode, Status, UnitKind
 from fazhi_desktop.core.schema import REPORT_FIELDS, UNIT_FIELDS, FieldKind, FieldSpec, report_field
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.info.field_editor import FieldEditor
@@ -23,6 +23,7 @@ NEW_VALUES: dict[FieldKind, Any] = {
     FieldKind.LIST: ("中共千佛镇委员会", "千佛镇人民政府"),
     FieldKind.BOOL: False,
     FieldKind.SEAL: SealMode.UNSEALED,
+    FieldKind.UNIT_KIND: UnitKind.DEPARTMENT,
 }
 
 
@@ -80,7 +81,8 @@ def test_every_report_field_round_trips(demo_window: MainWindow, store: ReportSt
 def test_every_unit_field_round_trips(demo_window: MainWindow, store: ReportStore,
                                       stored_demo: Report) -> None:
     info = demo_window.view.info
-    expected = {spec.key: f"新{spec.label}" for spec in UNIT_FIELDS}
+    expected = {spec.key: f"新{spec.label}" if spec.kind is FieldKind.TEXT else _value_for(spec)
+                for spec in UNIT_FIELDS}
     for key, value in expected.items():
         _type_value(info.unit_editors[key], value)
     demo_window.autosaver.flush()

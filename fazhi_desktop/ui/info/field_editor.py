@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fazhi_desktop.core.model import SealMode, Status
+from fazhi_desktop.core.model import SealMode, Status, UnitKind
 from fazhi_desktop.core.schema import FieldKind, FieldSpec, FieldValueError, parse_value
 
 NO_DATE = QDate(1990, 1, 1)  # shown as （未填）
@@ -86,7 +86,7 @@ class FieldEditor(QWidget):
             self.row.addWidget(self.check)
         else:
             self.combo = QComboBox()
-            options: list[Any] = list(SealMode) if kind is FieldKind.SEAL else list(Status)
+            options: list[Any] = list({FieldKind.SEAL: SealMode, FieldKind.UNIT_KIND: UnitKind}.get(kind, Status))
             for option in options:
                 label = option.label if isinstance(option, SealMode) else option.value
                 self.combo.addItem(label, option)
@@ -132,7 +132,7 @@ class FieldEditor(QWidget):
         if kind is FieldKind.BOOL:
             return self.check.isChecked()
         data = str(self.combo.currentData())  # Qt hands enum members back as plain strings
-        return SealMode(data) if kind is FieldKind.SEAL else Status(data)
+        return {FieldKind.SEAL: SealMode, FieldKind.UNIT_KIND: UnitKind}.get(kind, Status)(data)
 
     def set_value(self, value: Any) -> None:
         """Show ``value`` without emitting :attr:`sig_value_edited`."""

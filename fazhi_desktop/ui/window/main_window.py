@@ -7,7 +7,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -16,10 +16,11 @@ from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.chapter.chapter_manager import ChapterManager
 from fazhi_desktop.ui.checks.check_controller import CheckController
 from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.county.county_controller import CountyController
 from fazhi_desktop.ui.data.figure_actions import FigureInserter
 from fazhi_desktop.ui.window.autosaver import Autosaver
 from fazhi_desktop.ui.window.font_scale import font_size_menu
-from fazhi_desktop.ui.window.read_only import banner, lock_editing
+from fazhi_desktop.ui.window.read_only import banner, lock_editing, unlock_editing
 from fazhi_desktop.ui.window.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
 from fazhi_desktop.ui.window.report_view import ReportView
 from fazhi_desktop.ui.window.ui_settings import restore_geometry, save_geometry
@@ -41,6 +42,8 @@ def _lazy(module: str) -> ModuleType:
 
 class MainWindow(QMainWindow):
     """Shows the report list or one report; the database is the document (no Save button)."""
+
+    sig_report_opened = Signal(int, bool)  # a report was opened: its id, True when only for viewing (汇总)
 
     def __init__(self, store: ReportStore, settings: QSettings, db_path: Path,
                  parent: QWidget | None = None, read_only: bool = False) -> None:
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
             self._lock()
         restore_geometry(self, self.settings)
         self._set_report_actions(False)  # until build_window opens a report or the list
+        self.county = CountyController(self)  # the 汇总 menu; its view is made when first shown
 
     # ---- construction -----------------------------------------------------------------------
     def _action(self, menu_name: str, text: str, slot: object, keys: str = "") -> QAction:
@@ -97,8 +101,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("常用")
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.addAction(self.act_list)
-        toolbar.addAction(self.act_export)
+        toolbar.addActions([self.act_list, self.act_export])
         a("文件(&F)", "备份到…", lambda: _lazy("datafile.data_actions").backup_to_folder(self.store, self))
         self.act_restore_backup = a("文件(&F)", "从备份恢复…", self.restore_backup)
         a("文件(&F)", "退出", self.close, "Ctrl+Q")
@@ -107,9 +110,7 @@ class MainWindow(QMainWindow):
         self.act_redo = self.undo_stack.createRedoAction(self, "重做")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit = self.menuBar().addMenu("编辑(&E)")
-        edit.addAction(self.act_undo)
-        edit.addAction(self.act_redo)
-        edit.addAction(self.figures.action)
+        edit.addActions([self.act_undo, self.act_redo, self.figures.action])
         self.act_add_chapter = a("章节(&C)", "添加章节…", self.chapters.add_chapter)
         self.act_rename_chapter = a("章节(&C)", "重命名本章…", self.chapters.rename_chapter, "F2")
         self.act_move_left = a("章节(&C)", "本章前移", lambda: self.chapters.move_chapter(-1), "Ctrl+Alt+Left")
@@ -145,12 +146,10 @@ class MainWindow(QMainWindow):
         self.autosaver.sig_pending.connect(lambda: self.save_label.setText("正在保存…"))
         self.autosaver.sig_failed.connect(self._on_save_failed)
         self.view.sig_report_changed.connect(self._show_report_state)
-        self.view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for source in (self.view, self.chapters, self.check_controller, self.figures):
+            source.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.currentChanged.connect(self._on_tab_changed)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
-        self.chapters.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.check_controller.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.figures.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.chapters.sig_restore_available.connect(self.act_restore_chapter.setEnabled)
         app = QApplication.instance()
         self._watching_focus = isinstance(app, QApplication)
@@ -175,8 +174,11 @@ class MainWindow(QMainWindow):
         self.count_label.setText("")
         self._set_report_actions(False)
 
-    def open_report(self, report_id: int) -> None:
-        """Show report ``report_id`` and remember it for the next start."""
+    def open_report(self, report_id: int, viewing: bool = False) -> None:
+        """Show report ``report_id`` and remember it for the next start; ``viewing``: read-only (汇总 view)."""
+        if self.view.read_only and not (self.read_only or viewing):
+            unlock_editing(self.view)
+        self.view.read_only = self.read_only or viewing
         report = self.view.load(report_id)
         self.chapters.forget()
         if not self.read_only:  # the holder of the file remembers its own last report
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.view)
         self._set_report_actions(True)
         self._show_report_state(report)
+        self.sig_report_opened.emit(report_id, viewing)
 
     def open_last_report(self) -> bool:
         """Reopen the report open at the end of the last session; False when there is none."""
@@ -197,7 +200,7 @@ class MainWindow(QMainWindow):
     def _set_report_actions(self, enabled: bool) -> None:
         for action in (self.act_add_chapter, self.act_rename_chapter, self.act_delete_chapter,
                        self.act_move_left, self.act_move_right, self.figures.action):
-            action.setEnabled(enabled and not self.read_only)
+            action.setEnabled(enabled and not self.view.read_only)
         self.act_export.setEnabled(enabled)
 
     def _lock(self) -> None:

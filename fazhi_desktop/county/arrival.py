@@ -1,0 +1,113 @@
+"""One received file read into a report: a .fzbg package, or a .docx/.txt report through the importers.
+
+Reading never stores anything; a file that cannot be read becomes an :class:`Unreadable` with a Chinese
+reason. Packages are read with core.package (its checks included), Word and text files with
+``importers.load.import_file`` — the same pipeline as the ``import`` command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from fazhi_desktop.core.county.matching import Evidence
+from fazhi_desktop.core.indicators import IndicatorValue
+from fazhi_desktop.core.model import Report, Unit
+
+PACKAGE_SUFFIX = ".fzbg"
+REPORT_SUFFIXES = (".fzbg", ".docx", ".txt")
+_SKIP_NAMES = ("thumbs.db", "desktop.ini", ".ds_store")
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A readable received file: its bytes, the report it holds (unit names as written) and the evidence
+    of who sent it."""
+
+    path: Path
+    kind: str  # fzbg / docx / txt
+    data: bytes
+    report: Report
+    values: dict[str, IndicatorValue] | None  # a package's 数据指标; None for Word/text files
+    evidence: Evidence
+    notes: tuple[str, ...] = ()
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def package_unit(self) -> str:
+        """The unit a package names itself (empty for Word/text files)."""
+        return self.report.unit.short_name if self.kind == "fzbg" else ""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    path: Path
+    reason: str
+
+
+def gather(paths: list[Path]) -> tuple[list[Path], list[Unreadable]]:
+    """Every file under the given files and folders (sorted, recursively), and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[Unreadable] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted((p for p in path.rglob("*") if p.is_file() and p.name.lower() not in _SKIP_NAMES),
+                            key=lambda p: str(p.relative_to(path)))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(Unreadable(path, "找不到这个文件或文件夹"))
+    return list(dict.fromkeys(files)), missing
+
+
+def read_arrival(path: Path) -> Arrival | Unreadable:
+    """The report in ``path``, or why it cannot be taken."""
+    suffix = path.suffix.lower()
+    if path.name.startswith("~$"):
+        return Unreadable(path, "这是 Word/WPS 打开文档时留下的临时文件，不是报告")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Unreadable(path, f"无法读取（{exc.strerror or exc}）")
+    if not data:
+        return Unreadable(path, "文件是空的（0 字节），可能没有传完整")
+    if suffix == PACKAGE_SUFFIX:
+        return _package(path, data)
+    return _document(path, data)
+
+
+def _package(path: Path, data: bytes) -> Arrival | Unreadable:
+    from fazhi_desktop.core.package import PackageError, unpack_all
+
+    try:
+        report, values = unpack_all(data)
+    except PackageError as exc:
+        return Unreadable(path, str(exc))
+    evidence = Evidence(report.title, report.signatories, report.opening, path.name, report.year, report.date)
+    return Arrival(path, "fzbg", data, report, values, evidence)
+
+
+def _document(path: Path, data: bytes) -> Arrival | Unreadable:
+    from fazhi_desktop.importers.errors import ImportFileError
+    from fazhi_desktop.importers.load import import_file
+
+    suffix = path.suffix.lower()
+    try:
+        imported = import_file(path)
+    except ImportFileError as exc:
+        return Unreadable(path, str(exc))
+    if suffix not in REPORT_SUFFIXES and imported.source.startswith("文本"):  # a text file that merely decoded
+        return Unreadable(path, f"不是报告文件（{suffix or '无扩展名'}）；报告应为 .fzbg、.docx 或 .txt")
+    detected = imported.detected
+    if not detected.chapters:
+        return Unreadable(path, "未能识别出报告的章节（一、二、……），可能不是年度报告或格式特殊；"
+                                "可先用 import --dry-run 查看")
+    kind = "docx" if imported.source.startswith("Word") else "txt"
+    report = detected.to_report(Unit.from_short_name(detected.unit_name or "未知单位"), detected.year or 0)
+    evidence = Evidence(detected.title, detected.signatories, detected.opening, path.name, detected.year,
+                        detected.date)
+    return Arrival(path, kind, data, report, None, evidence, tuple(detected.notes))

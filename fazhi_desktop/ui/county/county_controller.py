@@ -1,0 +1,230 @@
+"""The 汇总 menu of the main window and what the 汇总 view's buttons do (roster, collect, open, review, table).
+
+Import-light on purpose: the window makes this at start-up; the view, the county modules and the dialogs
+are imported when the user first opens 汇总.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
+
+from fazhi_desktop.ui.common.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from fazhi_desktop.county.collect import CollectResult, FileOutcome
+    from fazhi_desktop.storage.county import CountyStore
+    from fazhi_desktop.ui.county.county_view import CountyView
+    from fazhi_desktop.ui.window.main_window import MainWindow
+
+VIEW_TITLE = "各单位报送汇总"
+
+
+class CountyController(QObject):
+    """Owns the 汇总 view (made on first use) inside the window's page stack."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._view: CountyView | None = None
+        self._viewing: int | None = None  # the report opened read-only from the board
+        menu = window.menuBar().addMenu("汇总(&S)")
+        self.act_show = QAction(VIEW_TITLE + "…", window)
+        self.act_show.setToolTip("县级用：各乡镇（街道）和县级部门的报告是否收到、是否按时、有什么问题")
+        self.act_show.setShortcuts([QKeySequence("Ctrl+Shift+S")])
+        self.act_show.triggered.connect(self.show)
+        self.act_edit = QAction("允许编辑当前报告", window)
+        self.act_edit.setEnabled(False)
+        self.act_edit.triggered.connect(self.allow_editing)
+        menu.addActions([self.act_show, self.act_edit])
+        toolbar = window.findChild(QToolBar, "main_toolbar")
+        if toolbar is not None:
+            toolbar.addAction(self.act_show)
+        self._banner: QLabel | None = None
+        self._banner_button: QPushButton | None = None
+        window.sig_report_opened.connect(self._on_report_opened)
+
+    # ---- the view ---------------------------------------------------------------------------
+    @property
+    def county(self) -> CountyStore:
+        from fazhi_desktop.storage.county import CountyStore
+
+        return CountyStore(self.window.store)
+
+    @property
+    def view(self) -> CountyView:
+        if self._view is None:
+            from fazhi_desktop.ui.county.county_view import CountyView
+
+            view = self._view = CountyView()
+            self.window.pages.addWidget(view)
+            view.sig_year_changed.connect(lambda _y: self.refresh())
+            view.sig_open_requested.connect(self.open_report)
+            view.sig_roster_requested.connect(self.import_roster)
+            view.sig_collect_requested.connect(self.collect)
+            view.sig_review_requested.connect(self.review)
+            view.sig_table_requested.connect(self.export_table)
+            view.sig_published_requested.connect(self.mark_published)
+            if self.window.read_only:
+                from fazhi_desktop.ui.window.read_only import lock_editing
+
+                lock_editing(view)
+            view.set_years(self.county.years(), dt.date.today().year - 1)
+        return self._view
+
+    def show(self) -> None:
+        self.window.autosaver.flush()
+        self.window.undo_stack.clear()
+        view = self.view
+        self.refresh()
+        self.window.pages.setCurrentWidget(view)
+        from fazhi_desktop.ui.window.report_texts import APP_NAME
+
+        self.window.setWindowTitle(f"{VIEW_TITLE} — {APP_NAME}")
+        for label in (self.window.deadline_label, self.window.count_label):
+            label.setText("")
+        self.window._set_report_actions(False)
+
+    def refresh(self) -> None:
+        from fazhi_desktop.core.county.status import summary
+        from fazhi_desktop.county.board import status_lines
+
+        lines = status_lines(self.county, self.view.current_year(), save=not self.window.read_only)
+        self.view.set_lines(lines, summary(lines))
+
+    # ---- opening a unit's report ------------------------------------------------------------
+    def open_report(self, report_id: int, editable: bool) -> None:
+        self.window.open_report(report_id, viewing=not editable)
+
+    def allow_editing(self) -> None:
+        if self._viewing is not None and not self.window.read_only:
+            self.window.open_report(self._viewing, viewing=False)
+
+    def _on_report_opened(self, report_id: int, viewing: bool) -> None:
+        self._viewing = report_id if viewing else None
+        self.act_edit.setEnabled(viewing and not self.window.read_only)
+        if viewing and self._banner is None:
+            self._banner = QLabel("只读查看（来自汇总）")
+            self._banner.setStyleSheet("color: #8a6d00;")
+            self._banner_button = QPushButton("允许编辑")
+            self._banner_button.clicked.connect(self.allow_editing)
+            self._banner_button.setEnabled(not self.window.read_only)
+            self.window.statusBar().addWidget(self._banner)
+            self.window.statusBar().addWidget(self._banner_button)
+        for widget in (self._banner, self._banner_button):
+            if widget is not None:
+                widget.setVisible(viewing)
+
+    # ---- the buttons ------------------------------------------------------------------------
+    def import_roster(self) -> int:
+        from fazhi_desktop.core.units import unit_for
+        from fazhi_desktop.ui.county.roster_dialog import RosterDialog
+
+        county = self.county
+        dialog = RosterDialog(county.county_name(), self.window)
+        if not dialog.exec():
+            return 0
+        if dialog.county_name() != county.county_name():
+            county.set_county_name(dialog.county_name())
+        name = county.county_name()
+        stored = county.add_to_roster([unit_for(e.name, e.kind, name) for e in dialog.entries()])
+        added = sum(1 for _, new in stored if new)
+        self.window.statusBar().showMessage(f"名单：新加入{added}个单位，共{len(county.roster())}个", 8000)
+        self.refresh()
+        return added
+
+    def collect(self) -> None:
+        from fazhi_desktop.ui.county.collect_dialog import CollectDialog
+
+        names = [u.short_name for u in self.county.roster()]
+        dialog = CollectDialog(self.view.current_year(), names, self.run_collect, self.run_assign, self.window)
+        dialog.exec()
+        self.refresh()
+
+    def run_collect(self, paths: list[Path], received: dt.date) -> CollectResult:
+        from fazhi_desktop.county.board import report_metrics
+        from fazhi_desktop.county.collect import collect
+
+        year = self.view.current_year()
+        self._check_received(received, year)
+        result = collect(self.county, paths, year, received, backup=self._backup)
+        report_metrics(self.county, list(self.county.report_ids(year).values()))
+        return result
+
+    def run_assign(self, path: Path, unit_name: str, received: dt.date, replace: bool) -> FileOutcome:
+        from fazhi_desktop.county.arrival import Unreadable, read_arrival
+        from fazhi_desktop.county.collect import FileOutcome, Outcome, store_arrival
+
+        year = self.view.current_year()
+        unit = self.window.store.find_unit(unit_name)
+        arrival = read_arrival(path)
+        if isinstance(arrival, Unreadable) or unit is None:
+            reason = arrival.reason if isinstance(arrival, Unreadable) else f"没有单位“{unit_name}”"
+            return FileOutcome(path, Outcome.REFUSED, unit_name, reason)
+        return store_arrival(self.county, arrival, unit, year, received, replace, self._backup)
+
+    def _backup(self) -> Path | None:
+        return self.county.backup(self.window.db_path, "收取替换前")
+
+    @staticmethod
+    def _check_received(received: dt.date, year: int) -> None:
+        if received <= dt.date(year, 12, 31):
+            raise ValueError(f"收到日期不晚于{year}年12月31日；{year}年度的报告应在次年收到，请核对年度和收到日期。")
+
+    def review(self) -> None:
+        from fazhi_desktop.county.review_notes import write_review_notes
+
+        folder = Dialogs.ask_directory(self.window, "审核意见保存到哪个文件夹")
+        if folder is None:
+            return
+        chosen = [s.unit.short_name for s in self.view.selected_units() if s.report_id is not None]
+        try:
+            written = write_review_notes(self.county, self.view.current_year(), folder, chosen or None)
+        except (ValueError, OSError) as exc:
+            Dialogs.warn(self.window, "无法生成审核意见", str(exc))
+            return
+        Dialogs.inform(self.window, "审核意见", f"已生成{len(written)}份审核意见，保存在：\n{folder}")
+
+    def export_table(self) -> None:
+        from fazhi_desktop.county.figures_table import title, write_table
+        from fazhi_desktop.export.options import ExportError
+
+        year = self.view.current_year()
+        start = Path.home() / f"{title(self.county, year)}.xlsx"
+        path = Dialogs.ask_save_file(self.window, "导出汇总表", start,
+                                     "Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;Word 文档 (*.docx)")
+        if path is None:
+            return
+        if path.suffix.lower() not in (".xlsx", ".csv", ".docx"):
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            write_table(self.county, year, path)
+        except (ValueError, OSError, ExportError) as exc:
+            Dialogs.warn(self.window, "无法导出汇总表", str(exc))
+            return
+        self.window.statusBar().showMessage(f"已导出汇总表：{path}", 10000)
+
+    def mark_published(self) -> None:
+        from fazhi_desktop.core.schema import FieldValueError, parse_date
+
+        lines = [s for s in self.view.selected_units() if s.report_id is not None]
+        if not lines:
+            Dialogs.inform(self.window, "记录公开", "请先在表中选择已收到报告的单位。")
+            return
+        text = Dialogs.ask_text(self.window, "记录公开", "公开日期（如 2026-03-20）：", dt.date.today().isoformat())
+        if not text:
+            return
+        try:
+            on = parse_date(text)
+        except FieldValueError as exc:
+            Dialogs.warn(self.window, "日期有误", str(exc))
+            return
+        for line in lines:
+            assert line.report_id is not None
+            self.county.mark_published(line.report_id, on)
+        self.refresh()

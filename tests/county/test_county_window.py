@@ -1,0 +1,127 @@
+"""The 汇总 view at 1024×768: the board, filtering and sorting, opening a unit read-only then editing it,
+pasting a roster and collecting a folder with a hand assignment (screenshots in build/screenshots)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from fazhi_desktop.core.model import UnitKind
+from fazhi_desktop.storage.database import open_database
+from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.county.collect_dialog import CollectDialog
+from fazhi_desktop.ui.county.roster_dialog import RosterDialog
+from fazhi_desktop.ui.window.main_window import MainWindow
+from fazhi_desktop.ui.window.ui_settings import open_settings
+from tests.county.conftest import Folder
+from tests.county.fixture import ROSTER
+
+OUT = Path(os.environ.get("FAZHI_SCREENSHOT_DIR") or Path(__file__).resolve().parents[2] / "build" / "screenshots")
+
+
+def _window(qtbot, db: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    QApplication.instance().setFont(QFont(["WenQuanYi Micro Hei", "Noto Sans CJK SC"], 10))  # type: ignore[union-attr]
+    store = ReportStore(open_database(db, journal="delete"))
+    window = MainWindow(store, open_settings(tmp_path / "settings"), db)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def board(qtbot, county_db: str, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, Path(county_db), tmp_path)
+    window.county.act_show.trigger()
+    yield window
+    window.close()
+    window.store.db.close()
+
+
+def _shot(window: MainWindow, name: str) -> Path:
+    OUT.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    pixmap = window.grab()
+    assert pixmap.save(str(path)) and (pixmap.width(), pixmap.height()) == (1024, 768)
+    return path
+
+
+def test_board_lists_filters_and_sorts(board: MainWindow) -> None:
+    view = board.county.view
+    assert board.pages.currentWidget() is view and board.windowTitle().startswith("各单位报送汇总")
+    assert view.summary.text().startswith("应报送30个单位：已收到27个（按时25个，逾期2个），未收到3个")
+    table = view.table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ROSTER
+    assert _shot(board, "county_board").stat().st_size > 20_000
+    view.kind.setCurrentText(UnitKind.DEPARTMENT.value)
+    assert table.rowCount() == 12 and {table.item(r, 1).text() for r in range(12)} == {"县级部门"}
+    view.kind.setCurrentIndex(0)
+    table.sortItems(6, Qt.SortOrder.DescendingOrder)  # 错误
+    errors = [int(table.item(r, 6).text() or -1) for r in range(table.rowCount())]
+    assert errors == sorted(errors, reverse=True) and errors[0] >= 2
+    table.sortItems(2, Qt.SortOrder.DescendingOrder)  # 报送: not received first, then the most days late
+    assert [table.item(r, 2).text() for r in range(5)][-2:] == ["3月9日收到，逾期8天"] * 2
+    for button in (view.roster, view.collect, view.review, view.export):  # every button is on screen
+        assert button.mapTo(board, button.rect().topRight()).x() < 1024
+
+
+def test_a_unit_opens_read_only_until_the_user_chooses_to_edit(board: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = board.county.view
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 0).text() == "石桥镇")
+    view.table.selectRow(row)
+    view.open_view.click()
+    assert board.pages.currentWidget() is board.view and board.view.read_only
+    addressee = board.view.info.report_editors["addressee"].line
+    assert addressee.isReadOnly() and not board.act_add_chapter.isEnabled()
+    assert board.county.act_edit.isEnabled() and board.county._banner is not None
+    _shot(board, "county_viewing")
+    board.county._banner_button.click()  # type: ignore[union-attr]  # 允许编辑
+    assert not board.view.read_only and not addressee.isReadOnly() and board.act_add_chapter.isEnabled()
+    addressee.setText("县委、县人民政府")
+    addressee.textEdited.emit("县委、县人民政府")
+    board.autosaver.flush()
+    assert board.store.load_report(board.view.report_id or 0).addressee == "县委、县人民政府"
+    board.county.act_show.trigger()
+    assert board.pages.currentWidget() is view
+
+
+def test_roster_dialog_and_collect_dialog(qtbot, county_files: Folder, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _window(qtbot, tmp_path / "新.db", tmp_path)
+    window.county.act_show.trigger()
+    assert window.county.view.empty_hint.isVisible()
+
+    def paste_and_accept(dialog: RosterDialog) -> int:
+        dialog.county.setText("安平县")
+        dialog.paste.setPlainText(county_files.roster.read_text(encoding="utf-8") + "柳树村\n")
+        assert dialog.preview.rowCount() == 31 and dialog.preview.item(30, 2).text() == "无法推断，请选择"
+        dialog.preview.cellWidget(30, 1).setCurrentText("街道")  # the clerk corrects a kind
+        return 1
+
+    monkeypatch.setattr(RosterDialog, "exec", paste_and_accept)
+    assert window.county.import_roster() == 31
+    assert window.store.find_unit("柳树村").kind is UnitKind.STREET  # type: ignore[union-attr]
+    dialog = CollectDialog(2025, ROSTER, window.county.run_collect, window.county.run_assign, window)
+    qtbot.addWidget(dialog)
+    dialog.received.setDate(dialog.received.date().fromString("2026-02-27", "yyyy-MM-dd"))
+    result = dialog.run([county_files.first])
+    assert result is not None and dialog.table.rowCount() == 36
+    outcomes = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(36)}
+    assert outcomes["柳树村法治报告.docx"] == "已导入"  # 柳树村 is on this roster
+    row = next(r for r in range(36) if dialog.table.item(r, 0).text() == "和平乡报告（定稿）.docx")
+    dialog.table.selectRow(row)
+    assert dialog.assign.isEnabled() and dialog.unit.currentText() == "和平乡"
+    assert dialog.assign_selected() is not None and dialog.table.item(row, 1).text() == "已导入"
+    dialog.close()
+    window.county.refresh()
+    assert window.county.view.summary.text().startswith("应报送31个单位：已收到27个（按时27个，逾期0个），未收到4个")
+    window.close()
+    window.store.db.close()
