@@ -186,18 +186,21 @@ def _header_like(line: str) -> bool:
 
 
 def _title_copies(lines: list[str], decided: dict[int, str]) -> dict[int, str]:
-    """The page title shown twice (browser title bar, then the article), and dates or URLs above it."""
+    """The page title shown twice (browser title bar with the site's name, then the article), and dates
+    or URLs above it. The shortest copy is the title; longer ones are it plus "_XX县人民政府"."""
     first = [i for i, line in enumerate(lines[:40]) if line.strip() and i not in decided]
-    title_at = next((i for i in first if looks_like_title(normalize_line(lines[i]))), None)
-    if title_at is None:
+    titles = [i for i in first if looks_like_title(normalize_line(lines[i]))]
+    if not titles:
         return {}
-    title = clutter.squeeze(normalize_line(lines[title_at]))
+    flats = {i: clutter.squeeze(normalize_line(lines[i])) for i in first}
+    title_at = min(titles, key=lambda i: (len(flats[i]), i))
+    title = flats[title_at]
     out: dict[int, str] = {}
     for i in first:
-        flat = clutter.squeeze(normalize_line(lines[i]))
-        if i < title_at and not is_cjk_text(lines[i]):
+        if i < min(titles) and not is_cjk_text(lines[i]):
             out[i] = clutter.reason("pre_title")
-        elif i != title_at and flat.startswith(title) and re.fullmatch(r"(?:[_\-—|｜·].{0,30})?", flat[len(title):]):
+        elif i != title_at and flats[i].startswith(title) and re.fullmatch(r"(?:[_\-—|｜·].{0,30})?",
+                                                                            flats[i][len(title):]):
             out[i] = clutter.reason("page_title")
     return out
 

@@ -104,7 +104,8 @@ def role_for_title(title: str, year: int | None = None) -> ChapterRole:
 
 
 def is_unnumbered_chapter(line: str) -> bool:
-    return is_short_title_line(line, 30) and any(word in line for word in _CHAPTER_WORDS)
+    """"存在问题", "下一步打算": a short line naming a part (not prose with a comma that mentions one)."""
+    return is_short_title_line(line, 30) and "，" not in line and any(word in line for word in _CHAPTER_WORDS)
 
 
 # --- title, unit and year ---------------------------------------------------------------------

@@ -77,3 +77,30 @@ def cleanup_notes(cleaned: Cleaned) -> list[str]:
         done = "、".join(f"{_CHANGE_TEXTS.get(rule, ('', rule))[1]}（{n}处）" for rule, n in counts.items())
         notes.append(f"已改正原文的格式：{done}")
     return notes
+
+
+_NAMED_LINES = 4
+
+
+def paste_message(cleaned: Cleaned, original: str) -> str:
+    """The status-bar message after a paste was cleaned: what was done, the removed lines by name."""
+    done = []
+    if cleaned.removed:
+        named = "；".join(f"第{r.line}行“{r.text[:16]}{'…' if len(r.text) > 16 else ''}”［{r.reason}］"
+                         for r in cleaned.removed[:_NAMED_LINES])
+        more = f"等{len(cleaned.removed)}行" if len(cleaned.removed) > _NAMED_LINES else ""
+        done.append(f"删除{named}{more}")
+    if cleaned.tables:
+        done.append(f"{len(cleaned.tables)}个表格改为文字（数字未改动）")
+    before = sum(1 for line in original.split("\n") if line.strip()) - len(cleaned.removed)
+    before -= sum(len(t.rows) - len(t.lines) for t in cleaned.tables)
+    if sum(1 for line in cleaned.text.split("\n") if line) < before:
+        done.append("合并断行")
+    if cleaned.changes:
+        done.append("改正标点和空格")
+    message = "粘贴的文字已整理：" + "，".join(done or ["去掉多余的空白"])
+    message += "。按 Ctrl+Z 恢复粘贴的原样，Ctrl+Shift+V 粘贴原文（不整理）。"
+    if cleaned.figures:
+        listed = "、".join(f"{f.indicator}{f.value}" for f in cleaned.figures)
+        message += f"提示：表格中的{listed}可填入“数据指标”。"
+    return message

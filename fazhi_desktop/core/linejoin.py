@@ -3,7 +3,8 @@
 A line is joined to the next only on evidence: it ends with a comma or an opening bracket; the next
 line cannot start a sentence (等活动3场, 个, ）); the text was wrapped at a fixed width (a PDF) and this
 line is as wide as the others; the next line is a short tail that ends the sentence; or the line is
-too long to be a heading. A line that may be a heading whose number was lost is never glued to its text.
+too long to be a heading, or has a clause too long for one. A line that may be a heading whose number
+was lost is never glued to its text.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _WRAP_SLACK_ABOVE = 4
 _CUT_SLACK_BELOW = 16  # before a removed page number: the last line of a page may be a little shorter
 _SHORT_TAIL = 12  # "决策。": the end of a sentence, not a paragraph of its own
 _TOO_LONG_FOR_HEADING = 36
+_LONG_CLAUSE = 15
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -64,7 +66,11 @@ def wrap_width(lines: Sequence[str]) -> int:
         count = sum(1 for x in widths if w - 4 <= x <= w + 4)
         if count > best_count or (count == best_count and w > best):
             best, best_count = w, count
-    return best if best_count >= 3 else 0
+    if best_count >= 3:
+        return best
+    # two lines cut at the same width (a short PDF copy): evidence enough when they are nearly equal
+    close = [x for x in widths if best - 2 <= x <= best + 2]
+    return best if best and len(close) >= 2 else 0
 
 
 def _cjk_count(text: str) -> int:
@@ -76,8 +82,11 @@ def should_join(a: str, last: str, b: str, width: int, cut: bool = False) -> boo
 
     ``cut``: a page number or other clutter line stood between them and was removed.
     """
-    if not a or not b or is_heading_line(b) or ends_sentence(a):
+    if not a or not b or is_heading_line(b):
         return False
+    if ends_sentence(a):  # a line that ends with ； at the full width of a PDF page goes on
+        return bool(width) and a.rstrip(_CLOSERS)[-1] in "；;" and not stands_alone(a) \
+            and width - _WRAP_SLACK_BELOW <= display_width(last) <= width + _WRAP_SLACK_ABOVE
     if a.endswith(tuple(CONTINUING)):
         return True
     if stands_alone(a):
@@ -90,13 +99,22 @@ def should_join(a: str, last: str, b: str, width: int, cut: bool = False) -> boo
             return True
     if _short_tail(b) and _cjk_count(a) > 20:
         return True
-    return _cjk_count(last) >= _TOO_LONG_FOR_HEADING
+    return _cjk_count(last) >= _TOO_LONG_FOR_HEADING or _prose(a)
+
+
+def _prose(line: str) -> bool:
+    """A clause longer than a heading's (强化组织领导，依法执政水平不断提升 has two short ones), or a sentence
+    ended and another begun: text cut in the middle of a sentence."""
+    if any(ch in "。！？" for ch in line[:-1]):
+        return True
+    clauses = re.split("[，、；：]", line)
+    return len(clauses) > 1 and max(_cjk_count(c) for c in clauses) >= _LONG_CLAUSE
 
 
 def _short_tail(line: str) -> bool:
-    """"决策。": a few characters ending the sentence, with no sentence end before."""
-    return (len(line) <= _SHORT_TAIL and ends_sentence(line) and not any(ch in "。！？；" for ch in line[:-1])
-            and line[0] not in "（(“")
+    """"决策。" or "诉案件。镇党委……": it starts with the last few characters of a sentence."""
+    end = next((i for i, ch in enumerate(line) if ch in "。！？；"), -1)
+    return 0 < end < _SHORT_TAIL and "，" not in line[:end] and line[0] not in "（(“《"
 
 
 def glue(a: str, b: str) -> str:

@@ -216,21 +216,26 @@ def _chapter_number_issues(typed: h.TypedHeading, index: int, expected: int) -> 
 
 
 def _assign_topic_roles(chapters: list[Chapter]) -> tuple[list[Chapter], list[str]]:
-    """Topic chapters (style D) before 不足/安排 are the 主要举措和成效 when no chapter says so."""
-    if any(c.role is ChapterRole.MEASURES for c in chapters):
-        return chapters, _custom_notes(chapters)
+    """Topic chapters (style D) before 不足/安排 belong to the 主要举措和成效, as do those of style C
+    ("强化主要负责人责任，夯实组织基础" with the 第一责任人 part folded in as a section)."""
     out = []
     in_measures = True
     for chapter in chapters:
         if chapter.role in (ChapterRole.SHORTCOMINGS, ChapterRole.NEXT_YEAR, ChapterRole.OTHER):
             in_measures = False
-        if in_measures and chapter.role is ChapterRole.CUSTOM:
+        if in_measures and (chapter.role is ChapterRole.CUSTOM or _folded_principal(chapter)):
             chapter = replace(chapter, role=ChapterRole.MEASURES)
         out.append(chapter)
     notes = []
     if any(a.role is not b.role for a, b in zip(chapters, out, strict=True)):
         notes.append("专题式章标题已按“主要举措和成效”归类，可在预览中修改")
     return out, notes + _custom_notes(out)
+
+
+def _folded_principal(chapter: Chapter) -> bool:
+    """A topic chapter (a comma in its title) whose first section is the 第一责任人 part (style C)."""
+    return (chapter.role is ChapterRole.PRINCIPAL_DUTY and "，" in chapter.title and "第一责任人" not in chapter.title
+            and any("第一责任人" in b.heading for b in chapter.blocks))
 
 
 def _custom_notes(chapters: list[Chapter]) -> list[str]:

@@ -103,13 +103,7 @@ def render_rows(rows: Sequence[Sequence[str]]) -> list[str]:
             return [_pairs_line([(row[0], row[1]) for row in rows])]
         return [_labelled_line(row[0], [c for c in row[1:] if c]) if row[0] else _pairs_line([("", c) for c in row])
                 for row in rows]
-    data = rows[1:]
-    if len(data) == 1:
-        return [_pairs_line(list(zip(header, data[0], strict=False)))]
-    if any(row and row[0] and not is_figure(row[0]) for row in data):
-        return [_labelled_line(row[0], [f"{h}{v}" for h, v in zip(header[1:], row[1:], strict=False) if v])
-                if row[0] else _pairs_line(list(zip(header, row, strict=False))) for row in data]
-    return [_pairs_line(list(zip(header, row, strict=False))) for row in data]
+    return [_pairs_line(list(zip(header, row, strict=False))) for row in rows[1:]]  # "项目：值" a row
 
 
 def _labelled_values(rows: Sequence[Sequence[str]]) -> list[tuple[str, str]]:

@@ -110,7 +110,8 @@ def test_web_page_report_with_clutter_attachment_and_chinese_date() -> None:
     assert "统计表内容" in detected.chapters[5].blocks[0].body
     assert len(detected.removed) == 4
     rendered = render_plain(detected)
-    removed = cjk_counter("".join(r.text for r in detected.removed)) + cjk_counter("二〇二四年一月十日")  # dated as 2024年1月10日
+    removed = cjk_counter("".join(r.text for r in detected.removed))
+    removed += cjk_counter("二〇二四年一月十日")  # dated as 2024年1月10日
     assert cjk_counter(WEB_PAGE) - removed - cjk_counter(rendered) == cjk_counter("")
     assert cjk_counter(rendered) - cjk_counter(WEB_PAGE) == cjk_counter("六、附件")  # the new chapter
 

@@ -22,7 +22,7 @@ def test_paste_is_cleaned_and_reported(qtbot: QtBot) -> None:
     with qtbot.waitSignal(edit.sig_paste_cleaned) as said:
         edit.insertFromMimeData(data)
     assert edit.toPlainText() == JOINED
-    assert "整理" in said.args[0] and "1 行" in said.args[0]
+    assert "整理" in said.args[0] and "第3行“— 3 —”［页码］" in said.args[0] and "Ctrl+Z" in said.args[0]
 
 
 def test_clean_text_is_pasted_as_it_is(qtbot: QtBot) -> None:
