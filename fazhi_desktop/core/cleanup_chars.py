@@ -14,6 +14,10 @@ _X = f"{CJK_RANGES}{re.escape(CJK_PUNCT)}"
 # U+200D stays between emoji (👨\u200d👩\u200d👧 is one family), as in core.text.strip_control.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u2060\u00ad]|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])")
 _TABS = re.compile("\t+")
+# The tab or spaces Word and clerks put between a typed number and its heading ("一、<tab>主要举措").
+_LABEL_GAP = re.compile(
+    r"^(\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）][、]?))[\s\u3000]+(?=\S)"
+    r"|^(\s*\d{1,2}[.．、])[\s\u3000]+(?=[^\s\d])")  # not "1. 5万元"
 _SPACES = re.compile("[\u00a0\u2002-\u200a\u202f\u205f]")
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _STRAY_SPACE = re.compile(f"(?<=[{_X}0-9]) (?=[{_X}])|(?<=[{_X}]) (?=[0-9])")
@@ -102,6 +106,7 @@ def normalize_line_changes(line: str) -> tuple[str, list[Change]]:
     """:func:`normalize_line`, and what it changed: (rule, original text) for each kind of change."""
     changes: list[Change] = []
     line = _ZERO_WIDTH.sub("", line)
+    line = _LABEL_GAP.sub(lambda m: m.group(1) or m.group(2), line)
     line = _TABS.sub("  ", line)
     line = _SPACES.sub(" ", line).replace("\u3000", "  ")
     line = line.strip()

@@ -1,6 +1,6 @@
 """Joining lines that a PDF, a web page or a soft line break cut in the middle of a sentence (§4.4).
 
-A line is joined to the next only on evidence: it ends with a comma or an opening bracket; the next
+A line is joined to the next only on evidence: it ends with a comma, an opening bracket or inside 《》 “”; the next
 line cannot start a sentence (等活动3场, 个, ）); the text was wrapped at a fixed width (a PDF) and this
 line is as wide as the others; the next line is a short tail that ends the sentence; or the line is
 too long to be a heading, or has a clause too long for one. A line that may be a heading whose number
@@ -87,7 +87,7 @@ def should_join(a: str, last: str, b: str, width: int, cut: bool = False) -> boo
     if ends_sentence(a):  # a line that ends with ； at the full width of a PDF page goes on
         return bool(width) and a.rstrip(_CLOSERS)[-1] in "；;" and not stands_alone(a) \
             and width - _WRAP_SLACK_BELOW <= display_width(last) <= width + _WRAP_SLACK_ABOVE
-    if a.endswith(tuple(CONTINUING)):
+    if a.endswith(tuple(CONTINUING)) or _unclosed(a):
         return True
     if stands_alone(a):
         return False
@@ -109,6 +109,11 @@ def _prose(line: str) -> bool:
         return True
     clauses = re.split("[，、；：]", line)
     return len(clauses) > 1 and max(_cjk_count(c) for c in clauses) >= _LONG_CLAUSE
+
+
+def _unclosed(line: str) -> bool:
+    """"学习《信访工作": a 书名号 or quotation mark opened and not closed — the line stops inside it."""
+    return line.count("《") > line.count("》") or line.count("“") > line.count("”")
 
 
 def _short_tail(line: str) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 RAW_PASTE_KEYS = "Ctrl+Shift+V"
 
@@ -43,6 +43,14 @@ class CleanPasteEdit(QPlainTextEdit):
         self._insert_block(cleaned.text, start)  # a second undo step: Ctrl+Z restores the paste as copied
         self.sig_paste_cleaned.emit(paste_message(cleaned, original))
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+Shift+V also where the action's shortcut does not reach (a text box takes its key events first)
+        if event.keyCombination().toCombined() == QKeySequence(RAW_PASTE_KEYS)[0].toCombined():
+            event.accept()
+            self.paste_original()
+            return
+        super().keyPressEvent(event)
+
     def paste_original(self) -> None:
         """粘贴原文: the clipboard's text as copied (only control characters removed), one undo step."""
         if self.isReadOnly():
@@ -69,9 +77,9 @@ class CleanPasteEdit(QPlainTextEdit):
         self.setTextCursor(cursor)
         return start
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+    def context_menu(self, pos: QPoint) -> QMenu:
         """The standard menu, with 粘贴原文 right after 粘贴."""
-        menu = self.createStandardContextMenu(event.pos())
+        menu = self.createStandardContextMenu(pos)
         self.raw_paste.setEnabled(not self.isReadOnly() and bool(QGuiApplication.clipboard().text()))
         actions = menu.actions()
         at = next((i for i, a in enumerate(actions) if a.objectName() == "edit-paste"), len(actions) - 1)
@@ -79,5 +87,9 @@ class CleanPasteEdit(QPlainTextEdit):
             menu.insertAction(actions[at + 1], self.raw_paste)
         else:
             menu.addAction(self.raw_paste)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()

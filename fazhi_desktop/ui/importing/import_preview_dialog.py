@@ -198,7 +198,7 @@ class ImportPreviewDialog(QDialog):
 
     def figures(self) -> tuple[TableFigure, ...]:
         """The table figures the user chose to copy into 数据指标 (none unless the box is ticked)."""
-        return self.detected.figures if self.copy_figures.isChecked() and self.copy_figures.isVisible() else ()
+        return self.detected.figures if self.copy_figures.isChecked() else ()
 
     # ----- edits
 
