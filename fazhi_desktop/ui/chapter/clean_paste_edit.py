@@ -45,7 +45,7 @@ class CleanPasteEdit(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Ctrl+Shift+V also where the action's shortcut does not reach (a text box takes its key events first)
-        if event.keyCombination().toCombined() == QKeySequence(RAW_PASTE_KEYS)[0].toCombined():
+        if QKeySequence(event.keyCombination()) == QKeySequence(RAW_PASTE_KEYS):
             event.accept()
             self.paste_original()
             return
