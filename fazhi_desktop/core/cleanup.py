@@ -18,7 +18,7 @@ from itertools import chain, pairwise
 from fazhi_desktop.core import clutter
 from fazhi_desktop.core.cleanup_chars import CJK, is_cjk_text, normalize_line, normalize_line_changes
 from fazhi_desktop.core.headings import is_heading_line, parse_cn_date, parse_imprint, split_signatories
-from fazhi_desktop.core.linejoin import ends_sentence, join_broken_lines, looks_like_title
+from fazhi_desktop.core.linejoin import CONTINUES_SENTENCE, ends_sentence, join_lines, looks_like_title
 from fazhi_desktop.core.tables import Table, TableFigure, read_tables
 from fazhi_desktop.core.text import strip_control
 
@@ -61,41 +61,61 @@ def clean_text(text: str, keep: frozenset[int] = frozenset()) -> Cleaned:
     """Clean pasted or imported text; ``keep`` holds line numbers (from 1) not to remove. Idempotent."""
     lines = source_lines(text)
     decided = {i: why for i, why in _classify(lines).items() if i + 1 not in keep}
+    for _ in range(3):
+        joined, origins, tables, changes = _clean_once(lines, decided)
+        # A line judged in context (a bare 3 beside a table cell) may read differently once its neighbours
+        # are joined: judge the result again, so that cleaning twice changes nothing more.
+        again = {origins[i]: why for i, why in _classify(joined).items()
+                 if origins[i] >= 0 and origins[i] + 1 not in keep and origins[i] not in decided}
+        if not again:
+            break
+        decided.update(again)
+    removed = tuple(Removed(i + 1, " ".join(lines[i].split()), why) for i, why in sorted(decided.items()))
+    return Cleaned("\n".join(joined), removed, tuple(tables), tuple(changes))
+
+
+def _clean_once(lines: list[str], decided: dict[int, str]
+                ) -> tuple[list[str], list[int], list[Table], list[tuple[int, str, str]]]:
+    """(cleaned lines, the source line each comes from or -1, tables, character fixes) with ``decided`` gone."""
     tables = read_tables(lines, set(decided))
     starts = {t.start: t for t in tables}
     inside = {i for t in tables for i in range(t.start, t.start + len(t.rows))}
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     cuts: set[int] = set()
     changes: list[tuple[int, str, str]] = []
     skip_blank = False
     for index, line in enumerate(lines):
         if index in decided:
-            while out and not out[-1]:
+            while out and not out[-1][0]:
                 out.pop()
             cuts.add(len(out) - 1)
             skip_blank = True
             continue
         if index in starts:
-            new = [normalize_line(t) for t in starts[index].lines]
+            new = [(normalize_line(t), -1) for t in starts[index].lines]
         elif index in inside:
             continue
         else:
             fixed, found = normalize_line_changes(line)
             if parse_imprint(fixed) is None:  # the gap between 印发机关 and 印发日期 is layout, not a slip
                 changes += [(index + 1, rule, snippet) for rule, snippet in found]
-            new = [fixed]
-        for text in new:
+            new = [(fixed, index)]
+        for text, origin in new:
             if text or not skip_blank:
-                out.append(text)
+                out.append((text, origin))
                 skip_blank = False
-    joined = _squeeze_blank([normalize_line(t) for t in join_broken_lines(out, frozenset(cuts))])
-    for _ in range(4):  # the wrap width is measured on the whole text: repeat until stable
-        again = _squeeze_blank([normalize_line(t) for t in join_broken_lines(joined)])
-        if again == joined:
+    frozen = frozenset(cuts)
+    for _ in range(5):  # the wrap width is measured on the whole text: repeat until stable
+        texts = [t for t, _ in out]
+        done = set(texts)  # lines already normalised; only lines made by a join need it again
+        again = [(t if len(parts) == 1 and t in done else normalize_line(t),
+                  out[parts[0]][1] if len(parts) == 1 else -1) for t, parts in join_lines(texts, frozen)]
+        again = _squeeze_blank(again)
+        frozen = frozenset()
+        if again == out:
             break
-        joined = again
-    removed = tuple(Removed(i + 1, " ".join(lines[i].split()), why) for i, why in sorted(decided.items()))
-    return Cleaned("\n".join(joined), removed, tuple(tables), tuple(changes))
+        out = again
+    return [t for t, _ in out], [o for _, o in out], tables, changes
 
 
 def clean_paste(text: str, keep: frozenset[int] = frozenset()) -> Cleaned:
@@ -105,12 +125,12 @@ def clean_paste(text: str, keep: frozenset[int] = frozenset()) -> Cleaned:
     return Cleaned(body, cleaned.removed, cleaned.tables, cleaned.changes)
 
 
-def _squeeze_blank(lines: list[str]) -> list[str]:
-    out: list[str] = []
+def _squeeze_blank(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
     for line in lines:
-        if line or (out and out[-1]):
+        if line[0] or (out and out[-1][0]):
             out.append(line)
-    while out and not out[-1]:
+    while out and not out[-1][0]:
         out.pop()
     return out
 
@@ -138,19 +158,22 @@ def _classify(lines: list[str]) -> dict[int, str]:
     return decided
 
 
-def _neighbour(lines: list[str], index: int, step: int, decided: dict[int, str]) -> str | None:
+def _neighbour(lines: list[str], index: int, step: int, decided: dict[int, str]) -> int | None:
+    """The index of the nearest line in direction ``step`` that has text and stays."""
     i = index + step
     while 0 <= i < len(lines):
         if lines[i].strip() and i not in decided:
-            return lines[i]
+            return i
         i += step
     return None
 
 
 def _cell_like(line: str) -> bool:
     """A short label or figure, as table cells copied one per line are (受理纠纷 / 64)."""
-    text = " ".join(line.split())
-    if "\t" in line.strip() or clutter.is_weak_page_number(text):
+    if "\t" in line.strip():
+        return True
+    text = normalize_line(line)  # judged as it will read after cleanup ("法." ends a sentence: "法。")
+    if clutter.is_weak_page_number(text):
         return True
     return (len(text) <= _CELL_MAX and not ends_sentence(text) and not is_heading_line(text)
             and parse_cn_date(text) is None and split_signatories(text) is None)
@@ -158,8 +181,19 @@ def _cell_like(line: str) -> bool:
 
 def _page_number_in_context(lines: list[str], index: int, decided: dict[int, str]) -> bool:
     """A bare 3 (or 3/9) is a page number unless a neighbour is a table cell or another bare number."""
-    around = [_neighbour(lines, index, step, decided) for step in (-1, 1)]
-    return not any(n is not None and _cell_like(n) for n in around)
+    for step in (-1, 1):
+        at = _neighbour(lines, index, step, decided)
+        if at is not None and _cell_like(lines[at]) and not _continued(lines, at, decided):
+            return False
+    return True
+
+
+def _continued(lines: list[str], index: int, decided: dict[int, str]) -> bool:
+    """The line is the start of a sentence the next line goes on with ("法" / "。"): text, not a cell."""
+    after = _neighbour(lines, index, 1, decided)
+    first = normalize_line(lines[after])[:1] if after is not None else ""
+    return bool(first) and after is not None and not clutter.is_weak_page_number(lines[after]) \
+        and first in CONTINUES_SENTENCE
 
 
 def _running_headers(lines: list[str], decided: dict[int, str]) -> dict[int, str]:
@@ -180,9 +214,12 @@ def _running_headers(lines: list[str], decided: dict[int, str]) -> dict[int, str
 
 
 def _header_like(line: str) -> bool:
+    """A title or unit name as a running header: short, no sentence in it (a wrapped line of prose that
+    repeats is text)."""
     text = " ".join(line.split())
     cjk = len(CJK.findall(text))
-    return cjk >= 4 and len(text) <= 30 and not ends_sentence(text) and not is_heading_line(text)
+    return (cjk >= 4 and len(text) <= 30 and not ends_sentence(text) and not is_heading_line(text)
+            and not clutter.is_sentence(text) and not any(ch in "。！？；，" for ch in text))
 
 
 def _title_copies(lines: list[str], decided: dict[int, str]) -> dict[int, str]:

@@ -82,6 +82,7 @@ _STEPS: tuple[tuple[str, re.Pattern[str], object], ...] = (
     ("text.halfwidth", _LINE_END_DOT, "。"),
 )
 _LATE_STEPS: tuple[tuple[str, re.Pattern[str], object], ...] = (
+    ("text.halfwidth", _PUNCT_NEAR_CJK, lambda m: "".join(_ASCII_TO_CN[ch] for ch in m.group())),  # "," → “,”
     ("text.year_range", _YEAR_RANGE, _year_range),
     ("text.missing_year_char", _MONTH_NO_YEAR, r"\1年\2月"),
     ("text.space", _STRAY_SPACE, ""),
@@ -122,11 +123,14 @@ def normalize_line_changes(line: str) -> tuple[str, list[Change]]:
 
 
 def _step(line: str, rule: str, pattern: re.Pattern[str], repl: object, changes: list[Change]) -> str:
-    found = pattern.search(line)
-    if found is None:
-        return line
-    new = pattern.sub(repl, line)  # type: ignore[call-overload]
+    new, count = pattern.subn(repl, line)  # type: ignore[call-overload]
+    for _ in range(3):  # nested brackets "(法())": the inner pair first, then the outer
+        if not count:
+            break
+        new, count = pattern.subn(repl, new)  # type: ignore[call-overload]
     if new != line:
-        start, end = found.span()
-        changes.append((rule, line[max(0, start - 4):end + 4]))
-    return new
+        found = pattern.search(line)
+        if found is not None:
+            start, end = found.span()
+            changes.append((rule, line[max(0, start - 4):end + 4]))
+    return str(new)

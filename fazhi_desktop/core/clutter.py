@@ -127,14 +127,14 @@ def clutter_reason(line: str) -> str | None:
     if not line or is_sentence(line) or len(line) > 200:
         return None
     data = clutter_data()
+    reason = _token_reason(line)  # buttons and menus first: "字体：【大】【中】【小】" is a picker, not metadata
+    if reason:
+        return reason
     flat = squeeze(line)
     for rule in data.rules:
         found = rule.pattern.search(flat) if rule.search else rule.pattern.match(flat)
         if found and (not rule.needs or any(f"{label}：" in flat or f"{label}:" in flat for label in rule.needs)):
             return rule.reason
-    reason = _token_reason(line)
-    if reason:
-        return reason
     if is_separator(line) and not is_strong_page_number(line):
         return data.reasons["separator"]
     return None

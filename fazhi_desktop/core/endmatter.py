@@ -103,5 +103,5 @@ def date_issue(tail: Tail) -> SourceIssue | None:
         return None
     return SourceIssue(
         "structure.date_format", "警告",
-        f"成文日期“{tail.date_text}”不合规范：GB/T 9704 要求用阿拉伯数字将年、月、日标全，月、日不编虚位，"
-        f"应写作“{standard}”（导入时按此改写）", where="date", text=tail.date_text, fix=standard)
+        f"成文日期不合规范：GB/T 9704 要求用阿拉伯数字将年、月、日标全，月、日不编虚位，应写作“{standard}”"
+        "（导入时自动改写）", where="date", text=tail.date_text, fix=standard)

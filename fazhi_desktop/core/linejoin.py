@@ -20,7 +20,7 @@ TERMINAL = "。！？；：…!?;:"
 CONTINUING = "，、（“《‘〈【—,("
 _CLOSERS = "”’）》」』"
 # A line starting with one of these continues the sentence before it.
-_CONTINUES = "，。、；：？！）》”’」』,.;:?!)等的了并或而之"
+CONTINUES_SENTENCE = "，。、；：？！）》”’」』,.;:?!)等的了并或而之"
 _MEASURE = "件次场名人份项个条万千百余多元户家所处期批类篇起部卷期天月年%％"
 _MIN_WRAP_WIDTH = 44  # half-width columns: PDF lines shorter than 22 Chinese characters are not wrapped
 _WRAP_SLACK_BELOW = 8  # the first line of a paragraph lost its two-character indent
@@ -91,7 +91,7 @@ def should_join(a: str, last: str, b: str, width: int, cut: bool = False) -> boo
         return True
     if stands_alone(a):
         return False
-    if b[0] in _CONTINUES or (a[-1].isdigit() and b[0] in _MEASURE):
+    if b[0] in CONTINUES_SENTENCE or (a[-1].isdigit() and b[0] in _MEASURE):
         return True
     if width:
         below = _CUT_SLACK_BELOW if cut else _WRAP_SLACK_BELOW
@@ -130,13 +130,18 @@ def glue(a: str, b: str) -> str:
 
 def join_broken_lines(lines: Sequence[str], cuts: frozenset[int] = frozenset()) -> list[str]:
     """Join lines broken inside a sentence; ``cuts`` are indexes of lines after which a line was removed."""
+    return [line for line, _ in join_lines(lines, cuts)]
+
+
+def join_lines(lines: Sequence[str], cuts: frozenset[int] = frozenset()) -> list[tuple[str, list[int]]]:
+    """:func:`join_broken_lines`, with the indexes of the lines each joined line is made of."""
     width = wrap_width(lines)
-    out: list[str] = []
+    out: list[tuple[str, list[int]]] = []
     last = ""
     for index, line in enumerate(lines):
-        if out and should_join(out[-1], last, line, width, index - 1 in cuts):
-            out[-1] = glue(out[-1], line)
+        if out and should_join(out[-1][0], last, line, width, index - 1 in cuts):
+            out[-1] = (glue(out[-1][0], line), [*out[-1][1], index])
         else:
-            out.append(line)
+            out.append((line, [index]))
         last = line
     return out

@@ -50,11 +50,15 @@ def cells(line: str) -> list[str]:
 
 
 def is_table_row(line: str) -> bool:
-    """A line of at least two cells split by tabs (not an indent, not a number typed before a heading)."""
+    """A line of at least two cells split by tabs (not an indent, not a number typed before a heading, not
+    the two 落款 organs)."""
     if "\t" not in line.strip():
         return False
+    from fazhi_desktop.core.headings import split_signatories
+
     filled = [c for c in cells(line) if c]
-    return len(filled) >= 2 and not _LIST_LABEL.fullmatch(filled[0])
+    return (len(filled) >= 2 and not _LIST_LABEL.fullmatch(filled[0])
+            and split_signatories("  ".join(filled)) is None)  # two 落款 organs spaced out with tabs
 
 
 def table_runs(lines: Sequence[str], skip: set[int]) -> list[tuple[int, int]]:

@@ -159,3 +159,17 @@ def test_rows_pasted_from_a_spreadsheet_become_text_and_are_offered_for_the_figu
     assert edit.toPlainText() == "全年矛盾纠纷调处情况如下：\n受理矛盾纠纷：86；调解成功：84；法律咨询：203。"
     assert "1个表格改为文字" in said.args[0]
     assert "受理矛盾纠纷86、调解成功84、法律咨询203可填入“数据指标”" in said.args[0]
+
+
+def test_the_window_shows_the_whole_cleanup_note_under_the_body(demo_window: MainWindow) -> None:
+    editor = demo_window.view.chapter_editors()[0]
+    demo_window.view.setCurrentWidget(editor)
+    editor.tree.select_index(0)
+    _paste(editor.block_editor.body, "来源：青石镇人民政府 发布时间：2024-01-15\n" + PDF_COPY)
+    note = editor.block_editor.paste_note
+    assert not note.isHidden()
+    assert "第1行“来源：青石镇人民政府 发布时间：…”［网页信息栏" in note.text()
+    assert "第4行“— 3 —”［页码］" in note.text()
+    assert demo_window.statusBar().currentMessage() == note.text()
+    editor.tree.select_index(1)  # another block: the note was about the paste into the first
+    assert note.isHidden()

@@ -308,7 +308,7 @@ def test_removed_lines_are_listed_greyed_and_can_be_kept(qtbot) -> None:
     rows = dialog.source.removed
     assert rows.count() == len(removed) == 10
     texts = [rows.item(i).text() for i in range(rows.count())]
-    assert texts[0] == "第1行［网页按钮（打印、关闭、字号、简繁体等）］无障碍 | 长者模式 | 简体 | 繁体"
+    assert texts[0] == "第1行［网页按钮（打印、关闭、字号、分享、简繁体等）］无障碍 | 长者模式 | 简体 | 繁体"
     assert any(t.startswith("第") and "［页码］" not in t and "ICP备" in t for t in texts)
     assert len(dialog.original.extraSelections()) == len(removed)  # greyed and struck through in 原文
     assert all(s.format.fontStrikeOut() for s in dialog.original.extraSelections())
