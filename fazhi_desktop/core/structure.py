@@ -102,6 +102,7 @@ def detect(text: str) -> Detected:
     opening = "\n".join(preamble + opening_lines)
     chapters, number_chapters, chapter_notes, issues = _chapters(chapter_lines, h.year_from_title(title))
     notes += chapter_notes
+    notes += [i.message for i in issues if i.rule == "numbering.punct"]  # （一）、 and 1、 are said too
     tail.after_date = take_note(take_imprint(tail.after_date, fields), fields)
     chapters, tail_notes = attach_tail(chapters, tail)
     notes += tail_notes

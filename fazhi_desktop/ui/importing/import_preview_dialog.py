@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,6 +31,7 @@ from fazhi_desktop.ui.importing.import_preview_outline import (
     Position,
     fill_outline,
     fit_size,
+    head_grid,
     level_combo,
     outline_tree,
     position,
@@ -72,16 +72,7 @@ class ImportPreviewDialog(QDialog):
         self.title = QLineEdit(self.detected.title)
         self.title.setPlaceholderText("留空则使用“单位+年度+法治政府建设情况报告”")
         self._last_key = (self.unit.text().strip(), self.year.value())
-        head = QGridLayout()
-        head.addWidget(QLabel("单位"), 0, 0)
-        head.addWidget(self.unit, 0, 1)
-        head.addWidget(QLabel("报告年度"), 0, 2)
-        head.addWidget(self.year, 0, 3)
-        head.addWidget(QLabel(f"来源：{imported.source}"), 0, 4)
-        head.addWidget(QLabel("标题"), 1, 0)
-        head.addWidget(self.title, 1, 1, 1, 4)
-        head.setColumnStretch(1, 1)
-        head.setColumnStretch(4, 2)
+        head = head_grid(self.unit, self.year, self.title, f"来源：{imported.source}")
 
         self.tree = outline_tree()
         self.role, self.level = role_combo(), level_combo()

@@ -7,7 +7,17 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QScreen
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QSpinBox, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from fazhi_desktop.core import outline
 from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report
@@ -153,3 +163,15 @@ def year_box(no_year: int, year: int | None) -> QSpinBox:
     box.setSuffix(" 年度")
     box.setValue(year or no_year)
     return box
+
+
+def head_grid(unit: QLineEdit, year: QSpinBox, title: QLineEdit, source: str) -> QGridLayout:
+    """单位, 报告年度 and the source on one row, 标题 under them."""
+    head = QGridLayout()
+    for column, widget in enumerate((QLabel("单位"), unit, QLabel("报告年度"), year, QLabel(source))):
+        head.addWidget(widget, 0, column)
+    head.addWidget(QLabel("标题"), 1, 0)
+    head.addWidget(title, 1, 1, 1, 4)
+    head.setColumnStretch(1, 1)
+    head.setColumnStretch(4, 2)
+    return head
