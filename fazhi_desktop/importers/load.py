@@ -31,9 +31,13 @@ class Imported:
     keep: frozenset[int] = frozenset()  # numbers of removed lines the user chose to keep
 
     def report(self, unit: str | None = None, year: int | None = None) -> Report:
-        """The report as read: unit and year as given, else from the title (本单位 / the title's year)."""
+        """The report as read: unit and year as given, else from the title (本单位 when it names none);
+        ValueError when neither gives the year."""
         short = (unit or self.detected.unit_name or "本单位").strip()
-        return self.detected.to_report(Unit.from_short_name(short), year or self.detected.year or 0)
+        year = year or self.detected.year
+        if year is None:
+            raise ValueError("报告年度未知：标题中没有年度，请指明")
+        return self.detected.to_report(Unit.from_short_name(short), year)
 
 
 def read_source(path: Path) -> tuple[str, str]:
