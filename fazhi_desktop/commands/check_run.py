@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fazhi_desktop.commands.context import CliContext, CliError
 from fazhi_desktop.core.checks import (
@@ -18,41 +19,29 @@ from fazhi_desktop.core.checks import (
     severity_counts,
 )
 from fazhi_desktop.core.checks.describe import describe_location, finding_to_dict
-from fazhi_desktop.core.checks.plaintext import report_from_text
+from fazhi_desktop.core.checks.source import ingest_findings
 from fazhi_desktop.core.model import Report
 
+if TYPE_CHECKING:
+    from fazhi_desktop.importers.load import Imported
 
-def _read_file(path: Path) -> str:
-    """The text of a .txt or .docx file (through the importers' readers when they are installed)."""
-    suffix = path.suffix.lower()
-    if suffix not in (".txt", ".text", ".docx"):
+
+def _read_file(path: Path, year: int | None, unit: str | None) -> tuple[Report, list[Finding], Imported]:
+    """A file read exactly as ``import`` reads it (importers.load), and its findings."""
+    from fazhi_desktop.importers.errors import ImportFileError
+    from fazhi_desktop.importers.load import import_file
+
+    if path.suffix.lower() not in (".txt", ".text", ".docx"):
         raise CliError(f"只能检查 .txt 或 .docx 文件：{path.name}")
     try:
-        from fazhi_desktop.importers.errors import ImportFileError
-    except ImportError:  # an installation without the importers: plain UTF-8/GB18030 text only
-        return _read_plain(path)
-    try:
-        if suffix == ".docx":
-            from fazhi_desktop.importers.docx_reader import read_docx
-
-            return read_docx(path)
-        from fazhi_desktop.importers.text_reader import read_text_file
-
-        return read_text_file(path)[0]
+        imported = import_file(path)
     except ImportFileError as exc:
         raise CliError(str(exc)) from exc
-
-
-def _read_plain(path: Path) -> str:
-    if path.suffix.lower() == ".docx":
-        raise CliError("此版本无法读取 .docx，请在 Word/WPS 中另存为 .txt 后再检查")
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CliError(f"无法识别 {path.name} 的文字编码，请另存为 UTF-8 编码的 .txt 后再检查")
+    year = year or imported.detected.year
+    if year is None:
+        raise CliError("无法从标题中识别报告年度，检查文件时请用 --year 指明，如 --year 2021")
+    report = imported.report(unit, year)
+    return report, ingest_findings(imported.detected.issues, report), imported
 
 
 def _save_fixes(ctx: CliContext, report_id: int, before: Report, after: Report) -> None:
@@ -89,39 +78,28 @@ def _print_findings(ctx: CliContext, report: Report, findings: list[Finding]) ->
         ctx.print()
 
 
-def _summary(findings: list[Finding]) -> str:
+def _summary(findings: list[Finding], fixes_apply: bool = True) -> str:
     counts = severity_counts(findings)
     if not findings:
         return "未发现问题。"
     parts = "、".join(f"{s.value}{counts[s]}处" for s in Severity if counts[s])
     n_fix = len(fixable(findings))
-    hint = f"；其中{n_fix}处可用 --fix 自动修正" if n_fix else ""
+    hint = f"；其中{n_fix}处可用 --fix 自动修正" if n_fix and fixes_apply else ""
     return f"共发现{parts}{hint}。"
 
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    fix = bool(args.writes)
     if args.file:
-        if fix:
-            raise CliError("--fix 只能用于已保存的报告（--unit 和 --year），不会改动外部文件")
-        if args.year is None:
-            raise CliError("检查文件时须用 --year 指明报告年度，如 --year 2021")
-        path = Path(args.file)
-        if not path.is_file():
-            raise CliError(f"找不到文件：{args.file}")
-        report = report_from_text(_read_file(path), args.year, args.unit or "")
-        report_id = None
-    else:
-        if not args.unit or args.year is None:
-            raise CliError("请用 --unit 和 --year 指明要检查的报告，或给出要检查的 .txt/.docx 文件")
-        report_id = ctx.report_id(args.unit, args.year)
-        report = ctx.store.load_report(report_id)
-    options = CheckOptions()
-    if report_id is not None:  # the 数据指标 table is checked too, and compared with the text
-        values = ctx.store.indicator_values(report_id)
-        options = CheckOptions(figures=(ctx.store.catalog_for_report(report_id), tuple(values.values())))
+        return _check_file(args, ctx)
+    fix = bool(args.writes)
+    if not args.unit or args.year is None:
+        raise CliError("请用 --unit 和 --year 指明要检查的报告，或给出要检查的 .txt/.docx 文件")
+    report_id = ctx.report_id(args.unit, args.year)
+    report = ctx.store.load_report(report_id)
+    values = ctx.store.indicator_values(report_id)  # the 数据指标 table is checked too, and compared with the text
+    options = CheckOptions(figures=(ctx.store.catalog_for_report(report_id), tuple(values.values())))
     fixed_count = 0
-    if fix and report_id is not None:
+    if fix:
         fixed = fix_all(report, options)
         if fixed != report:
             fixed_count = len(fixable(check_report(report, options)))
@@ -129,15 +107,47 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
             report = ctx.store.load_report(report_id)
     findings = check_report(report, options)
     if args.json:
-        data = {"title": report.title, "year": report.year, "fixed": fixed_count,
-                "counts": {s.value: n for s, n in severity_counts(findings).items()},
-                "findings": [finding_to_dict(f, report) for f in findings]}
+        data = _json(report, findings)
+        data["fixed"] = fixed_count
         ctx.print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        ctx.print(f"检查：{report.title}（报告年度 {report.year}）")
-        if fix:
-            ctx.print(f"已自动修正{fixed_count}处。" if fixed_count else "没有可自动修正的问题。")
+        return 1 if has_errors(findings) else 0
+    ctx.print(f"检查：{report.title}（报告年度 {report.year}）")
+    if fix:
+        ctx.print(f"已自动修正{fixed_count}处。" if fixed_count else "没有可自动修正的问题。")
+    ctx.print()
+    _print_findings(ctx, report, findings)
+    ctx.print(_summary(findings))
+    return 1 if has_errors(findings) else 0
+
+
+def _json(report: Report, findings: list[Finding]) -> dict[str, object]:
+    return {"title": report.title, "year": report.year, "fixed": 0,
+            "counts": {s.value: n for s, n in severity_counts(findings).items()},
+            "findings": [finding_to_dict(f, report) for f in findings]}
+
+
+def _check_file(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``check FILE``: the file read as ``import`` reads it; what the import would remove or repair is shown."""
+    if args.writes:
+        raise CliError("--fix 只能用于已保存的报告（--unit 和 --year），不会改动外部文件")
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"找不到文件：{args.file}")
+    report, findings, imported = _read_file(path, args.year, args.unit)
+    removed = imported.detected.removed
+    if args.json:
+        data = _json(report, findings)
+        data["removed"] = [{"line": r.line, "text": r.text, "reason": r.reason} for r in removed]
+        data["notes"] = list(imported.detected.notes)
+        ctx.print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 1 if has_errors(findings) else 0
+    ctx.print(f"检查：{report.title}（报告年度 {report.year}；{path.name}，{imported.source}）")
+    ctx.print()
+    _print_findings(ctx, report, findings)
+    if removed:
+        ctx.print(f"读取时删除的行（不属于报告正文，共{len(removed)}行；import --keep 行号 可保留）：")
+        for item in removed:
+            ctx.print(f"  第{item.line}行［{item.reason}］{item.text}")
         ctx.print()
-        _print_findings(ctx, report, findings)
-        ctx.print(_summary(findings))
+    ctx.print(_summary(findings, fixes_apply=False))
     return 1 if has_errors(findings) else 0

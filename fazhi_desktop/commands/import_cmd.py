@@ -37,13 +37,35 @@ def _summary(report: Report) -> str:
     return f"{len(report.chapters)} 章，{sections} 个小节，{items} 个条目"
 
 
-def _print_notes(ctx: CliContext, imported: Imported, notes: list[str]) -> None:
+def _print_notes(ctx: CliContext, imported: Imported, notes: list[str], unit: str, year: int,
+                 every_line: bool) -> None:
     for note in [*notes, *imported.detected.notes]:
         ctx.print(f"提示：{note}")
+    from fazhi_desktop.core.tables import figure_number
+
+    figures = imported.detected.figures
+    if figures:
+        pairs = " ".join(f"{f.indicator}={figure_number(f)}" for f in figures)
+        ctx.print(f"提示：可把表格中的数字填入数据指标：fazhi-desktop data --unit {unit} --year {year} --set {pairs}")
     removed = imported.detected.removed
-    if removed:
-        shown = "；".join(line[:20] for line in removed[:5]) + ("……" if len(removed) > 5 else "")
-        ctx.print(f"提示：已删除页码、页眉页脚或网页杂项 {len(removed)} 行：{shown}")
+    if not removed:
+        return
+    if every_line:
+        ctx.print(f"已删除 {len(removed)} 行（不属于报告正文；要保留某行，导入时加 --keep 行号）：")
+        for item in removed:
+            ctx.print(f"  第{item.line}行［{item.reason}］{item.text}")
+        return
+    shown = "；".join(item.text[:20] for item in removed[:5]) + ("……" if len(removed) > 5 else "")
+    ctx.print(f"提示：已删除页码、页眉页脚或网页杂项 {len(removed)} 行：{shown}（用 --dry-run 查看每一行及原因）")
+
+
+def _keep(text: str | None) -> frozenset[int]:
+    if not text:
+        return frozenset()
+    try:
+        return frozenset(int(part) for part in text.replace("，", ",").split(",") if part.strip())
+    except ValueError:
+        raise CliError(f"--keep 应为行号，用逗号分隔，如 --keep 3,15：{text}") from None
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -53,7 +75,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     path = Path(args.file)
     try:
-        imported = import_file(path)
+        imported = import_file(path, _keep(args.keep))
     except ImportFileError as exc:
         raise CliError(str(exc)) from exc
     unit_name, year, notes = _unit_and_year(args, imported)
@@ -64,7 +86,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print()
         for line in outline_lines(report):
             ctx.print(line)
-        _print_notes(ctx, imported, notes)
+        _print_notes(ctx, imported, notes, unit_name, year, every_line=True)
         ctx.print("（试运行：只显示识别结果，未写入数据文件）")
     if not detected.chapters:
         raise CliError(f"未能从 {path.name} 中识别出章节（一、二、……），未导入。可先用 --dry-run 查看识别结果。")
@@ -85,7 +107,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         stored = store.create_report(report)
         ctx.print(f"已导入：{stored.title}（{_summary(stored)}，来源：{imported.source}）")
-    _print_notes(ctx, imported, notes)
+    _print_notes(ctx, imported, notes, unit_name, year, every_line=False)
     ctx.print(f"可用 show --unit {unit_name} --year {year} 查看提纲。")
     return 0
 
@@ -102,5 +124,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=parse_year, help="报告年度，如 2021（默认取自标题）")
     p.add_argument("--replace", action="store_true",
                    help="该单位该年度已有报告时，整份替换它（替换前自动备份数据文件）")
-    p.add_argument("--dry-run", action="store_true", help="只显示识别出的提纲，不写入数据文件")
+    p.add_argument("--dry-run", action="store_true", help="只显示识别出的提纲和删除的每一行，不写入数据文件")
+    p.add_argument("--keep", metavar="行号", help="保留清理时会删除的行（行号见 --dry-run），如 --keep 3,15")
     p.set_defaults(func=run_import, writes=True)

@@ -1,247 +1,245 @@
 """Pure cleanup of report text copied from PDFs, web pages or Word (domain.md §4.4).
 
-:func:`clean_text` is what the importers and the GUI's paste handler call. Character-level fixes
-never remove a CJK character; whole lines are removed only as page numbers, running headers or
-web-page clutter, and those lines are returned in :attr:`Cleaned.removed` so nothing disappears
-unseen.
+:func:`clean_text` is the one cleanup behind import, the import preview, paste into a body and
+``check FILE``. Whole lines are removed only by their shape — web-page chrome, page numbers, running
+headers, the page title shown twice (core.clutter) — and every removed line is returned in
+:attr:`Cleaned.removed` with its line number and reason, so nothing disappears unseen; a caller may
+pass ``keep`` to put any of them back. Tables become readable lines (core.tables); character fixes
+never remove a Chinese character and are listed in :attr:`Cleaned.changes`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import dataclass
+from itertools import chain, pairwise
 
-from fazhi_desktop.core.cleanup_chars import (
-    CJK,
-    display_width,
-    is_cjk_text,
-    normalize_line,
-)
-from fazhi_desktop.core.headings import is_heading_line, typed_heading
+from fazhi_desktop.core import clutter
+from fazhi_desktop.core.cleanup_chars import CJK, is_cjk_text, normalize_line, normalize_line_changes
+from fazhi_desktop.core.headings import is_heading_line, parse_cn_date, parse_imprint, split_signatories
+from fazhi_desktop.core.linejoin import CONTINUES_SENTENCE, ends_sentence, join_lines, looks_like_title
+from fazhi_desktop.core.tables import Table, TableFigure, read_tables
 from fazhi_desktop.core.text import strip_control
 
-__all__ = ["Cleaned", "clean_text", "join_broken_lines", "normalize_line"]
+__all__ = ["Cleaned", "Removed", "clean_paste", "clean_text", "looks_like_title", "normalize_line", "source_lines"]
 
-# A line that ends here is a finished sentence (or a label before a list).
-_TERMINAL = "。！？；：…!?;:"
-# A line that ends with one of these is certainly cut inside a sentence.
-_CONTINUING = "，、（“《‘〈【—,("
-_PAGE_PATTERNS = tuple(
-    re.compile(p)
-    for p in (
-        r"^[-—–－―_~·•\s]*\d{1,4}[-—–－―_~·•\s]*$",  # — 3 —, - 3 -, 3
-        r"^第\s*\d+\s*页\s*[,，/、\s]?\s*(共\s*\d+\s*页)?$",  # 第3页 共9页
-        r"^共\s*\d+\s*页\s*[,，/、\s]?\s*第\s*\d+\s*页$",
-        r"^\d+\s*/\s*\d+$",  # 3/9
-        r"^[Pp]age\s*\d+(\s*(of|/)\s*\d+)?$",
-    )
-)
-_MIN_WRAP_WIDTH = 44  # half-width columns: PDF lines shorter than 22 Chinese characters are not wrapped
-_WRAP_SLACK_BELOW = 8  # the first line of a paragraph lost its two-character indent
-_WRAP_SLACK_ABOVE = 4
+_LINE_BREAKS = re.compile("[\v\u2028\u2029\u0085]")  # Word's Shift+Enter (\v) and Unicode line breaks
+_HEADER_MIN_GAP = 8  # a running header repeats once a page, not within a few lines (table cells do)
+_CELL_MAX = 12
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A whole line that cleanup removed: its number in the text as read (from 1), the line, why."""
+
+    line: int
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True)
 class Cleaned:
-    """Cleaned text and the whole lines that were removed from it (for the preview)."""
+    """Cleaned text, the removed lines, the tables turned into text and the character fixes made."""
 
     text: str
-    removed: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    tables: tuple[Table, ...] = ()
+    changes: tuple[tuple[int, str, str], ...] = ()  # (line number, check rule, the text as it was)
+
+    @property
+    def figures(self) -> tuple[TableFigure, ...]:
+        return tuple(chain.from_iterable(t.figures for t in self.tables))
 
 
-def clean_text(text: str) -> Cleaned:
-    """Clean pasted or imported text; idempotent (cleaning twice changes nothing more)."""
-    removed: list[str] = []
-    current = _prepare(text)
-    for _ in range(6):  # join decisions look at the whole text: repeat until stable
-        lines = [normalize_line(line) for line in current.split("\n")]
-        lines, gone = drop_page_artifacts(lines)
-        removed += gone
-        lines, gone = drop_web_clutter(lines)
-        removed += gone
-        lines = [normalize_line(line) for line in join_broken_lines(lines)]
-        result = "\n".join(_squeeze_blank(lines))
-        if result == current:
+def source_lines(text: str) -> list[str]:
+    """The lines of ``text`` as read: soft and page breaks are line breaks, control characters go."""
+    return strip_control(_LINE_BREAKS.sub("\n", text)).split("\n")
+
+
+def clean_text(text: str, keep: frozenset[int] = frozenset()) -> Cleaned:
+    """Clean pasted or imported text; ``keep`` holds line numbers (from 1) not to remove. Idempotent."""
+    lines = source_lines(text)
+    decided = {i: why for i, why in _classify(lines).items() if i + 1 not in keep}
+    for _ in range(3):
+        joined, origins, tables, changes = _clean_once(lines, decided)
+        # A line judged in context (a bare 3 beside a table cell) may read differently once its neighbours
+        # are joined: judge the result again, so that cleaning twice changes nothing more.
+        again = {origins[i]: why for i, why in _classify(joined).items()
+                 if origins[i] >= 0 and origins[i] + 1 not in keep and origins[i] not in decided}
+        if not again:
             break
-        current = result
-    return Cleaned(current, tuple(removed))
+        decided.update(again)
+    removed = tuple(Removed(i + 1, " ".join(lines[i].split()), why) for i, why in sorted(decided.items()))
+    return Cleaned("\n".join(joined), removed, tuple(tables), tuple(changes))
 
 
-def _prepare(text: str) -> str:
-    text = strip_control(text).replace("\ufeff", "")
-    lines = [normalize_line(line) for line in text.split("\n")]
-    return "\n".join(_squeeze_blank(lines))
+def _clean_once(lines: list[str], decided: dict[int, str]
+                ) -> tuple[list[str], list[int], list[Table], list[tuple[int, str, str]]]:
+    """(cleaned lines, the source line each comes from or -1, tables, character fixes) with ``decided`` gone."""
+    tables = read_tables(lines, set(decided))
+    starts = {t.start: t for t in tables}
+    inside = {i for t in tables for i in range(t.start, t.start + len(t.rows))}
+    out: list[tuple[str, int]] = []
+    cuts: set[int] = set()
+    changes: list[tuple[int, str, str]] = []
+    skip_blank = False
+    for index, line in enumerate(lines):
+        if index in decided:
+            while out and not out[-1][0]:
+                out.pop()
+            cuts.add(len(out) - 1)
+            skip_blank = True
+            continue
+        if index in starts:
+            new = [(normalize_line(t), -1) for t in starts[index].lines]
+        elif index in inside:
+            continue
+        else:
+            fixed, found = normalize_line_changes(line)
+            if parse_imprint(fixed) is None:  # the gap between 印发机关 and 印发日期 is layout, not a slip
+                changes += [(index + 1, rule, snippet) for rule, snippet in found]
+            new = [(fixed, index)]
+        for text, origin in new:
+            if text or not skip_blank:
+                out.append((text, origin))
+                skip_blank = False
+    frozen = frozenset(cuts)
+    for _ in range(5):  # the wrap width is measured on the whole text: repeat until stable
+        texts = [t for t, _ in out]
+        done = set(texts)  # lines already normalised; only lines made by a join need it again
+        again = [(t if len(parts) == 1 and t in done else normalize_line(t),
+                  out[parts[0]][1] if len(parts) == 1 else -1) for t, parts in join_lines(texts, frozen)]
+        again = _squeeze_blank(again)
+        frozen = frozenset()
+        if again == out:
+            break
+        out = again
+    return [t for t, _ in out], [o for _, o in out], tables, changes
 
 
-def _squeeze_blank(lines: list[str]) -> list[str]:
-    out: list[str] = []
+def clean_paste(text: str, keep: frozenset[int] = frozenset()) -> Cleaned:
+    """:func:`clean_text` for a body field: the same cleanup, one paragraph a line (no blank lines)."""
+    cleaned = clean_text(text, keep)
+    body = "\n".join(line for line in cleaned.text.split("\n") if line)
+    return Cleaned(body, cleaned.removed, cleaned.tables, cleaned.changes)
+
+
+def _squeeze_blank(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
     for line in lines:
-        if line or (out and out[-1]):
+        if line[0] or (out and out[-1][0]):
             out.append(line)
-    while out and not out[-1]:
+    while out and not out[-1][0]:
         out.pop()
     return out
 
 
-# --- page numbers and running headers ---------------------------------------------------------
-def is_page_artifact(line: str) -> bool:
-    return any(p.match(line) for p in _PAGE_PATTERNS)
-
-
-def drop_page_artifacts(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Remove page numbers and repeated running headers; the text around them closes up."""
-    # A running header is short and no sentence: a line ending in 。；！？ repeated is the clerk's own text.
-    counts = Counter(line for line in lines if 0 < len(line) <= 30 and not is_heading_line(line)
-                     and not line.endswith(("。", "；", "！", "？", ".", ";", "!", "?")))
-    nonblank = [i for i, line in enumerate(lines) if line]
-    tail = set(nonblank[-3:])
-    seen: set[str] = set()
-    kept: list[str] = []
-    removed: list[str] = []
-    skip_blank = False
+# --- which lines go -----------------------------------------------------------------------------
+def _classify(lines: list[str]) -> dict[int, str]:
+    """Line index → reason, for every line cleanup removes."""
+    decided: dict[int, str] = {}
     for index, line in enumerate(lines):
-        repeated = counts[line] >= 3 and line in seen and index not in tail
-        if line and (is_page_artifact(line) or repeated):
-            removed.append(line)
-            while kept and not kept[-1]:
-                kept.pop()
-            skip_blank = True
+        if not line.strip():
             continue
-        if not line and skip_blank:
-            continue
-        if skip_blank and kept and _cut_at_page_break(kept[-1], line):
-            kept[-1] = _glue(kept[-1], line)  # the page break fell inside a sentence
-        else:
-            kept.append(line)
-        skip_blank = False
-        seen.add(line)
-    return kept, removed
-
-
-def _cut_at_page_break(before: str, after: str) -> bool:
-    return (not before.endswith(tuple(_TERMINAL)) and not _stands_alone(before)
-            and not is_heading_line(after))
-
-
-# --- web-page clutter -------------------------------------------------------------------------
-def _clutter_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from fazhi_desktop.core.headings import clutter_data
-
-    data = clutter_data()
-    return tuple(data["web_keywords"]), tuple(data["bracket_words"])
-
-
-def is_clutter_line(line: str) -> bool:
-    """A line of web-page chrome: navigation, metadata labels, 【打印】【关闭】, bare dates."""
-    keywords, bracket_words = _clutter_words()
-    if not line:
-        return False
-    if not is_cjk_text(line):
-        return len(line) <= 40  # dates, times, "|", ">" and URLs carry no report text
-    bare = re.sub(r"[【】\[\]\s|｜/>＞»·]+", " ", line).split()
-    if bare and all(word in bracket_words for word in bare):
-        return True
-    return len(line) <= 60 and any(word in line for word in keywords)
-
-
-def looks_like_title(line: str) -> bool:
-    """A report title line: mentions 法治 and 报告 (or ends with 建设), short, no label colon."""
-    if not line or len(line) > 60 or "：" in line or ":" in line or is_heading_line(line):
-        return False
-    if "报告" in line and "法治" in line:
-        return True
-    return line.endswith(("法治政府建设", "法治建设")) and len(line) <= 40
-
-
-def drop_web_clutter(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Remove web chrome before the title line and after the end of the text."""
-    removed: list[str] = []
-    title_at = next((i for i, line in enumerate(lines)
-                     if looks_like_title(line) and not is_clutter_line(line)), 0)
-    kept: list[str] = []
+        if "\t" in line.strip():  # a table row, unless it is a web page's metadata table
+            if (why := clutter.clutter_reason(line.replace("\t", "  "))) is not None:
+                decided[index] = why
+        elif clutter.is_strong_page_number(line):
+            decided[index] = clutter.reason("page_number")
+        elif (why := clutter.clutter_reason(line)) is not None:
+            decided[index] = why
     for index, line in enumerate(lines):
-        if index < title_at and is_clutter_line(line):
-            removed.append(line)
-        else:
-            kept.append(line)
-    tail: list[str] = []
-    while kept and (not kept[-1] or is_clutter_line(kept[-1])):
-        line = kept.pop()
-        if line:
-            tail.append(line)
-    return kept, removed + tail[::-1]
+        if index not in decided and line.strip() and clutter.is_weak_page_number(line) \
+                and _page_number_in_context(lines, index, decided):
+            decided[index] = clutter.reason("page_number")
+    decided.update(_running_headers(lines, decided))
+    decided.update(_title_copies(lines, decided))
+    return decided
 
 
-# --- lines broken in the middle of a sentence -------------------------------------------------
-def _wrap_width(lines: list[str]) -> int:
-    """The width at which a PDF wrapped its lines, or 0 when the text does not look wrapped."""
-    widths = []
-    for a, b in pairwise(lines):
-        if a and b and not a.endswith(tuple(_TERMINAL)) and not is_heading_line(b) and not _stands_alone(a):
-            widths.append(display_width(a))
-    best, best_count = 0, 0
-    for w in set(widths):
-        if w < _MIN_WRAP_WIDTH:
-            continue
-        count = sum(1 for x in widths if w - 4 <= x <= w + 4)
-        if count > best_count or (count == best_count and w > best):
-            best, best_count = w, count
-    return best if best_count >= 3 else 0
+def _neighbour(lines: list[str], index: int, step: int, decided: dict[int, str]) -> int | None:
+    """The index of the nearest line in direction ``step`` that has text and stays."""
+    i = index + step
+    while 0 <= i < len(lines):
+        if lines[i].strip() and i not in decided:
+            return i
+        i += step
+    return None
 
 
-def _should_join(a: str, last: str, b: str, width: int) -> bool:
-    """Join ``b`` to the paragraph ``a`` whose last physical line was ``last``?"""
-    if not a or not b or is_heading_line(b) or a.endswith(tuple(_TERMINAL)):
-        return False
-    if a.endswith(tuple(_CONTINUING)):
+def _cell_like(line: str) -> bool:
+    """A short label or figure, as table cells copied one per line are (受理纠纷 / 64)."""
+    if "\t" in line.strip():
         return True
-    if _stands_alone(a):
-        return False
-    if not width:
-        return False
-    return width - _WRAP_SLACK_BELOW <= display_width(last) <= width + _WRAP_SLACK_ABOVE
+    text = normalize_line(line)  # judged as it will read after cleanup ("法." ends a sentence: "法。")
+    if clutter.is_weak_page_number(text):
+        return True
+    return (len(text) <= _CELL_MAX and not ends_sentence(text) and not is_heading_line(text)
+            and parse_cn_date(text) is None and split_signatories(text) is None)
 
 
-def _stands_alone(line: str) -> bool:
-    """A chapter or section heading on its own line ("（三）完善便民服务体系"), or the title."""
-    typed = typed_heading(line)
-    return bool(typed and typed.level <= 2 and "。" not in line) or looks_like_title(line)
+def _page_number_in_context(lines: list[str], index: int, decided: dict[int, str]) -> bool:
+    """A bare 3 (or 3/9) is a page number unless a neighbour is a table cell or another bare number."""
+    for step in (-1, 1):
+        at = _neighbour(lines, index, step, decided)
+        if at is not None and _cell_like(lines[at]) and not _continued(lines, at, decided):
+            return False
+    return True
 
 
-def _glue(a: str, b: str) -> str:
-    if re.match(r"[A-Za-z0-9]", b) and re.search(r"[A-Za-z]$", a):
-        return f"{a} {b}"
-    return a + b
+def _continued(lines: list[str], index: int, decided: dict[int, str]) -> bool:
+    """The line is the start of a sentence the next line goes on with ("法" / "。"): text, not a cell."""
+    after = _neighbour(lines, index, 1, decided)
+    first = normalize_line(lines[after])[:1] if after is not None else ""
+    return bool(first) and after is not None and not clutter.is_weak_page_number(lines[after]) \
+        and first in CONTINUES_SENTENCE
 
 
-def join_broken_lines(lines: list[str]) -> list[str]:
-    """Join lines that a PDF broke inside a sentence (domain.md §4.4)."""
-    width = _wrap_width(lines)
-    out: list[str] = []
-    last = ""
-    for line in lines:
-        if out and _should_join(out[-1], last, line, width):
-            out[-1] = _glue(out[-1], line)
-        else:
-            out.append(line)
-        last = line
+def _running_headers(lines: list[str], decided: dict[int, str]) -> dict[int, str]:
+    """Short lines repeated once a page (the title or unit at the top of every PDF page); the first stays."""
+    candidates = [i for i, line in enumerate(lines) if i not in decided and _header_like(line)]
+    nonblank = [i for i, line in enumerate(lines) if line.strip() and i not in decided]
+    tail = set(nonblank[-4:])  # the 落款 may repeat the unit's name
+    counts = Counter(" ".join(lines[i].split()) for i in candidates)
+    out: dict[int, str] = {}
+    for text, count in counts.items():
+        if count < 3:
+            continue
+        where = [i for i in candidates if " ".join(lines[i].split()) == text]
+        if min(b - a for a, b in pairwise(where)) < _HEADER_MIN_GAP:
+            continue
+        out.update({i: clutter.reason("running_header") for i in where[1:] if i not in tail})
     return out
 
 
-def clean_paste(text: str) -> Cleaned:
-    """Clean text pasted into one body field: like :func:`clean_text`, and then every line that does not
-    end a sentence is joined to the next (inside a single body there is no title or heading to protect,
-    and a short fragment gives too little evidence for the document-wide wrap-width rule)."""
-    cleaned = clean_text(text)
-    out: list[str] = []
-    for line in cleaned.text.split("\n"):
-        if out and out[-1] and line and not out[-1].endswith(tuple(_TERMINAL)) and not is_heading_line(line):
-            out[-1] = _glue(out[-1], line)
-        else:
-            out.append(line)
-    return replace(cleaned, text="\n".join(out))
+def _header_like(line: str) -> bool:
+    """A title or unit name as a running header: short, no sentence in it (a wrapped line of prose that
+    repeats is text)."""
+    text = " ".join(line.split())
+    cjk = len(CJK.findall(text))
+    return (cjk >= 4 and len(text) <= 30 and not ends_sentence(text) and not is_heading_line(text)
+            and not clutter.is_sentence(text) and not any(ch in "。！？；，" for ch in text))
+
+
+def _title_copies(lines: list[str], decided: dict[int, str]) -> dict[int, str]:
+    """The page title shown twice (browser title bar with the site's name, then the article), and dates
+    or URLs above it. The shortest copy is the title; longer ones are it plus "_XX县人民政府"."""
+    first = [i for i, line in enumerate(lines[:40]) if line.strip() and i not in decided]
+    titles = [i for i in first if looks_like_title(normalize_line(lines[i]))]
+    if not titles:
+        return {}
+    flats = {i: clutter.squeeze(normalize_line(lines[i])) for i in first}
+    title_at = min(titles, key=lambda i: (len(flats[i]), i))
+    title = flats[title_at]
+    out: dict[int, str] = {}
+    for i in first:
+        if i < min(titles) and not is_cjk_text(lines[i]):
+            out[i] = clutter.reason("pre_title")
+        elif i != title_at and flats[i].startswith(title) and re.fullmatch(r"(?:[_\-—|｜·].{0,30})?",
+                                                                            flats[i][len(title):]):
+            out[i] = clutter.reason("page_title")
+    return out
 
 
 def cjk_counter(text: str) -> Counter[str]:

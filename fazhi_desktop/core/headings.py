@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from fazhi_desktop.core.model import ChapterRole
 
@@ -32,6 +30,7 @@ class TypedHeading:
     level: int
     number: int
     text: str
+    label: str = ""  # the number as typed, e.g. "（一）、" or "1、"
 
 
 def chinese_to_int(text: str) -> int:
@@ -55,7 +54,7 @@ def typed_heading(line: str) -> TypedHeading | None:
         raw = match.group(1)
         number = int(raw) if raw.isdigit() else chinese_to_int(raw)
         if number:
-            return TypedHeading(level, number, line[match.end():].strip())
+            return TypedHeading(level, number, line[match.end():].strip(), match.group().strip())
     return None
 
 
@@ -105,7 +104,8 @@ def role_for_title(title: str, year: int | None = None) -> ChapterRole:
 
 
 def is_unnumbered_chapter(line: str) -> bool:
-    return is_short_title_line(line, 30) and any(word in line for word in _CHAPTER_WORDS)
+    """"存在问题", "下一步打算": a short line naming a part (not prose with a comma that mentions one)."""
+    return is_short_title_line(line, 30) and "，" not in line and any(word in line for word in _CHAPTER_WORDS)
 
 
 # --- title, unit and year ---------------------------------------------------------------------
@@ -136,6 +136,7 @@ def unit_from_title(title: str) -> str | None:
 
 # --- the lines after the body -----------------------------------------------------------------
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_NUMERIC_DATE = re.compile(r"^(\d{4})\s*([-./／])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
 _CN_DATE = re.compile(
     "^([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, **_CN_DIGITS}
@@ -145,11 +146,14 @@ ATTACHMENT = re.compile(r"^附\s*件\s*[:：\d一二三四五六七八九十]")
 
 
 def parse_cn_date(line: str) -> dt.date | None:
-    """A 成文日期 line: 2022年1月10日 or 二〇二二年一月十日."""
+    """A 成文日期 line: 2022年1月10日, 二〇二二年一月十日, or as typed on a computer: 2022-01-10, 2022.1.10."""
     try:
         match = _DATE.match(line)
         if match:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        match = _NUMERIC_DATE.match(line)
+        if match:
+            return dt.date(int(match[1]), int(match[3]), int(match[4]))
         match = _CN_DATE.match(line)
         if match:
             year = int("".join(str(_CN_YEAR_DIGITS[ch]) for ch in match[1]))
@@ -159,7 +163,12 @@ def parse_cn_date(line: str) -> dt.date | None:
     return None
 
 
-_JOINT = re.compile(r"^(中共.+?(?:工作委员会|委员会|党工委))(.+(?:人民政府|办事处))$")
+def standard_date(date: dt.date) -> str:
+    """GB/T 9704: Arabic numerals, the year in full, no leading zeros — 2024年1月15日."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+_JOINT = re.compile(r"^((?:中共)?.+?(?:工作委员会|委员会|党工委|党委))(.+(?:人民政府|办事处|政府))$")
 
 
 def split_signatories(line: str) -> list[str] | None:
@@ -191,10 +200,3 @@ def parse_imprint(line: str) -> dict[str, object] | None:
     return None
 
 
-@cache
-def clutter_data() -> dict[str, Any]:
-    """Word lists for web-page clutter (resources/import/clutter.json)."""
-    from fazhi_desktop.resources import load_json
-
-    data: dict[str, Any] = load_json("import", "clutter.json")
-    return data

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fazhi_desktop.core import headings as h
-from fazhi_desktop.core.cleanup import clean_text, looks_like_title
-from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report, Unit
+from fazhi_desktop.core.cleanup import Removed, clean_text, looks_like_title
+from fazhi_desktop.core.endmatter import attach_tail, date_issue, find_tail, take_imprint, take_note
+from fazhi_desktop.core.issues import SourceIssue, cleanup_issues, cleanup_notes
+from fazhi_desktop.core.model import Chapter, ChapterRole, Report, Unit
+from fazhi_desktop.core.numbering import chinese_numeral
 from fazhi_desktop.core.structure_blocks import chapter_body
+from fazhi_desktop.core.tables import TableFigure
 
 _DOC_NUMBER = re.compile(r"\S*〔\d{4}〕\s*\d+\s*号")
 _SIGNER = re.compile(r"签发人[:：]\s*(\S{2,4})")
@@ -40,7 +44,11 @@ class Detected:
     note: str = ""  # 附注: the bracketed line under the date
     number_chapters: bool = True
     notes: tuple[str, ...] = ()
-    removed: tuple[str, ...] = field(default=())
+    removed: tuple[Removed, ...] = ()  # whole lines cleanup took out, with line numbers and reasons
+    figures: tuple[TableFigure, ...] = ()  # figures of tables whose labels match an indicator
+    issues: tuple[SourceIssue, ...] = ()  # what the text as typed got wrong (for check FILE)
+    date_text: str = ""  # the 成文日期 as typed
+    cleaned: str = ""  # the cleaned text the structure was read from
 
     @property
     def unit_name(self) -> str | None:
@@ -64,10 +72,14 @@ class Detected:
         return report
 
 
-def detect_text(raw: str) -> Detected:
-    """Clean ``raw`` text (see core.cleanup) and detect its structure."""
-    cleaned = clean_text(raw)
-    return replace(detect(cleaned.text), removed=cleaned.removed)
+def detect_text(raw: str, keep: frozenset[int] = frozenset()) -> Detected:
+    """The one ingest pipeline: clean ``raw`` (core.cleanup; ``keep`` puts removed lines back by number)
+    and detect its structure. Import, the import preview, paste and ``check FILE`` all go through here."""
+    cleaned = clean_text(raw, keep)
+    detected = detect(cleaned.text)
+    return replace(detected, removed=cleaned.removed, figures=cleaned.figures, cleaned=cleaned.text,
+                   notes=(*cleanup_notes(cleaned), *detected.notes),
+                   issues=(*detected.issues, *cleanup_issues(cleaned)))
 
 
 def detect(text: str) -> Detected:
@@ -82,21 +94,25 @@ def detect(text: str) -> Detected:
     if start < len(lines) and _is_addressee(lines[start]):
         addressee = lines[start].rstrip("：:")
         start += 1
-    end, tail = _tail(lines, start)
+    end, tail = find_tail(lines, start)
     body = lines[start:end]
     opening_lines, chapter_lines = _split_chapters(body)
     if preamble:
         notes.append("标题前的文字已放在开头段最前面，请核对：" + "、".join(preamble))
     opening = "\n".join(preamble + opening_lines)
-    chapters, number_chapters, chapter_notes = _chapters(chapter_lines, h.year_from_title(title))
+    chapters, number_chapters, chapter_notes, issues = _chapters(chapter_lines, h.year_from_title(title))
     notes += chapter_notes
-    tail.after_date = _note(_imprint(tail.after_date, fields), fields)
-    chapters, tail_notes = _attach_tail(chapters, tail)
+    notes += [i.message for i in issues if i.rule == "numbering.punct"]  # （一）、 and 1、 are said too
+    tail.after_date = take_note(take_imprint(tail.after_date, fields), fields)
+    chapters, tail_notes = attach_tail(chapters, tail)
     notes += tail_notes
+    if (dated := date_issue(tail)) is not None:
+        issues.append(dated)
+        notes.append(f"成文日期“{tail.date_text}”已按公文格式改写为“{dated.fix}”")
     return Detected(
         title=title, addressee=addressee, opening=opening, chapters=chapters,
-        closing=tail.closing, signatories=tuple(tail.signatories), date=tail.date,
-        number_chapters=number_chapters, notes=tuple(notes), **fields,
+        closing=tail.closing, signatories=tuple(tail.signatories), date=tail.date, date_text=tail.date_text,
+        number_chapters=number_chapters, notes=tuple(notes), issues=tuple(issues), **fields,
     )
 
 
@@ -137,60 +153,6 @@ def _is_addressee(line: str) -> bool:
             and not h.is_heading_line(line) and any(w in line for w in ("委", "政府", "办公室", "领导")))
 
 
-@dataclass
-class _Tail:
-    closing: str = ""
-    signatories: list[str] = field(default_factory=list)
-    date: dt.date | None = None
-    attachment_note: list[str] = field(default_factory=list)  # 附件说明 before the signature
-    after_date: list[str] = field(default_factory=list)  # attachments, 版记… after the date
-
-
-def _tail(lines: list[str], start: int) -> tuple[int, _Tail]:
-    """Find 结束语, 落款, 成文日期 and 附件 at the end; returns (end of body, tail)."""
-    tail = _Tail()
-    end = len(lines)
-    for i in range(end - 1, max(start, end - 8) - 1, -1):
-        date = h.parse_cn_date(lines[i])
-        if date:
-            tail.date, tail.after_date, end = date, lines[i + 1:], i
-            break
-    while end > start and len(tail.signatories) < 2:
-        organs = h.split_signatories(lines[end - 1])
-        if organs is None:
-            break
-        tail.signatories[:0] = organs
-        end -= 1
-    notes_at = next((i for i in range(end - 1, max(start, end - 12) - 1, -1)
-                     if h.ATTACHMENT.match(lines[i])), None)
-    if notes_at is not None:
-        tail.attachment_note, end = lines[notes_at:end], notes_at
-    if end > start and h.CLOSING.match(lines[end - 1]):
-        tail.closing = lines[end - 1]
-        end -= 1
-    return end, tail
-
-
-def _imprint(lines: list[str], fields: dict[str, Any]) -> list[str]:
-    """Take the 版记 (抄送, 印发机关 and 印发日期) out of the lines after the date."""
-    rest = []
-    for line in lines:
-        found = h.parse_imprint(line)
-        if found is None:
-            rest.append(line)
-        else:
-            fields.update(found)
-    return rest
-
-
-def _note(lines: list[str], fields: dict[str, Any]) -> list[str]:
-    """The 附注 (7.3.6): a short line in round brackets right under the date, e.g. （此件公开发布）."""
-    if lines and re.fullmatch(r"[（(][^（()）]{1,78}[）)]", lines[0]):
-        fields["note"] = lines[0][1:-1].strip()
-        return lines[1:]
-    return lines
-
-
 def _split_chapters(body: list[str]) -> tuple[list[str], list[list[str]]]:
     """Opening lines, then each chapter as [title line, lines…]."""
     opening: list[str] = []
@@ -212,40 +174,57 @@ def _split_chapters(body: list[str]) -> tuple[list[str], list[list[str]]]:
     return opening, chapters
 
 
-def _chapters(groups: list[list[str]], year: int | None) -> tuple[tuple[Chapter, ...], bool, list[str]]:
+def _chapters(groups: list[list[str]], year: int | None
+              ) -> tuple[tuple[Chapter, ...], bool, list[str], list[SourceIssue]]:
     chapters: list[Chapter] = []
     notes: list[str] = []
+    issues: list[SourceIssue] = []
     numbered = 0
-    for group in groups:
+    for index, group in enumerate(groups):
         typed = h.typed_heading(group[0])
         title = typed.text if typed and typed.level == 1 else group[0]
-        numbered += typed is not None
+        if typed is not None and typed.level == 1:
+            numbered += 1
+            issues += _chapter_number_issues(typed, index, numbered)
         body = group[1:]
         title, _, rest = title.partition("。")
         if rest:
             body = [rest, *body]
-        lead, blocks, block_notes = chapter_body(body)
+        found = chapter_body(body)
         role = h.role_for_title(title, year)
-        chapters.append(Chapter(role=role, title=title, lead=lead, blocks=blocks))
-        notes += [f"“{title}”一章中，{n}" for n in block_notes]
+        chapters.append(Chapter(role=role, title=title, lead=found.lead, blocks=found.blocks))
+        notes += [f"“{title}”一章中，{n}" for n in found.notes]
+        issues += [replace(i, chapter=index) for i in found.issues]
     chapters, role_notes = _assign_topic_roles(chapters)
     if 0 < numbered < len(groups):
         notes.append("原文部分章标题没有编号，导入后统一按顺序编号（一、二、……）")
     if not chapters:
         notes.append("未识别出章节（一、二、……），全文已放在开头段，请在预览中调整")
-    return tuple(chapters), numbered > 0 or not chapters, notes + role_notes
+    return tuple(chapters), numbered > 0 or not chapters, notes + role_notes, issues
+
+
+def _chapter_number_issues(typed: h.TypedHeading, index: int, expected: int) -> list[SourceIssue]:
+    """一. / 一， (should be 一、) and 一、 … 三、 (a chapter number skipped) in the text as typed."""
+    out = []
+    right = f"{chinese_numeral(expected)}、"
+    if not typed.label.endswith("、"):
+        message = f"一级序号后应为顿号“、”（原文为“{typed.label}”，导入时已改正）"
+        out.append(SourceIssue("numbering.punct", "错误", message, "chapter_title", index, text=typed.label))
+    if typed.number != expected:
+        out.append(SourceIssue("numbering.gap", "警告", f"章编号不连续：原文为“{typed.label}”，应为“{right}”"
+                               "（导入后按顺序重新编号）", "chapter_title", index, text=typed.label))
+    return out
 
 
 def _assign_topic_roles(chapters: list[Chapter]) -> tuple[list[Chapter], list[str]]:
-    """Topic chapters (style D) before 不足/安排 are the 主要举措和成效 when no chapter says so."""
-    if any(c.role is ChapterRole.MEASURES for c in chapters):
-        return chapters, _custom_notes(chapters)
+    """Topic chapters (style D) before 不足/安排 belong to the 主要举措和成效, as do those of style C
+    ("强化主要负责人责任，夯实组织基础" with the 第一责任人 part folded in as a section)."""
     out = []
     in_measures = True
     for chapter in chapters:
         if chapter.role in (ChapterRole.SHORTCOMINGS, ChapterRole.NEXT_YEAR, ChapterRole.OTHER):
             in_measures = False
-        if in_measures and chapter.role is ChapterRole.CUSTOM:
+        if in_measures and (chapter.role is ChapterRole.CUSTOM or _folded_principal(chapter)):
             chapter = replace(chapter, role=ChapterRole.MEASURES)
         out.append(chapter)
     notes = []
@@ -254,27 +233,12 @@ def _assign_topic_roles(chapters: list[Chapter]) -> tuple[list[Chapter], list[st
     return out, notes + _custom_notes(out)
 
 
+def _folded_principal(chapter: Chapter) -> bool:
+    """A topic chapter (a comma in its title) whose first section is the 第一责任人 part (style C)."""
+    return (chapter.role is ChapterRole.PRINCIPAL_DUTY and "，" in chapter.title and "第一责任人" not in chapter.title
+            and any("第一责任人" in b.heading for b in chapter.blocks))
+
+
 def _custom_notes(chapters: list[Chapter]) -> list[str]:
     return [f"无法从章标题“{c.title}”判断其属于哪一部分，已标为自定义" for c in chapters
             if c.role is ChapterRole.CUSTOM]
-
-
-def _attach_tail(chapters: tuple[Chapter, ...], tail: _Tail) -> tuple[tuple[Chapter, ...], list[str]]:
-    notes = []
-    out = list(chapters)
-    if tail.attachment_note:
-        block = Block(BlockKind.PARAGRAPH, body="\n".join(tail.attachment_note))
-        if out:
-            out[-1] = replace(out[-1], blocks=(*out[-1].blocks, block))
-        else:
-            out.append(Chapter(ChapterRole.CUSTOM, "附件", blocks=(block,)))
-        notes.append("附件说明已放在最后一章末尾，请核对")
-    if tail.after_date:
-        out.append(Chapter(ChapterRole.CUSTOM, "附件",
-                           blocks=(Block(BlockKind.PARAGRAPH, body="\n".join(tail.after_date)),)))
-        notes.append("成文日期之后的文字（附件等）已单独放在“附件”一章，请核对")
-    if not tail.closing:
-        notes.append("原文没有结束语（如“特此报告。”）")
-    if not tail.signatories or tail.date is None:
-        notes.append("原文没有完整的落款和成文日期，请在基本信息中补充")
-    return tuple(out), notes

@@ -81,7 +81,7 @@ def _part(package: zipfile.ZipFile, member: str, name: str) -> Any:
 
 
 def paragraph_texts(document: Any, numbering: Numbering) -> list[str]:
-    """Every paragraph of the body in order; table cells become paragraphs of their own."""
+    """Every paragraph of the body in order; a table becomes rows of tab-separated cells."""
     body = document.find(W + "body")
     if body is None:
         return []
@@ -99,11 +99,26 @@ def _walk(element: Any, numbering: Numbering, out: list[str]) -> None:
         if child.tag == W + "p":
             out.append(numbering.label(child) + _paragraph_text(child))
         elif child.tag == W + "tbl":
-            for row in child.iter(W + "tr"):
-                for cell in row.iterchildren(W + "tc"):
-                    _walk(cell, numbering, out)
+            out += _table_lines(child, numbering)
         elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W + "ins"):
             _walk(child, numbering, out)
+
+
+def _table_lines(table: Any, numbering: Numbering) -> list[str]:
+    """A table of figures as rows of tab-separated cells, as Word copies it to the clipboard (the cleanup
+    turns them into readable text); a one-row or one-column table, usually layout, as its paragraphs."""
+    rows: list[list[str]] = []
+    for row in table.iterchildren(W + "tr"):
+        cells = []
+        for cell in row.iterchildren(W + "tc"):
+            lines: list[str] = []
+            _walk(cell, numbering, lines)
+            cells.append(" ".join(" ".join(line.replace("\t", " ").split()) for line in lines if line.strip()))
+        rows.append(cells)
+    rows = [row for row in rows if any(row)]
+    if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
+        return ["\t".join(row) for row in rows]
+    return [cell for row in rows for cell in row]
 
 
 def _paragraph_text(paragraph: Any) -> str:
@@ -112,7 +127,8 @@ def _paragraph_text(paragraph: Any) -> str:
         if el.tag == W + "t":
             parts.append((el.text or "") + "".join(child.tail or "" for child in el))  # entities dropped
         elif el.tag == W + "tab":
-            parts.append(" ")
+            if el.getparent().tag != W + "tabs":  # not a tab stop defined in the paragraph's properties
+                parts.append("\t")  # an indent is stripped; between two names it is a wide gap (两个落款机关)
         elif el.tag in (W + "br", W + "cr"):
             parts.append("\n")  # soft line break: the cleanup joins it if it breaks a sentence
         elif el.tag == W + "noBreakHyphen":

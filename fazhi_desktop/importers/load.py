@@ -1,10 +1,15 @@
-"""Importing a file or pasted text: read it, clean it, detect its structure. Nothing is stored here."""
+"""The one way in: read a file or pasted text into a report (import, the import preview, ``check FILE``,
+and whatever else imports files). Reading here; cleanup and structure in core.structure.detect_text,
+the same function paste into a body uses. Nothing is stored here.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from fazhi_desktop.core.cleanup import source_lines
+from fazhi_desktop.core.model import Report, Unit
 from fazhi_desktop.core.structure import Detected, detect_text
 from fazhi_desktop.importers.docx_reader import read_docx
 from fazhi_desktop.importers.errors import SAVE_AS_DOCX, ImportFileError
@@ -21,7 +26,18 @@ class Imported:
 
     detected: Detected
     source: str  # e.g. "Word 文档" or "文本文件（GB18030/GBK）"
-    original: str  # the text as read, before cleanup (shown next to the outline)
+    original: str  # the text as read, one line per line number of Detected.removed (shown next to the outline)
+    name: str = ""  # the file name, or 粘贴的文字
+    keep: frozenset[int] = frozenset()  # numbers of removed lines the user chose to keep
+
+    def report(self, unit: str | None = None, year: int | None = None) -> Report:
+        """The report as read: unit and year as given, else from the title (本单位 when it names none);
+        ValueError when neither gives the year."""
+        short = (unit or self.detected.unit_name or "本单位").strip()
+        year = year or self.detected.year
+        if year is None:
+            raise ValueError("报告年度未知：标题中没有年度，请指明")
+        return self.detected.to_report(Unit.from_short_name(short), year)
 
 
 def read_source(path: Path) -> tuple[str, str]:
@@ -52,25 +68,38 @@ def _is_zip(path: Path) -> bool:
         return False
 
 
-def import_file(path: Path) -> Imported:
-    """Read, clean and detect ``path``; ImportFileError when the file holds no usable text."""
+def import_file(path: Path, keep: frozenset[int] = frozenset()) -> Imported:
+    """Read, clean and detect ``path``; ImportFileError when the file holds no usable text.
+
+    ``keep``: line numbers (from 1, as in Detected.removed) of removed lines to keep after all.
+    """
     raw, source = read_source(Path(path))
-    return Imported(_detect(raw, Path(path).name), source, raw)
+    return _imported(raw, source, Path(path).name, keep)
 
 
-def import_text(text: str) -> Imported:
-    """Clean and detect pasted text (the GUI's paste handler)."""
-    return Imported(_detect(text, "粘贴的文字"), "粘贴的文字", text)
+def import_text(text: str, keep: frozenset[int] = frozenset()) -> Imported:
+    """Clean and detect pasted text."""
+    return _imported(text, "粘贴的文字", "粘贴的文字", keep)
 
 
 def import_bytes(data: bytes, name: str = "粘贴的内容") -> Imported:
     """Decode bytes of unknown encoding (e.g. a dropped text file), then clean and detect them."""
     text, encoding = decode_text(data, name)
-    return Imported(_detect(text, name), f"文本（{encoding}）", text)
+    return _imported(text, f"文本（{encoding}）", name, frozenset())
 
 
-def _detect(raw: str, name: str) -> Detected:
-    detected = detect_text(raw)
+def reimport(imported: Imported, keep: frozenset[int]) -> Imported:
+    """The same text read again, keeping the removed lines numbered in ``keep`` (the preview's 保留)."""
+    return replace(imported, detected=_detect(imported.original, imported.name, keep), keep=keep)
+
+
+def _imported(raw: str, source: str, name: str, keep: frozenset[int]) -> Imported:
+    original = "\n".join(source_lines(raw))
+    return Imported(_detect(original, name, keep), source, original, name, keep)
+
+
+def _detect(raw: str, name: str, keep: frozenset[int]) -> Detected:
+    detected = detect_text(raw, keep)
     if not (detected.title or detected.opening or detected.chapters):
         raise ImportFileError(f"{name} 中没有可导入的文字。")
     return detected

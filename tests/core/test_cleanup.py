@@ -26,7 +26,8 @@ def test_page_numbers_and_footers_are_removed_and_the_sentence_closes_up() -> No
         "事项，始终坚持民主集中制，集体讨论决定，杜绝个人意愿专断独行的情况出现在镇里。\n"
         "全年未发生一起因决策失误引发的事件。"
     )
-    assert cleaned.removed == ("—3—", "第3页共9页", "- 4 -")  # as shown after space cleanup
+    assert [(r.line, r.text, r.reason) for r in cleaned.removed] == [
+        (3, "— 3 —", "页码"), (6, "第3页 共9页", "页码"), (8, "- 4 -", "页码")]  # as they were, numbered
 
 
 def test_web_clutter_before_the_title_is_stripped_and_reported() -> None:
@@ -43,7 +44,7 @@ def test_web_clutter_before_the_title_is_stripped_and_reported() -> None:
         "千佛镇2021年度法治政府建设情况报告", "2021年，千佛镇扎实推进法治政府建设，现将有关情况报告如下：",
     ]
     assert len(cleaned.removed) == 8
-    assert cjk_counter(text) == cjk_counter(cleaned.text) + cjk_counter("".join(cleaned.removed))
+    assert cjk_counter(text) == cjk_counter(cleaned.text) + cjk_counter("".join(r.text for r in cleaned.removed))
 
 
 def test_stray_spaces_between_chinese_characters_are_removed() -> None:
@@ -99,7 +100,7 @@ _texts = st.lists(_chars, max_size=120).map("".join)
 @given(_texts)
 def test_cleanup_never_loses_cjk_characters(text: str) -> None:
     cleaned = clean_text(text)
-    assert cjk_counter(cleaned.text) + cjk_counter("".join(cleaned.removed)) == cjk_counter(text)
+    assert cjk_counter(cleaned.text) + cjk_counter("".join(r.text for r in cleaned.removed)) == cjk_counter(text)
 
 
 @settings(max_examples=150, deadline=None)
@@ -127,7 +128,7 @@ def test_clean_paste_joins_a_short_pdf_fragment_but_keeps_sentences_apart() -> N
     pasted = "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规\n决策。\n— 3 —\n第二段开头，\n接着写。"
     cleaned = clean_paste(pasted)
     assert cleaned.text == "镇党委政府坚持对法治建设工作进行专题研究，严格依法依规决策。\n第二段开头，接着写。"
-    assert cleaned.removed == ("—3—",)
+    assert [r.text for r in cleaned.removed] == ["— 3 —"]
     assert clean_paste(cleaned.text).text == cleaned.text  # idempotent
 
 
@@ -142,4 +143,4 @@ def test_a_repeated_sentence_is_text_not_a_running_header() -> None:
     pasted = "\n".join([header, body, "开展普法宣传。"] * 3 + ["特此报告。", "示例镇人民政府", "2026年1月16日"])
     cleaned = clean_paste(pasted)
     assert cleaned.text.count("开展普法宣传。") == 3  # the clerk's own repeated sentence stays
-    assert "示例镇法治政府建设情况报告" in cleaned.removed  # the running header still goes
+    assert "示例镇法治政府建设情况报告" in [r.text for r in cleaned.removed]  # the running header still goes

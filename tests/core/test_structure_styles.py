@@ -110,7 +110,8 @@ def test_web_page_report_with_clutter_attachment_and_chinese_date() -> None:
     assert "统计表内容" in detected.chapters[5].blocks[0].body
     assert len(detected.removed) == 4
     rendered = render_plain(detected)
-    removed = cjk_counter("".join(detected.removed)) + cjk_counter("二〇二四年一月十日")  # dated as 2024年1月10日
+    removed = cjk_counter("".join(r.text for r in detected.removed))
+    removed += cjk_counter("二〇二四年一月十日")  # dated as 2024年1月10日
     assert cjk_counter(WEB_PAGE) - removed - cjk_counter(rendered) == cjk_counter("")
     assert cjk_counter(rendered) - cjk_counter(WEB_PAGE) == cjk_counter("六、附件")  # the new chapter
 
@@ -158,7 +159,7 @@ def test_detection_never_drops_text(text: str) -> None:
     """Whatever the input, every Chinese character ends up in the report or in the removed lines;
     only typed numbers (which are derived again) and Chinese-numeral dates may change."""
     detected = detect_text(text)
-    removed = cjk_counter("".join(clean_text(text).removed))
+    removed = cjk_counter("".join(r.text for r in clean_text(text).removed))
     rendered = render_plain(detected) + detected.imprint_cc + detected.imprint_printer
     lost = cjk_counter(text) - removed - cjk_counter(rendered)
     assert set(lost) <= set("一二三四五六七八九十"), lost

@@ -12,6 +12,7 @@ from fazhi_desktop.importers.load import Imported
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.importing.import_preview_dialog import Exists, ImportPreviewDialog
+from fazhi_desktop.ui.importing.import_preview_outline import ImportChoice
 from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.conftest import SAMPLE_TXT
 
@@ -30,11 +31,11 @@ SAMPLE = """示例乡2024年度法治政府建设情况报告
 """
 
 
-def confirm_preview_unchanged(parent: QWidget | None, imported: Imported, exists: Exists) -> Report | None:
+def confirm_preview_unchanged(parent: QWidget | None, imported: Imported, exists: Exists) -> ImportChoice | None:
     """ImportPreviewDialog.ask without the modal loop: the user presses 确定 at once."""
     dialog = ImportPreviewDialog(imported, exists, parent)
     try:
-        return dialog.report() if dialog.confirmed() else None
+        return dialog.choice() if dialog.confirmed() else None
     finally:
         dialog.deleteLater()
 

@@ -291,3 +291,73 @@ def test_screenshot_of_the_preview(qtbot, preview: ImportPreviewDialog) -> None:
         text = item.text(0)
         if len(text) <= 26:
             assert metrics.horizontalAdvance(text) < preview.tree.visualItemRect(item).width(), text
+
+
+# --- removed lines: listed, greyed, kept on request; table figures offered for 数据指标 ----------------
+def _web_fixture() -> Path:
+    from tests.ingest_support import FIXTURES
+
+    return FIXTURES / "web-a-qingshi-2023.txt"
+
+
+def test_removed_lines_are_listed_greyed_and_can_be_kept(qtbot) -> None:
+    imported = import_file(_web_fixture())
+    dialog = ImportPreviewDialog(imported, _never)
+    qtbot.addWidget(dialog)
+    removed = imported.detected.removed
+    rows = dialog.source.removed
+    assert rows.count() == len(removed) == 10
+    texts = [rows.item(i).text() for i in range(rows.count())]
+    assert texts[0] == "第1行［网页按钮（打印、关闭、字号、分享、简繁体等）］无障碍 | 长者模式 | 简体 | 繁体"
+    assert any(t.startswith("第") and "［页码］" not in t and "ICP备" in t for t in texts)
+    assert len(dialog.original.extraSelections()) == len(removed)  # greyed and struck through in 原文
+    assert all(s.format.fontStrikeOut() for s in dialog.original.extraSelections())
+    share = next(r for r in removed if r.text == "分享到：")
+    rows.set_kept(share.line, True)  # the clerk ticks 保留
+    assert share.line in dialog.imported.keep
+    assert share not in dialog.imported.detected.removed
+    assert "分享到：" in dialog.report().opening.split("\n")
+    assert len(dialog.original.extraSelections()) == len(removed) - 1
+    assert rows.count() == len(removed)  # the kept line stays in the list, ticked, to be removed again
+    rows.set_kept(share.line, False)
+    assert "分享到：" not in dialog.report().opening and dialog.imported.keep == frozenset()
+
+
+def test_table_figures_are_offered_and_copied_into_the_indicators(monkeypatch: pytest.MonkeyPatch,
+                                                                 window: MainWindow, store: ReportStore,
+                                                                 tmp_path: Path, told: list[str]) -> None:
+    from tests.ingest_support import FIXTURES, build_docx
+
+    path = build_docx(FIXTURES / "word-autolist-fengshan-2024.docx.txt", tmp_path / "凤山镇.docx")
+    monkeypatch.setattr(Dialogs, "ask_open_file", lambda *_: path)
+
+    def tick_and_confirm(dialog: ImportPreviewDialog) -> None:
+        assert dialog.copy_figures.isVisible()
+        assert "受理矛盾纠纷 64" in dialog.copy_figures.text() and "发放宣传资料 4200" in dialog.copy_figures.text()
+        assert not dialog.copy_figures.isChecked()  # offered, not done behind the clerk's back
+        dialog.copy_figures.setChecked(True)
+        _button(dialog, QDialogButtonBox.StandardButton.Ok).click()
+
+    _in_modal(monkeypatch, tick_and_confirm)
+    window.import_report()
+    report_id = store.find_report_id("凤山镇", 2024)
+    assert report_id is not None
+    values = {k: str(v.value) for k, v in store.indicator_values(report_id).items() if v.value is not None}
+    assert values == {"disputes_accepted": "64", "disputes_resolved": "62", "legal_consultations": "315",
+                      "publicity_events": "18", "materials": "4200"}
+    body = store.load_report(report_id).chapters[0].blocks[-1].body
+    assert "受理纠纷：64；调解成功：62；法律咨询：315；普法活动：18；发放资料：4200。" in body
+    assert told and "已把表格中的 5 个数字填入数据指标" in told[0]
+
+
+def test_screenshot_of_the_preview_of_a_web_copy(qtbot) -> None:
+    dialog = ImportPreviewDialog(import_file(_web_fixture()), _never)
+    qtbot.addWidget(dialog)
+    dialog.resize(1120, 760)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / "import-preview-web.png"
+    assert dialog.grab().save(str(path))
+    assert path.stat().st_size > 10_000

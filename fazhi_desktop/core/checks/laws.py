@@ -113,6 +113,14 @@ def _new_claims(ctx: CheckContext, unit: TextUnit) -> Iterator[Finding]:
             f"在{ctx.year}年度报告中称“新”请核对")
 
 
+_PREFIXED_REGULATIONS = ("政府信息公开条例", "土地管理法实施条例")  # the two 条例 that carry the prefix (§4.1)
+
+
+def _takes_prefix(name: str) -> bool:
+    """Laws take 中华人民共和国; 条例、规定、办法 (《信访工作条例》, 党内法规) do not, with two exceptions."""
+    return (name.endswith("法") and not name.endswith("办法")) or name.endswith("法典") or name in _PREFIXED_REGULATIONS
+
+
 def _mixed_prefix(unit: TextUnit) -> Iterator[Finding]:
     """A list of laws where some carry 中华人民共和国 and others not (a style hint only, §4.1)."""
     table = law_table()
@@ -123,7 +131,8 @@ def _mixed_prefix(unit: TextUnit) -> Iterator[Finding]:
         else:
             groups.append([match])
     for group in groups:
-        laws = [m for m in group if normalize_law_name(m.group(1)) in table.known]
+        laws = [m for m in group if _takes_prefix(normalize_law_name(m.group(1))) and
+                normalize_law_name(m.group(1)) in table.known]
         prefixed = {m.group(1).strip().startswith(_PREFIX) for m in laws}
         if len(laws) >= 2 and prefixed == {True, False}:
             yield unit.finding("law.mixed_prefix", Severity.INFO, group[0].start(), group[-1].end(),

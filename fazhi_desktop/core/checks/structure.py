@@ -17,6 +17,9 @@ TYPED_NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．，,]|[（(][一二三四五六七八九十\d]+[）)][、.．]?|\d+[.．、](?!\d))\s*")
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?=年)")
 _THIS_YEAR = re.compile(r"今年")
+# "2025年，我乡将……": a paragraph or sentence of the 下一年度 chapter that starts with the year it is about.
+_PLAN_START = re.compile(
+    r"(?:^|(?<=[\n。！？；]))[ \u3000]*(20\d{2})(?=年度?(?:[，,]|我|全|本|将|要|是|继续|重点|镇|乡|街道))")
 _PLAN_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=年度?(?:工作安排|主要安排|工作打算|工作计划|工作思路|重点工作安排))")
 _OTHER_EMPTY = "无其他需要报告的情况。"
 
@@ -85,12 +88,11 @@ def _chapters(ctx: CheckContext) -> Iterator[Finding]:
     roles = {c.role for c in report.chapters}
     # Variant C folds the 第一责任人 part into a sub-section of another chapter (domain.md §2.3).
     folded = any(u.field in (Field.HEADING, Field.CHAPTER_TITLE) and "第一责任人" in u.text for u in ctx.units)
-    for role in REQUIRED_ROLES:
+    for role in REQUIRED_ROLES:  # every missing part, each its own finding (and its own 忽略)
         if role in roles or (role is ChapterRole.PRINCIPAL_DUTY and folded):
             continue
-        yield report_unit().finding(
-            "structure.missing_role", Severity.WARNING, 0, 0,
-            f"缺少法定内容“{role.label}”（《法治政府建设与责任落实督察工作规定》要求的年度报告内容）")
+        yield Finding("structure.missing_role", Severity.WARNING, report_unit().at(0), role.label,
+                      f"缺少法定内容“{role.label}”（《法治政府建设与责任落实督察工作规定》要求的年度报告内容）")
     for unit in ctx.units:
         if unit.field is not Field.CHAPTER_LEAD or unit.chapter is None:
             continue
@@ -151,6 +153,8 @@ def _years(ctx: CheckContext) -> Iterator[Finding]:
                     yield unit.match("structure.chapter_year", Severity.ERROR, match,
                                      f"年份有误：{what}{expected}年（报告年度{ctx.year}年）",
                                      fix=str(expected), group=1)
+        if unit.in_next_year and unit.field in (Field.CHAPTER_LEAD, Field.HEADING, Field.BODY):
+            yield from _next_year_text(ctx, unit)
         if unit.text and unit.field is not Field.TITLE:
             for match in _PLAN_YEAR.finditer(unit.text):
                 if int(match.group(1)) != ctx.year + 1:
@@ -162,6 +166,18 @@ def _years(ctx: CheckContext) -> Iterator[Finding]:
                 yield unit.match("structure.this_year", Severity.INFO, match,
                                  f"报告写于{ctx.year + 1}年，“今年”指代不明，建议写明“{ctx.year}年”",
                                  fix=f"{ctx.year}年")
+
+
+def _next_year_text(ctx: CheckContext, unit: TextUnit) -> Iterator[Finding]:
+    """Text of the 下一年度 chapter about another year than the report year + 1 ("2025年，我乡将……" in 2023)."""
+    expected = ctx.year + 1
+    for match in _PLAN_START.finditer(unit.text):
+        if unit.field is Field.CHAPTER_LEAD and match.start(1) == len(unit.text) - len(unit.text.lstrip()):
+            continue  # the lead's first year is the chapter's year (structure.chapter_year)
+        if int(match.group(1)) != expected:
+            yield unit.match("structure.next_year_text", Severity.ERROR, match,
+                             f"下一年度安排应写{expected}年，这里写的是{match.group(1)}年（报告年度{ctx.year}年）",
+                             fix=str(expected), group=1)
 
 
 def _length(ctx: CheckContext) -> Iterator[Finding]:

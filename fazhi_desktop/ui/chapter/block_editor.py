@@ -44,12 +44,17 @@ class BlockEditor(QWidget):
         self.body = CleanPasteEdit()  # pasting from a PDF or a web page repairs the text
         self.body.setPlaceholderText("正文。每段一行，回车分段。")
         self.body.setTabChangesFocus(True)
+        self.paste_note = QLabel()  # what the last paste's cleanup did, in full (the status bar cuts it off)
+        self.paste_note.setWordWrap(True)
+        self.paste_note.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #e0c97a; padding: 4px; }")
+        self.paste_note.hide()
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("层级", self.kind_label)
         form.addRow("标题", self.heading)
         form.addRow("", self.run_in)
         form.addRow("正文", self.body)
+        form.addRow("", self.paste_note)
         form.addRow("", self.internal)
         self._connect_signals()
         self.set_block(None)
@@ -57,6 +62,7 @@ class BlockEditor(QWidget):
     def _connect_signals(self) -> None:
         self.heading.textEdited.connect(self.sig_heading_edited)
         self.body.textChanged.connect(self._on_body_changed)
+        self.body.sig_paste_cleaned.connect(self._show_paste_note)
         self.run_in.toggled.connect(self._on_run_in)
         self.internal.toggled.connect(self._on_internal)
 
@@ -72,6 +78,7 @@ class BlockEditor(QWidget):
         try:
             self.setEnabled(block is not None)
             if block is None:
+                self.paste_note.hide()
                 self._block_id = None
                 self.kind_label.setText("（请在左侧选择或添加条目）")
                 self.heading.clear()
@@ -82,6 +89,8 @@ class BlockEditor(QWidget):
             headed = block.kind is not BlockKind.PARAGRAPH
             self.kind_label.setText(f"{KIND_LABELS[block.kind]}　当前编号：{number or '无'}")
             same = block.id is not None and block.id == self._block_id  # keep cursor and undo history
+            if not same:
+                self.paste_note.hide()
             if not same or self.heading.text() != block.heading:
                 self.heading.setText(block.heading)
             self.heading.setEnabled(headed)
@@ -93,6 +102,10 @@ class BlockEditor(QWidget):
             self._block_id = block.id
         finally:
             self._loading = False
+
+    def _show_paste_note(self, message: str) -> None:
+        self.paste_note.setText(message)
+        self.paste_note.show()
 
     def _on_body_changed(self) -> None:
         if not self._loading:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from fazhi_desktop.core.tables import TableFigure
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.replace import backup_path_for, replace_chapters
 from fazhi_desktop.storage.repository import ReportStore
@@ -39,21 +40,44 @@ def import_report(store: ReportStore, db_path: Path, parent: QWidget | None) -> 
     if not imported.detected.chapters:
         Dialogs.warn(parent, "无法导入", f"未能从 {path.name} 中识别出章节（一、二、……），未导入。")
         return None
-    edited = ImportPreviewDialog.ask(parent, imported, lambda u, y: store.find_report_id(u, y) is not None)
-    if edited is None:
+    choice = ImportPreviewDialog.ask(parent, imported, lambda u, y: store.find_report_id(u, y) is not None)
+    if choice is None:
         return None
+    edited = choice.report
     existing = store.find_report_id(edited.unit.short_name, edited.year)
     try:
         report = replace(edited, unit=store.ensure_unit(edited.unit.short_name))
         # an existing report keeps its 基本信息 and 数据指标; only its chapters are replaced (after a backup)
         stored = (replace_chapters(store, existing, report.chapters, backup_path_for(db_path))
                   if existing is not None else store.create_report(report))
+        copied = _copy_figures(store, stored.id, choice.figures) if stored.id is not None else ""
     except StorageError as exc:
         Dialogs.warn(parent, "无法导入", str(exc))
         return None
     replaced = ("\n\n原有报告的各章已替换为导入的内容（基本信息和数据指标保留）；替换前的数据已备份，"
                 "可通过“从备份恢复”找回。" if existing is not None else "")
-    notes = "\n".join(f"· {n}" for n in imported.detected.notes)
+    notes = "\n".join(f"· {n}" for n in choice.notes)
+    dropped = (f"\n\n清理时删除了 {choice.removed} 行页码、页眉或网页杂项（预览中可逐行查看和保留）。"
+               if choice.removed else "")
     Dialogs.inform(parent, "导入完成", f"已导入：{stored.title}\n{summary(stored)}（来源：{imported.source}）"
-                   + replaced + (f"\n\n请核对：\n{notes}" if notes else ""))
+                   + replaced + copied + dropped + (f"\n\n请核对：\n{notes}" if notes else ""))
     return stored.id
+
+
+def _copy_figures(store: ReportStore, report_id: int, figures: tuple[TableFigure, ...]) -> str:
+    """Store the chosen table figures as 数据指标 values; a sentence for the message (or "")."""
+    from fazhi_desktop.core.indicators import IndicatorValueError, parse_value
+    from fazhi_desktop.core.tables import figure_number
+
+    if not figures:
+        return ""
+    catalog = store.catalog_for_report(report_id)
+    values = {}
+    for figure in figures:
+        try:
+            values[figure.key] = parse_value(catalog[figure.key], figure_number(figure))
+        except (IndicatorValueError, KeyError):
+            continue
+    store.set_indicator_values(report_id, values)
+    listed = "、".join(f"{catalog[k].label}" for k in values)
+    return f"\n\n已把表格中的 {len(values)} 个数字填入数据指标：{listed}。" if values else ""

@@ -9,36 +9,41 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from fazhi_desktop.core import outline
 from fazhi_desktop.core.model import BlockKind, Chapter, ChapterRole, Report, Unit
 from fazhi_desktop.core.outline import OutlineError
 from fazhi_desktop.ui.chapter.block_editor import KIND_LABELS
 from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.importing.import_preview_outline import (
     CHAPTER_ROW,
+    ImportChoice,
     Position,
     fill_outline,
+    fit_size,
+    head_grid,
+    level_combo,
     outline_tree,
     position,
+    relevel,
+    role_combo,
     summary,
+    year_box,
 )
+from fazhi_desktop.ui.importing.import_source_pane import ImportSourcePane
 
 if TYPE_CHECKING:
+    from fazhi_desktop.core.tables import TableFigure
     from fazhi_desktop.importers.load import Imported
 
 NO_YEAR = 1999  # the year spin box's minimum, shown as “请填写”
@@ -55,40 +60,22 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, imported: Imported, exists: Exists, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("导入预览 — 请核对识别结果")
+        self.imported = imported
+        self.removable = imported.detected.removed  # every line cleanup would remove (none kept yet)
         self.detected = imported.detected
         self.exists = exists
         self.chapters: list[Chapter] = list(self.detected.chapters)
         self._updating = False
         self.unit = QLineEdit(self.detected.unit_name or "")
         self.unit.setPlaceholderText("单位简称，如：千佛镇")
-        self.year = QSpinBox()
-        self.year.setRange(NO_YEAR, 2100)
-        self.year.setSpecialValueText("请填写")
-        self.year.setSuffix(" 年度")
-        self.year.setValue(self.detected.year or NO_YEAR)
+        self.year = year_box(NO_YEAR, self.detected.year)
         self.title = QLineEdit(self.detected.title)
         self.title.setPlaceholderText("留空则使用“单位+年度+法治政府建设情况报告”")
         self._last_key = (self.unit.text().strip(), self.year.value())
-        head = QGridLayout()
-        head.addWidget(QLabel("单位"), 0, 0)
-        head.addWidget(self.unit, 0, 1)
-        head.addWidget(QLabel("报告年度"), 0, 2)
-        head.addWidget(self.year, 0, 3)
-        head.addWidget(QLabel(f"来源：{imported.source}"), 0, 4)
-        head.addWidget(QLabel("标题"), 1, 0)
-        head.addWidget(self.title, 1, 1, 1, 4)
-        head.setColumnStretch(1, 1)
-        head.setColumnStretch(4, 2)
+        head = head_grid(self.unit, self.year, self.title, f"来源：{imported.source}")
 
         self.tree = outline_tree()
-        self.role = QComboBox()
-        for role in ChapterRole:
-            self.role.addItem(role.label, role.value)
-        self.role.setToolTip("这一章在报告中的作用，检查功能据此判断是否缺少法定内容")
-        self.level = QComboBox()
-        for kind in BlockKind:
-            self.level.addItem(KIND_LABELS[kind], kind.value)
-        self.level.setToolTip("（一）→ 1. →（1）：改变层级时，下级条目随之升降；编号自动重排")
+        self.role, self.level = role_combo(), level_combo()
         edit = QFormLayout()
         edit.addRow("所选章的角色", self.role)
         edit.addRow("所选条目的层级", self.level)
@@ -98,28 +85,19 @@ class ImportPreviewDialog(QDialog):
         left_layout.addWidget(self.tree, 1)
         left_layout.addLayout(edit)
 
-        self.original = QPlainTextEdit(imported.original)
-        self.original.setReadOnly(True)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("原文（只读）"))
-        right_layout.addWidget(self.original, 1)
+        self.source = ImportSourcePane(imported.original)
+        self.original = self.source.original
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.source)
         splitter.setStretchFactor(0, 11)
         splitter.setStretchFactor(1, 9)
         splitter.setChildrenCollapsible(False)
 
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
-        notes = list(self.detected.notes)
-        if self.detected.removed:
-            notes.append(f"已删除页码、页眉页脚等杂项 {len(self.detected.removed)} 行")
-        self.notes.addItems([f"· {n}" for n in notes] or ["· 没有需要特别核对的地方"])
-        rows = min(self.notes.count(), 5)  # room for the notes, not more: the outline needs the height
-        self.notes.setMaximumHeight(self.notes.sizeHintForRow(0) * rows + 2 * self.notes.frameWidth() + 6)
+        self.copy_figures = QCheckBox()
+        self._show_reading()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -131,6 +109,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(QLabel("识别说明（请核对）："))
         layout.addWidget(self.notes)
+        layout.addWidget(self.copy_figures)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
@@ -139,6 +118,7 @@ class ImportPreviewDialog(QDialog):
         self.level.currentIndexChanged.connect(self._level_chosen)
         self.unit.textChanged.connect(self._key_changed)
         self.year.valueChanged.connect(self._key_changed)
+        self.source.sig_keep_changed.connect(self.keep_lines)
         self._rebuild()
         self._key_changed()
         self._fit_to_screen()
@@ -179,14 +159,37 @@ class ImportPreviewDialog(QDialog):
         self._updating = False
 
     def _show_in_original(self, text: str) -> None:
-        """Select the start of ``text`` in the original, when it is there verbatim."""
-        needle = text.strip()[:12]
-        if not needle:
-            return
-        found = self.original.document().find(needle)
-        if not found.isNull():
-            self.original.setTextCursor(found)
-            self.original.centerCursor()
+        self.source.show_text(text)
+
+    def _show_reading(self) -> None:
+        """Notes, removed lines and the figures offer of the current reading."""
+        self.notes.clear()
+        self.notes.addItems([f"· {n}" for n in self.detected.notes] or ["· 没有需要特别核对的地方"])
+        rows = min(self.notes.count(), 5)  # room for the notes, not more: the outline needs the height
+        self.notes.setMaximumHeight(self.notes.sizeHintForRow(0) * rows + 2 * self.notes.frameWidth() + 6)
+        self.source.show_removed(self.removable, self.imported.keep)
+        figures = self.detected.figures
+        listed = "、".join(f"{f.indicator} {f.value}" for f in figures)
+        self.copy_figures.setText(f"把表格中的数字填入“数据指标”：{listed}")
+        self.copy_figures.setVisible(bool(figures))
+
+    def keep_lines(self, keep: frozenset[int]) -> None:
+        """Read the text again keeping the removed lines numbered in ``keep`` (the 保留 boxes)."""
+        from fazhi_desktop.importers.load import reimport
+
+        edited = self.chapters != list(self.detected.chapters)
+        self.imported = reimport(self.imported, frozenset(keep))
+        self.detected = self.imported.detected
+        self.chapters = list(self.detected.chapters)
+        self._show_reading()
+        self._rebuild()
+        self._key_changed()
+        if edited:
+            self.status.setText(self.status.text() + "（已按保留的行重新识别，之前在预览中改动的角色和层级需重新设置）")
+
+    def figures(self) -> tuple[TableFigure, ...]:
+        """The table figures the user chose to copy into 数据指标 (none unless the box is ticked)."""
+        return self.detected.figures if self.copy_figures.isChecked() else ()
 
     # ----- edits
 
@@ -201,19 +204,8 @@ class ImportPreviewDialog(QDialog):
 
         False, with the reason shown, when the outline cannot take it (e.g. a point below （1）).
         """
-        blocks = self.chapters[chapter_index].blocks
-        old = blocks[block_index]
         try:
-            if old.kind.numbered and kind.numbered:
-                changed: outline.Outline = tuple(blocks)
-                step = outline.indent if kind.level > old.level else outline.outdent
-                for _ in range(abs(kind.level - old.level)):
-                    changed = step(changed, block_index)
-            else:
-                changed = outline.set_kind(blocks, block_index, kind)
-                if kind.numbered and not old.heading:
-                    changed = (*changed[:block_index], replace(changed[block_index], run_in=True),
-                               *changed[block_index + 1:])
+            changed = relevel(self.chapters[chapter_index].blocks, block_index, kind)
         except OutlineError as exc:
             self.status.setText(f"不能改为{KIND_LABELS[kind]}：{exc}")
             self._selection_changed()
@@ -292,15 +284,16 @@ class ImportPreviewDialog(QDialog):
             self.accept()
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else None
-        width, height = 1120, 760
-        if area is not None:
-            width, height = min(width, area.width() - 40), min(height, area.height() - 60)
-        self.resize(width, height)
+        self.resize(fit_size(self.screen() or QGuiApplication.primaryScreen(), 1120, 760))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, imported: Imported, exists: Exists) -> Report | None:
-        """Show the preview; the edited report when the user confirms, None when cancelled."""
+    def ask(cls, parent: QWidget | None, imported: Imported, exists: Exists) -> ImportChoice | None:
+        """Show the preview; the edited report (and figures to copy) when the user confirms, else None."""
         dialog = cls(imported, exists, parent)
-        return dialog.report() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
+    def choice(self) -> ImportChoice:
+        """What 确定 confirms: the report, the figures to copy, the notes and removals of this reading."""
+        return ImportChoice(self.report(), self.figures(), self.detected.notes, len(self.detected.removed))

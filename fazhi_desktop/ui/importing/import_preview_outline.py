@@ -3,20 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QScreen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from fazhi_desktop.core import outline
-from fazhi_desktop.core.model import Block, BlockKind, Chapter, Report
+from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report
 from fazhi_desktop.core.numbering import block_numbers, chapter_number
+from fazhi_desktop.core.tables import TableFigure
 from fazhi_desktop.ui.chapter.block_editor import KIND_LABELS
 
 POS_ROLE = Qt.ItemDataRole.UserRole + 1
 CHAPTER_ROW = -1  # block index stored on a chapter's row
 LEAD_ROW = -2  # block index stored on a chapter's lead paragraph row
 Position = tuple[int, int]  # (chapter index, block index or CHAPTER_ROW / LEAD_ROW)
+
+
+@dataclass(frozen=True)
+class ImportChoice:
+    """What the user confirmed: the report to store, and table figures to copy into 数据指标."""
+
+    report: Report
+    figures: tuple[TableFigure, ...] = ()
+    notes: tuple[str, ...] = ()  # the notes of the reading confirmed (after lines were kept)
+    removed: int = 0  # how many lines cleanup removed
 
 
 def summary(report: Report) -> str:
@@ -91,3 +113,65 @@ def fill_outline(tree: QTreeWidget, chapters: Sequence[Chapter], select: Positio
                 chosen = row
     tree.expandAll()
     return chosen
+
+
+def role_combo() -> QComboBox:
+    combo = QComboBox()
+    for role in ChapterRole:
+        combo.addItem(role.label, role.value)
+    combo.setToolTip("这一章在报告中的作用，检查功能据此判断是否缺少法定内容")
+    return combo
+
+
+def level_combo() -> QComboBox:
+    combo = QComboBox()
+    for kind in BlockKind:
+        combo.addItem(KIND_LABELS[kind], kind.value)
+    combo.setToolTip("（一）→ 1. →（1）：改变层级时，下级条目随之升降；编号自动重排")
+    return combo
+
+
+def relevel(blocks: tuple[Block, ...], index: int, kind: BlockKind) -> tuple[Block, ...]:
+    """The outline with the block at ``index`` made a section/item/point (its subordinate blocks move
+    along) or a plain paragraph; OutlineError when the outline cannot take it."""
+    old = blocks[index]
+    if old.kind.numbered and kind.numbered:
+        changed: outline.Outline = tuple(blocks)
+        step = outline.indent if kind.level > old.level else outline.outdent
+        for _ in range(abs(kind.level - old.level)):
+            changed = step(changed, index)
+        return tuple(changed)
+    changed = outline.set_kind(blocks, index, kind)
+    if kind.numbered and not old.heading:
+        changed = (*changed[:index], replace(changed[index], run_in=True), *changed[index + 1:])
+    return tuple(changed)
+
+
+def fit_size(screen: QScreen | None, width: int, height: int) -> QSize:
+    """``width`` × ``height``, or less where the screen is smaller."""
+    if screen is not None:
+        area = screen.availableGeometry()
+        width, height = min(width, area.width() - 40), min(height, area.height() - 60)
+    return QSize(width, height)
+
+
+def year_box(no_year: int, year: int | None) -> QSpinBox:
+    """The report year, “请填写” while unknown (``no_year``)."""
+    box = QSpinBox()
+    box.setRange(no_year, 2100)
+    box.setSpecialValueText("请填写")
+    box.setSuffix(" 年度")
+    box.setValue(year or no_year)
+    return box
+
+
+def head_grid(unit: QLineEdit, year: QSpinBox, title: QLineEdit, source: str) -> QGridLayout:
+    """单位, 报告年度 and the source on one row, 标题 under them."""
+    head = QGridLayout()
+    for column, widget in enumerate((QLabel("单位"), unit, QLabel("报告年度"), year, QLabel(source))):
+        head.addWidget(widget, 0, column)
+    head.addWidget(QLabel("标题"), 1, 0)
+    head.addWidget(title, 1, 1, 1, 4)
+    head.setColumnStretch(1, 1)
+    head.setColumnStretch(4, 2)
+    return head

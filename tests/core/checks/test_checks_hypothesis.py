@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from fazhi_desktop.core.checks import apply_fixes, check_report, fix_all
 from fazhi_desktop.core.checks.fixes import field_text
-from fazhi_desktop.core.checks.plaintext import report_from_text
+from fazhi_desktop.core.checks.source import ingest_findings
 from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report, Unit
+from fazhi_desktop.core.structure import detect_text
 
 # Characters the rules care about, mixed with anything at all.
 _INTERESTING = list("《》（）()、，,。.；;：:“”\"' \u3000\n0123456789一二三四五六七八九十是年月日%％率件人-—～")
@@ -68,6 +69,9 @@ def test_stale_findings_change_nothing(report: Report) -> None:
 
 @_FAST
 @given(text, st.integers(2000, 2100))
-def test_plain_text_reader_never_crashes(raw: str, year: int) -> None:
-    report = report_from_text(raw, year)
-    check_report(replace(report, year=year))
+def test_reading_a_file_never_crashes(raw: str, year: int) -> None:
+    """check FILE's way in (the import pipeline) on arbitrary text: no crash, findings for every issue."""
+    detected = detect_text(raw)
+    report = detected.to_report(Unit.from_short_name(detected.unit_name or "示例镇"), year)
+    findings = ingest_findings(detected.issues, report)
+    assert len(findings) >= len(detected.issues)

@@ -97,3 +97,10 @@ def test_mixed_full_and_short_names_in_one_list(find) -> None:
     [finding] = find("学习《中华人民共和国宪法》、《民法典》。", "law")
     assert finding.rule == "law.mixed_prefix" and finding.severity is Severity.INFO
     assert find("学习《中华人民共和国宪法》。此后又学习《民法典》。", "law") == []
+
+
+def test_regulations_that_never_take_the_prefix_are_not_a_mixed_list(find) -> None:
+    assert find("学习《中华人民共和国宪法》、《信访工作条例》等法律法规。", "law.mixed") == []
+    assert find("学习《中华人民共和国宪法》、《优化营商环境条例》、《重大行政决策程序暂行条例》。", "law.mixed") == []
+    [finding] = find("学习《中华人民共和国宪法》、《信访工作条例》、《民法典》。", "law.mixed")
+    assert finding.rule == "law.mixed_prefix"

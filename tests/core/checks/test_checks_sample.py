@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi_desktop.core.checks import Severity, check_report, fix_all, has_errors
-from fazhi_desktop.core.checks.plaintext import report_from_text
+from fazhi_desktop.core.checks import Finding, Severity, check_report, fix_all, has_errors
+from fazhi_desktop.core.checks.source import ingest_findings
 from fazhi_desktop.core.model import ChapterRole, Report
+from fazhi_desktop.importers.load import Imported, import_file
 from tests.conftest import SAMPLE_TXT
 
 pytestmark = pytest.mark.skipif(not SAMPLE_TXT.exists(), reason="shared sample report not available")
 
 
 @pytest.fixture(scope="module")
-def sample() -> Report:
-    return report_from_text(SAMPLE_TXT.read_text(encoding="utf-8"), 2021)
+def imported() -> Imported:
+    return import_file(SAMPLE_TXT)
+
+
+@pytest.fixture(scope="module")
+def sample(imported: Imported) -> Report:
+    return imported.report(year=2021)
+
+
+@pytest.fixture(scope="module")
+def file_findings(imported: Imported, sample: Report) -> list[Finding]:
+    """What ``check FILE`` reports: the checks, and what the text as typed got wrong."""
+    return ingest_findings(imported.detected.issues, sample)
 
 
 def test_sample_reads_as_four_chapters_with_roles(sample: Report) -> None:
@@ -23,8 +35,8 @@ def test_sample_reads_as_four_chapters_with_roles(sample: Report) -> None:
                                                  ChapterRole.SHORTCOMINGS, ChapterRole.NEXT_YEAR]
 
 
-def test_sample_findings_required_by_the_issue(sample: Report) -> None:
-    findings = check_report(sample)
+def test_sample_findings_required_by_the_issue(file_findings: list[Finding]) -> None:
+    findings = file_findings
     by_text = {(f.rule, f.text) for f in findings}
     assert ("law.repealed", "民法总则") in by_text
     assert ("law.wrong_name", "土地法") in by_text
@@ -45,7 +57,7 @@ def test_sample_correct_law_names_are_not_flagged(sample: Report) -> None:
 
 def test_sample_after_fix_all_keeps_only_what_needs_a_person(sample: Report) -> None:
     fixed = fix_all(sample)
-    body = "\n".join(b.body for c in fixed.chapters for b in c.blocks)
+    body = "\n".join(b.heading + b.body for c in fixed.chapters for b in c.blocks)
     assert "《土地管理法》" in body and "《道路交通安全法》" in body and "法治宣传教育" in body
     assert "《民法总则》" in body  # not replaced automatically
     remaining = check_report(fixed)

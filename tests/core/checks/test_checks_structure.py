@@ -143,3 +143,22 @@ def test_missing_closing_is_filled_in(demo_report: Report) -> None:
     [finding] = _rules(report)["structure.closing"]
     assert finding.severity is Severity.INFO
     assert apply_fixes(report, [finding]).closing == "特此报告。"
+
+
+def test_every_missing_statutory_part_is_listed(demo_report: Report) -> None:
+    keep = (ChapterRole.MEASURES, ChapterRole.OTHER)
+    report = replace(demo_report, chapters=tuple(c for c in demo_report.chapters if c.role in keep))
+    missing = _rules(report)["structure.missing_role"]
+    assert [f.text for f in missing] == ["存在的不足和原因", "第一责任人职责履行情况", "下一年度主要安排"]
+    assert len({f.key for f in missing}) == 3  # each can be ignored on its own
+
+
+def test_next_year_text_about_another_year(build) -> None:
+    [finding] = _rules(build("2025年，我乡将持续深化法治乡村建设。", 2023, ChapterRole.NEXT_YEAR))[
+        "structure.next_year_text"]
+    assert finding.text == "2025" and finding.fix == "2024" and finding.severity is Severity.ERROR
+    assert "structure.next_year_text" not in _rules(build("2024年，我乡将持续深化法治乡村建设。", 2023,
+                                                          ChapterRole.NEXT_YEAR))
+    quiet = "落实《法治政府建设实施纲要（2021—2025年）》，到2025年底前完成。"  # a target year, not the plan's year
+    assert "structure.next_year_text" not in _rules(build(quiet, 2023, ChapterRole.NEXT_YEAR))
+    assert "structure.next_year_text" not in _rules(build("2025年，我乡将持续深化普法。", 2023))  # not the plans
