@@ -107,6 +107,8 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.year is None:
             raise CliError("检查文件时须用 --year 指明报告年度，如 --year 2021")
         path = Path(args.file)
+        if path.is_dir():
+            raise CliError(f"{args.file} 是一个文件夹，请给出要检查的 .txt 或 .docx 文件。")
         if not path.is_file():
             raise CliError(f"找不到文件：{args.file}")
         report = report_from_text(_read_file(path), args.year, args.unit or "")

@@ -87,12 +87,13 @@ def _parse_assignment(text: str) -> tuple[str, object]:
 def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
     changes = [_parse_assignment(a) for a in args.assignments]  # validate all before writing
     report_id = ctx.report_id(args.unit, args.year)
-    for key, value in changes:
-        if key == "status":
-            assert isinstance(value, Status)
-            ctx.store.set_status(report_id, value, dt.date.today())
-        else:
-            ctx.store.update_report_field(report_id, key, value)
+    with ctx.store.transaction():  # every value or none, even if the program is killed halfway
+        for key, value in changes:
+            if key == "status":
+                assert isinstance(value, Status)
+                ctx.store.set_status(report_id, value, dt.date.today())
+            else:
+                ctx.store.update_report_field(report_id, key, value)
     report = ctx.store.load_report(report_id)
     for key, _ in changes:
         spec = report_field(key)
