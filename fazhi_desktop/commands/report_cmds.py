@@ -26,9 +26,10 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"没有模板“{args.template}”，可选：{'、'.join(template_keys())}")
     from fazhi_desktop.storage.repository import DuplicateReportError
 
-    unit = ctx.store.ensure_unit(args.unit)
     try:
-        report = ctx.store.create_report(new_report(unit, args.year, args.template))
+        with ctx.store.transaction():  # a new unit and its report together, or neither
+            unit = ctx.store.ensure_unit(args.unit)
+            report = ctx.store.create_report(new_report(unit, args.year, args.template))
     except DuplicateReportError as exc:
         raise CliError(f"{exc}，可用 show 查看。") from exc
     name = load_template(args.template).name

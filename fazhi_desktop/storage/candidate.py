@@ -17,7 +17,7 @@ from fazhi_desktop.core import limits
 from fazhi_desktop.storage import faults, identity, migrations
 from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import connect_read_only, remove_with_sidecars, temp_path
-from fazhi_desktop.storage.errors import CorruptDatabaseError, NotOursError, StorageError
+from fazhi_desktop.storage.errors import CorruptDatabaseError, NotOursError, SchemaTooNewError, StorageError
 
 
 def prepare(candidate: Path, db_path: Path, label: str, page_size: int | None = None) -> Path:
@@ -79,7 +79,12 @@ def label_of(path: Path) -> str:
 
 
 def _check(db: Db, candidate: Path, label: str) -> None:
-    state = identity.inspect(db, candidate)  # NotOursError / SchemaTooNewError
+    try:
+        state = identity.inspect(db, candidate)
+    except NotOursError as exc:
+        raise NotOursError(f"{label} 不是本程序的数据文件或备份，不能用来恢复。当前数据没有改动。") from exc
+    except SchemaTooNewError as exc:
+        raise SchemaTooNewError(f"{label} 由更新版本的本程序创建，请先升级本程序再恢复。当前数据没有改动。") from exc
     if state is identity.FileState.EMPTY:
         raise StorageError(f"{label} 中没有任何数据，不能用来恢复。")
     verdict = db.conn.execute("PRAGMA integrity_check").fetchone()[0]

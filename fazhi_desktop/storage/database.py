@@ -182,39 +182,46 @@ def open_database(path: Path, *, journal: str | None = None) -> Db:
 
 
 def open_reader(path: Path, *, immutable: bool = False) -> Db:
-    """Open the data file at ``path`` to read only: no lock, no journal switch, no file created.
+    """The data file at ``path``, read into memory: no lock, no journal switch, no file created.
 
-    Checked like a writer's open (ours, not newer, not damaged). An older schema is brought up to
-    date in a copy in memory; an empty or missing file reads as an empty store.
+    Checked like a writer's open (ours, not newer, not damaged); an older schema is brought up to date
+    in the copy; an empty or missing file reads as an empty store. The file itself is closed again at
+    once, so a command that only reads holds nothing while it works. ``immutable``: read the file
+    without SQLite's locks and shared memory (only when no writer can be at work, see open_viewer).
     """
     path = Path(path)
     if _magic(path) is None:
         return open_memory()
+    memory = Db(sqlite3.connect(":memory:"))
     try:
-        conn = connect_read_only(path, immutable)
-    except sqlite3.Error as exc:
-        raise faults.from_sqlite(exc, path) from exc
-    db = Db(conn)
-    try:
-        db.execute("PRAGMA busy_timeout=3000")
-        state = identity.inspect(db, path)
+        source = Db(connect_read_only(path, immutable))
+        try:
+            source.execute("PRAGMA busy_timeout=3000")
+            state = identity.inspect(source, path)
+            if state is not identity.FileState.EMPTY:
+                source.conn.backup(memory.conn)  # one consistent snapshot, even while a writer works
+        finally:
+            source.close()
         if state is identity.FileState.EMPTY:
-            db.close()
+            memory.close()
             return open_memory()
-        _quick_check(db, path)
-        if migrations.pending_names(db):
-            memory = sqlite3.connect(":memory:")
-            db.conn.backup(memory)
-            db.close()
-            db = Db(memory)
-            db.execute("PRAGMA foreign_keys=ON")
-            migrations.apply(db)
+        _quick_check(memory, path)
+        memory.execute("PRAGMA foreign_keys=ON")
+        migrations.apply(memory)  # a file from an older version: upgraded in the copy only
     except BaseException as exc:
-        db.close()
+        memory.close()
         if isinstance(exc, sqlite3.Error):
             raise faults.from_sqlite(exc, path) from exc
         raise
-    return db
+    return memory
+
+
+def wal_in_use(path: Path) -> bool:
+    """A ``-wal`` file with content beside the data file: its last saves may still be in there."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def writable(db: Db) -> bool:

@@ -92,6 +92,7 @@ class DatabaseLock:
         self.db_name = Path(db_path).name
         self.role = role
         self._fd: int | None = None
+        self._remove_on_release = True  # False for a reader that found the lock file already there
 
     @property
     def held(self) -> bool:
@@ -123,8 +124,10 @@ class DatabaseLock:
         while True:
             try:
                 fd = os.open(self.path, _flags(), 0o644)
+            except PermissionError as exc:  # a folder this user may not write in: as good as read-only
+                raise faults.read_only(f"数据文件 {self.db_name}") from exc
             except OSError as exc:
-                raise faults.from_os_error(exc, f"数据文件 {self.db_name} 的锁文件") from exc
+                raise faults.from_os_error(exc, f"数据文件 {self.db_name}") from exc
             try:
                 got = try_lock(fd)
             except LockUnsupportedError:
@@ -164,6 +167,35 @@ class DatabaseLock:
         except OSError:  # a full disk: the lock holds all the same, the message just names no one
             log.warning("could not write the lock information to %s", self.path, exc_info=True)
 
+    def acquire_for_reading(self) -> bool:
+        """Hold the lock for the moment a reader copies the file: True when no writer is at work (none
+        can start until :meth:`release`), False when one is. Writes no information, and removes the
+        lock file on release if it made it. Where no lock file can be made (a write-protected medium)
+        no writer can be at work either: True, with nothing held."""
+        made = False
+        try:
+            fd = os.open(self.path, _flags() | os.O_EXCL, 0o644)
+            made = True
+        except FileExistsError:
+            try:
+                fd = os.open(self.path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            except OSError:
+                return False  # a lock file we may not open: assume a writer, read the careful way
+        except OSError:
+            return True
+        try:
+            got = try_lock(fd)
+        except OSError:
+            got = False
+        if got and self._still_named(fd):
+            self._fd, self._remove_on_release = fd, made
+            return True
+        os.close(fd)
+        if made:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        return False
+
     def holder(self) -> LockInfo | None:
         """Who holds the lock right now, without taking it for long and without creating the file.
 
@@ -184,17 +216,20 @@ class DatabaseLock:
         return self._read_soon() or LockInfo(0, "", APP_NAME, "")
 
     def release(self) -> None:
-        """Drop the lock and remove the lock file (the OS drops it anyway if the program dies)."""
+        """Drop the lock and remove the lock file (the OS drops it anyway if the program dies).
+
+        A reader removes only a lock file it made itself (see :meth:`acquire_for_reading`)."""
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        if os.name != "nt" and self._still_named(fd):
+        remove, self._remove_on_release = self._remove_on_release, True
+        if remove and os.name != "nt" and self._still_named(fd):
             with contextlib.suppress(OSError):  # removed while still held: no one can lock a stale copy
                 self.path.unlink()
         with contextlib.suppress(OSError):
             unlock(fd)
         os.close(fd)
-        if os.name == "nt":
+        if remove and os.name == "nt":
             with contextlib.suppress(OSError):  # fails while another program has it open: then it stays
                 self.path.unlink()
 

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from fazhi_desktop.storage import backups, faults
 from fazhi_desktop.storage.connection import Db
-from fazhi_desktop.storage.database import backup_dir_for, clean_leftovers, open_database, open_reader, writable
+from fazhi_desktop.storage.database import (
+    backup_dir_for,
+    clean_leftovers,
+    open_database,
+    open_reader,
+    wal_in_use,
+    writable,
+)
 from fazhi_desktop.storage.errors import (
     NotADatabaseError,
     PermissionDeniedError,
@@ -75,19 +82,26 @@ class Session:
 
 
 def open_viewer(path: Path, why: str = "") -> Session:
-    """The data file for reading only: no lock, no file created, nothing written.
+    """The data file for reading only, as a snapshot in memory: no file created, nothing written.
 
-    Where SQLite cannot even make its shared-memory file (a full disk, a read-only folder) and no
-    program is writing the file, it is read as an unchanging file instead."""
+    While no writer is at work (the lock is held for the few milliseconds of the copy, so none can
+    start) the file is read without SQLite's shared memory, so a read leaves no ``-shm``/``-wal``
+    files behind and works on a full disk or a write-protected medium. While a writer works, it is
+    read the ordinary read-only way, which sees everything the writer has saved."""
     path = Path(path)
+    guard = DatabaseLock(path)
+    quiet = guard.acquire_for_reading()
     try:
-        db = open_reader(path)
-    except (NotADatabaseError, SchemaTooNewError, PermissionDeniedError):
-        raise
-    except StorageError:
-        if DatabaseLock(path).holder() is not None:
+        try:
+            db = open_reader(path, immutable=quiet and not wal_in_use(path))
+        except (NotADatabaseError, SchemaTooNewError, PermissionDeniedError):
             raise
-        db = open_reader(path, immutable=True)
+        except StorageError:  # e.g. SQLite cannot make its shared memory on a full or read-only disk
+            if not quiet:
+                raise
+            db = open_reader(path, immutable=True)
+    finally:
+        guard.release()
     return Session(path, ReportStore(db), None, read_only=True, why_read_only=why)
 
 
