@@ -53,11 +53,10 @@ def fill(folder: Path, leave: int = 0) -> Path:
     """Fill the filesystem of ``folder`` until fewer than ``leave`` bytes (about) are free."""
     filler = folder / "filler.bin"
     block = b"\0" * 4096
-    with filler.open("ab") as handle:
-        with contextlib.suppress(OSError):
-            while shutil.disk_usage(folder).free > leave:
-                handle.write(block)
-                handle.flush()
+    with filler.open("ab") as handle, contextlib.suppress(OSError):
+        while shutil.disk_usage(folder).free > leave:
+            handle.write(block)
+            handle.flush()
     return filler
 
 

@@ -6,9 +6,11 @@ import csv
 import io
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
+from fazhi_desktop.core.indicators import IndicatorValue, ValueState
 from fazhi_desktop.core.package import pack
 from fazhi_desktop.core.templates import new_report
 from fazhi_desktop.storage.session import open_session
@@ -63,9 +65,6 @@ def make_material(root: Path) -> Material:
     report = store.create_report(new_report(store.ensure_unit(UNIT), int(YEAR)))
     assert report.id is not None
     store.update_report_field(report.id, "opening", "我镇大力开展法制宣传教育，推进依法行政。")  # check --fix
-    from fazhi_desktop.core.indicators import IndicatorValue, ValueState
-    from decimal import Decimal
-
     store.set_indicator_value(report.id, IndicatorValue("disputes_accepted", Decimal(100), ValueState.VALUE))
     backup = root / "older.db"
     older = sqlite3.connect(backup)
@@ -74,8 +73,6 @@ def make_material(root: Path) -> Material:
     older.commit()
     older.close()
     other = store.load_report(report.id)
-    from dataclasses import replace
-
     packaged = replace(other, closing="数据包里的结束语", note="数据包里的附注")
     package = root / "千佛镇2021.fzbg"
     package.write_bytes(pack(packaged, store.indicator_values(report.id)))
