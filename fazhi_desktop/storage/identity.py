@@ -56,10 +56,11 @@ def _objects(db: Db) -> list[tuple[str, str]]:
 
 
 def _legacy(db: Db, tables: set[str]) -> bool:
+    """Ours from before the mark: our migration record (or, cut short at creation, only its empty table)."""
     if migrations.TABLE not in tables or not tables <= LEGACY_TABLES:
         return False
     sets = {r[0] for r in db.conn.execute(f"SELECT DISTINCT migration_set FROM {migrations.TABLE}")}
-    return sets <= {migrations.SET_NAME}
+    return sets == {migrations.SET_NAME} or (not sets and tables == {migrations.TABLE})
 
 
 def inspect(db: Db, path: Path) -> FileState:

@@ -44,7 +44,7 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.flush)
         self._ceiling = QTimer(self)  # not restarted by typing: the longest an edit waits
         self._ceiling.setSingleShot(True)
-        self._ceiling.setInterval(max(ceiling_ms, delay_ms))
+        self._ceiling.setInterval(ceiling_ms)
         self._ceiling.timeout.connect(self.flush)
 
     def schedule(self, key: Hashable, write: Callable[[], None]) -> None:
