@@ -1,6 +1,6 @@
-"""Autosave: edits are queued by key and written ~500 ms after typing pauses — and at the latest 2 s
+"""Autosave: edits are queued by key and written ~500 ms after typing pauses — and at the latest 1.8 s
 after the first unsaved keystroke, however steadily the clerk keeps typing (a power cut then loses at
-most the last 2 s)."""
+most the last 2 s; measured by ``python -m bench``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 500
-CEILING_MS = 2000
+CEILING_MS = 1800  # the promise is "at most 2 s of typing lost": room for a coarse timer's 5 % and the write
 
 
 class Autosaver(QObject):
