@@ -39,7 +39,7 @@ def held_lock(db_path: Path, host: str = "", role: str = "窗口") -> Iterator[s
             assert holder.stdin is not None
             holder.stdin.write("\n")
             holder.stdin.flush()
-        holder.wait(timeout=30)
+        holder.communicate(timeout=30)  # waits and closes the pipes
 
 
 def write_stale_info(db_path: Path, pid: int, host: str) -> Path:

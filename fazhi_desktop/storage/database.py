@@ -191,7 +191,7 @@ def open_reader(path: Path, *, immutable: bool = False) -> Db:
     """
     path = Path(path)
     if _magic(path) is None:
-        return open_memory()
+        return open_memory(read_only=True)
     memory = Db(sqlite3.connect(":memory:"))
     try:
         source = Db(connect_read_only(path, immutable))
@@ -204,10 +204,11 @@ def open_reader(path: Path, *, immutable: bool = False) -> Db:
             source.close()
         if state is identity.FileState.EMPTY:
             memory.close()
-            return open_memory()
+            return open_memory(read_only=True)
         _quick_check(memory, path)
         memory.execute("PRAGMA foreign_keys=ON")
         migrations.apply(memory)  # a file from an older version: upgraded in the copy only
+        memory.execute("PRAGMA query_only = ON")  # a write would be lost with the copy: refuse it ("只读")
     except BaseException as exc:
         memory.close()
         if isinstance(exc, sqlite3.Error):
@@ -234,11 +235,13 @@ def writable(db: Db) -> bool:
     return True
 
 
-def open_memory() -> Db:
+def open_memory(read_only: bool = False) -> Db:
     """An in-memory database with the full schema (tests, the smoke test, an empty reader)."""
     db = Db.memory()
     db.execute("PRAGMA foreign_keys=ON")
     migrations.apply(db)
+    if read_only:
+        db.execute("PRAGMA query_only = ON")
     return db
 
 

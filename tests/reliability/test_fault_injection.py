@@ -135,7 +135,7 @@ def dead_holder(material: Material, tmp_path: Path) -> Iterator[Path]:
                               stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
     os.kill(holder.pid, signal.SIGKILL)
-    holder.wait()
+    holder.communicate()
     assert db.with_name("fazhi.db.lock").exists()
     yield db
 

@@ -163,8 +163,7 @@ def test_fifty_kills_lose_nothing_acknowledged(tmp_path: Path) -> None:
             done = acked if state == expected(acked) and state != expected(acked + 1) else acked + 1
             kinds[(acked + 1) % 4] += 1  # the step that was cut short
     finally:
-        zygote.stdin.close()
-        zygote.wait(timeout=30)
+        zygote.communicate(timeout=30)  # closes its stdin (it ends) and the pipes
     assert all(kinds.values()), kinds  # every command was killed mid-way at least once
     leftovers = [p.name for p in (db.parent.iterdir()) if p.name.endswith(".tmp")]
     session = open_session(db, daily_backup=False)  # the next writer clears what a killed one left

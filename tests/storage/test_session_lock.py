@@ -56,7 +56,7 @@ def test_second_process_is_refused_then_may_read(tmp_path: Path) -> None:
         assert holder.stdin is not None
         holder.stdin.write("\n")
         holder.stdin.flush()
-        holder.wait(timeout=30)
+        holder.communicate(timeout=30)  # waits and closes the pipes
     assert DatabaseLock(path).read() is None  # the holder released it on close
     open_session(path, journal="delete").close()
 
