@@ -178,7 +178,7 @@ def test_mutated_packages_are_stored_whole_or_refused_cleanly(material: Material
     ("figure", "NaN", "数据指标"), ("figure", "Infinity", "数据指标"), ("figure", "-5", "数据指标"),
     ("figure", "sNaN", "数据指标"), ("figure", "1e30", "数据指标"), ("figure", "1e999999999", "数据指标"),
     ("year", 10**30, "年度"), ("year", -5, "年度"), ("unit", None, "单位"), ("heading", {"a": 1}, "heading"),
-    ("deep", None, "嵌套"),
+    ("deep", None, "嵌套"), ("zlib", None, "已损坏"),
 ])
 def test_each_known_bad_package_is_one_chinese_line(where: str, value: Any, said: str, material: Material,
                                                     tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -195,7 +195,14 @@ def test_each_known_bad_package_is_one_chinese_line(where: str, value: Any, said
         report["chapters"][0]["blocks"][0]["heading"] = value
     before = disks.snapshot(db)
     depth = 100_000 if where == "deep" else 0
-    (tmp_path / "坏.fzbg").write_bytes(signed(DEEP if depth else report, figures, depth))
+    data = signed(DEEP if depth else report, figures, depth)
+    if where == "zlib":  # scribble over the middle of report.json's compressed stream, headers intact
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("report.json")
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        middle = start + info.compress_size // 2
+        data = data[:middle] + bytes(b ^ 0x5A for b in data[middle:middle + 16]) + data[middle + 16:]
+    (tmp_path / "坏.fzbg").write_bytes(data)
     code, _out, err = _run(capsys, db, "unpack", str(tmp_path / "坏.fzbg"), "--replace")
     assert code == 2 and said in err and len(err.strip().splitlines()) == 1, err
     assert disks.snapshot(db) == before

@@ -90,23 +90,34 @@ sys.exit(main(["--db", sys.argv[1], "export", "--unit", "千佛镇", "--year", "
 """
 
 
-def test_14_a_full_target_gets_one_chinese_line_and_no_leftovers(material: Material, tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("fault", "said"), [("full", "磁盘空间已满"), ("read-only", "只读")])
+def test_14_a_full_or_read_only_target_gets_one_chinese_line_and_no_leftovers(
+        fault: str, said: str, material: Material, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Files written for the clerk (Word, package, CSV, diagnostics, a backup to a U盘) on a target that
+    refuses: one Chinese line naming the target, nothing left there, the data file untouched."""
     db = place(material, tmp_path / "data")
+    before = disks.snapshot(db)
     with disks.tmpfs(tmp_path / "usb", 256) as mount:
-        disks.fill(mount)
+        if fault == "full":
+            disks.fill(mount)
+        else:
+            disks.remount(mount, "ro")
         files = disks.files_in(mount)
         done = subprocess.run([sys.executable, "-c", FULL_EXPORT, str(db), str(mount / "报告.docx")],
                               capture_output=True, text=True, encoding="utf-8")
         assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
         assert "Exception ignored" not in done.stderr and not ENGLISH.search(done.stderr)
+        assert said in done.stderr or "没有权限" in done.stderr, done.stderr
         for argv, target in ((["pack", *REPORT, "-o"], "包.fzbg"), (["data", *REPORT, "--csv"], "数据.csv"),
                              (["diagnose", "--with-db", "-o"], "诊断.zip"), (["backup", "-o"], "")):
             code, _out, err = cli(capsys, db, *argv, str(mount / target) if target else str(mount))
-            assert code == 2 and "磁盘空间已满" in err and not ENGLISH.search(err), (argv, err)
+            assert code == 2 and said in err and not ENGLISH.search(err), (argv, err)
             assert (target and str(mount / target) in err) or (not target and str(mount) in err)
             assert "fazhi.db" not in err.replace(str(db), "")  # the target is named, not the data file
         assert disks.files_in(mount) == files  # no ~x.tmp, no 0-byte CSV or zip, no half backup
+        if fault == "read-only":
+            disks.remount(mount, "rw")
+    assert disks.snapshot(db) == before
 
 
 def test_14_backups_never_grow_wal_files(material: Material, tmp_path: Path,
