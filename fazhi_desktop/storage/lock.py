@@ -4,7 +4,8 @@ The lock is the OS's (storage.oslock): held for the writer's whole life and rele
 the writer ends, so a crashed, killed or powered-off program never leaves a stale lock, and two
 programs can never both hold it — also across PCs on a network share, whose server keeps the lock.
 The file itself only carries who holds it (user, computer, program, since when) for the message;
-its content is never trusted to decide anything. Readers (list, show, export, check …) never take it.
+its content is never trusted to decide anything. Readers (list, show, export, check …) hold it only for
+the milliseconds in which they copy the file, and only when no writer does (:meth:`acquire_for_reading`).
 """
 
 from __future__ import annotations
@@ -195,25 +196,6 @@ class DatabaseLock:
             with contextlib.suppress(OSError):
                 self.path.unlink()
         return False
-
-    def holder(self) -> LockInfo | None:
-        """Who holds the lock right now, without taking it for long and without creating the file.
-
-        None when nobody does. A holder whose information cannot be read is reported as an unknown
-        program (pid 0)."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        except OSError:
-            return None  # no lock file (or one we may not even read): no writer is running
-        try:
-            if try_lock(fd):
-                unlock(fd)
-                return None
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
-        return self._read_soon() or LockInfo(0, "", APP_NAME, "")
 
     def release(self) -> None:
         """Drop the lock and remove the lock file (the OS drops it anyway if the program dies).
