@@ -127,7 +127,8 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         fixed = fix_all(report, options)
         if fixed != report:
             fixed_count = len(fixable(check_report(report, options)))
-            _save_fixes(ctx, report_id, report, fixed)
+            with ctx.store.transaction():  # every fix or none, even if the program is killed halfway
+                _save_fixes(ctx, report_id, report, fixed)
             report = ctx.store.load_report(report_id)
     findings = check_report(report, options)
     if args.json:
