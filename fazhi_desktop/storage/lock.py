@@ -178,10 +178,15 @@ class DatabaseLock:
             fd = os.open(self.path, _flags() | os.O_EXCL, 0o644)
             made = True
         except FileExistsError:
-            try:
-                fd = os.open(self.path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-            except OSError:
-                return False  # a lock file we may not open: assume a writer, read the careful way
+            fd = -1
+            for flags in (os.O_RDWR, os.O_RDONLY):  # read-only is enough to lock (and all a CD allows)
+                try:
+                    fd = os.open(self.path, flags | getattr(os, "O_BINARY", 0))
+                    break
+                except OSError:
+                    continue
+            if fd < 0:
+                return False  # a lock file we may not even read: assume a writer, read the careful way
         except OSError:
             return True
         try:

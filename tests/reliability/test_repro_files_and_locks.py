@@ -146,6 +146,7 @@ def test_8_three_programs_started_together_never_share_the_lock(tmp_path: Path) 
 
 def _read_only_place(material: Material, mount: Path) -> Path:
     db = place(material, mount)
+    write_stale_info(db, 4242, "另一台电脑")  # a lock file left behind when the stick was last pulled out
     disks.remount(mount, "ro")
     return db
 
