@@ -98,11 +98,12 @@ def temp_path(db_path: Path, purpose: str) -> Path:
 def clean_leftovers(db_path: Path) -> None:
     """Remove temporary files a killed program of ours left beside the data file and its backups.
 
-    Only the lock holder calls this, so no other program of ours can be using them."""
-    folders = (db_path.parent, db_path.parent / "backups")
-    for folder in folders:
-        for leftover in folder.glob(f".{db_path.stem}*.tmp") if folder.is_dir() else []:
-            remove_with_sidecars(leftover)
+    Only the lock holder calls this, so no other writer of ours can be using them; the patterns are the
+    restore copy (``.fazhi.db-restore-<pid>.tmp``) and backups cut short (``backups/.fazhi-<time>-<reason>.db.tmp``),
+    never another file (an export in progress into the same folder has its own names)."""
+    found = [*db_path.parent.glob(f".{db_path.name}-*.tmp"), *backup_dir_for(db_path).glob(f".{db_path.stem}-*.db.tmp")]
+    for leftover in found:
+        remove_with_sidecars(leftover)
 
 
 def _has_user_tables(db: Db) -> bool:
