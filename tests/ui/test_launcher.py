@@ -149,10 +149,14 @@ LISTEN_SCRIPT = textwrap.dedent("""
         # the window is shown and QtNetwork is not loaded yet: nothing delays the first paint
         print("QTNETWORK", "PySide6.QtNetwork" in sys.modules, flush=True)
 
-    def ask_like_a_second_start():
+    def ask_like_a_second_start(tries=20):
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         window.bring_to_front = lambda: activated.append(True)  # (connected when listening starts)
-        print("ASKED", launcher.already_open(db), flush=True)
+        asked = launcher.already_open(db)
+        if not asked and tries:  # on a busy machine the window may still be on its way up: ask again soon
+            QTimer.singleShot(100, lambda: ask_like_a_second_start(tries - 1))
+            return
+        print("ASKED", asked, flush=True)
         QTimer.singleShot(200, QApplication.quit)
 
     launcher.application()
