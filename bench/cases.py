@@ -207,3 +207,19 @@ def packaged(work: Path, runs: int) -> list[Row]:
     return [_row("打包程序启动（冒烟测试：全部功能跑一遍）", t, "源码运行的空 QMainWindow", floor, "≤ 1.0 s",
                  t.median <= 1.0, note=_rss(t)),
             Row("打包目录大小", size, "MB", target="≤ 150 MB", met=size <= 150)]
+
+
+def typing_lost(work: Path, runs: int) -> list[Row]:
+    """Steady typing (a character every 50 ms, never pausing), then a power cut or a shutdown."""
+    from bench.autosave_loss import measure
+
+    lost = measure(work, runs, ENV)
+    rows = [Row("基线：没有 2 秒上限的自动保存，断电时丢失的连续输入", max(lost["baseline"]), "s",
+                note="连续输入 3–5 秒，停顿从未到来")]
+    for name, label, target in (("SIGKILL", "断电（SIGKILL）时丢失的连续输入", "≤ 2 s"),
+                                ("SIGTERM", "关机/注销（SIGTERM）时丢失的连续输入", "0（不丢字）")):
+        worst = max(lost[name])
+        met = worst <= 2.0 if name == "SIGKILL" else worst == 0
+        rows.append(Row(label, worst, "s", f"{min(lost[name]):.2f}–{worst:.2f} s", "上面的基线",
+                        max(lost["baseline"]), target, met, "各次中最多的"))
+    return rows

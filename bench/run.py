@@ -23,8 +23,8 @@ if __package__ in (None, ""):  # `python bench/run.py`
 from bench import cases, county
 from bench.cases import Row
 
-CASES = [cases.app_start, cases.debounced_save, cases.import_docx, cases.check, cases.export, cases.backup,
-         county.county, cases.packaged]
+CASES = [cases.app_start, cases.debounced_save, cases.typing_lost, cases.import_docx, cases.check, cases.export,
+         cases.backup, county.county, cases.packaged]
 
 
 def machine() -> str:
@@ -44,6 +44,8 @@ def fmt(value: float | None, unit: str) -> str:
         return "—"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if value == 0:
+        return "0"
     if value < 0.01:
         return f"{value * 1000:.2f} ms"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"

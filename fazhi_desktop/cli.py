@@ -10,9 +10,11 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from fazhi_desktop import __version__, cli_text
+from fazhi_desktop import __version__, cli_text, oserrors
 from fazhi_desktop.commands.context import CliContext, CliError
+from fazhi_desktop.filewrite import FileWriteError
 from fazhi_desktop.resources import ResourceError
 from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.location import resolve_db_path
@@ -75,13 +77,66 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class Interrupted(KeyboardInterrupt):
+    """The command was asked to stop (SIGTERM, SIGHUP): it unwinds like Ctrl+C, so a transaction in
+    progress is rolled back and temporary files are removed."""
+
+
+def _stop_on_signals() -> dict[int, object]:
+    """SIGTERM and SIGHUP stop a command cleanly instead of killing it mid-way (POSIX; the window has
+    its own handling). Returns the previous handlers."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise Interrupted
+
+    previous: dict[int, object] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, stop)
+    return previous
+
+
+def _restore_signals(previous: dict[int, object]) -> None:
+    import signal
+
+    for number, handler in previous.items():
+        signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def _record_bug(db_path: Path, command: str) -> None:
+    """The traceback of an unexpected error, appended to ``logs/app.log`` beside the data file (best effort)."""
+    import datetime as dt
+    import traceback
+
+    try:
+        log_dir = db_path.parent / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        with (log_dir / "app.log").open("a", encoding="utf-8") as log:
+            log.write(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} ERROR command {command} failed\n")
+            log.write(traceback.format_exc())
+    except OSError:
+        pass
+
+
+def _quiet_logging() -> None:
+    """Warnings of the storage layer belong in the log, never on the command line's stderr (in English):
+    without a handler of its own, logging would print them there."""
+    import logging
+
+    package = logging.getLogger("fazhi_desktop")
+    if not logging.getLogger().handlers and not package.handlers:
+        package.addHandler(logging.NullHandler())
+        package.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    real_process = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.smoke_test:
-        from pathlib import Path
-
         from fazhi_desktop.ui.window.smoke_test import run as smoke
 
         return smoke(Path(args.smoke_out) if args.smoke_out else None)
@@ -91,29 +146,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path = resolve_db_path(args.db) if args.db else demo_db_path()
     else:
         db_path = resolve_db_path(args.db)
-    ctx = CliContext(db_path=db_path, writes=bool(getattr(args, "writes", False)) or args.demo)
-    try:
-        if args.command is None:  # the window opens (and locks) the file itself, adding the demo there
-            from fazhi_desktop.app import run_app
+    ctx = CliContext(db_path=db_path, writes=bool(getattr(args, "writes", False)) or args.demo,
+                     command=args.command or "")
+    if args.command is None:  # the window opens (and locks) the file itself, adding the demo there
+        from fazhi_desktop.app import run_app
 
-            return run_app(db_path, demo=args.demo)
+        return run_app(db_path, demo=args.demo)
+    previous: dict[int, object] = {}
+    if real_process:
+        previous = _stop_on_signals()
+        _quiet_logging()
+    try:
         if args.demo:
             ensure_demo(ctx.store)
         return int(args.func(args, ctx))
     except BrokenPipeError:  # output piped into head and closed early
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print("已中断：刚才的命令没有执行完，数据文件保持原样。", file=sys.stderr)
+        return 130
     except CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.code
-    except (StorageError, ResourceError) as exc:
+    except (StorageError, ResourceError, FileWriteError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"错误：无法读写文件（{exc.strerror or exc}）：{exc.filename or db_path}", file=sys.stderr)
+        where = f"：{exc.filename}" if exc.filename else ""
+        print(f"错误：无法读写文件（{oserrors.reason(exc)}）{where}", file=sys.stderr)
+        return 2
+    except Exception:  # a bug: one Chinese line here, the traceback in the log
+        _record_bug(db_path, args.command)
+        print("错误：程序遇到意外问题，命令没有完成，数据文件保持原样。详情已写入日志，请导出诊断信息"
+              "（fazhi-desktop diagnose -o 诊断.zip）发给技术支持。", file=sys.stderr)
         return 2
     finally:
-        ctx.close()
+        try:
+            ctx.close()
+        finally:
+            _restore_signals(previous)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.metadata
+import io
 import platform
 import sys
 import zipfile
@@ -26,15 +28,16 @@ def versions_text(extra: dict[str, str] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_diagnostics(target: Path, log_dir: Path, db_path: Path | None = None,
-                      extra: dict[str, str] | None = None) -> Path:
-    """Write the zip; the data file goes in only when ``db_path`` is given (the user agreed)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+def diagnostics_zip(log_dir: Path, db_image: bytes | None = None, db_name: str = "fazhi.db",
+                    extra: dict[str, str] | None = None) -> bytes:
+    """The zip's bytes; the data file goes in only when ``db_image`` is given (the user agreed)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("versions.txt", versions_text(extra))
         if log_dir.is_dir():
             for log in sorted(log_dir.glob("*.log*")):
-                archive.write(log, f"logs/{log.name}")
-        if db_path is not None and db_path.exists():
-            archive.write(db_path, f"data/{db_path.name}")
-    return target
+                with contextlib.suppress(OSError):  # a log being rotated this instant is left out
+                    archive.writestr(f"logs/{log.name}", log.read_bytes())
+        if db_image is not None:
+            archive.writestr(f"data/{db_name}", db_image)
+    return out.getvalue()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 import textwrap
 import zipfile
 from pathlib import Path
 
-from fazhi_desktop.diagnostics import write_diagnostics
+from fazhi_desktop.diagnostics import diagnostics_zip
 
 CRASHER = textwrap.dedent("""
     import sys
@@ -34,13 +35,11 @@ def test_diagnostics_zip_has_logs_and_versions_but_no_data_unless_asked(tmp_path
     logs = tmp_path / "logs"
     logs.mkdir()
     (logs / "app.log").write_text("日志内容", encoding="utf-8")
-    db = tmp_path / "fazhi.db"
-    db.write_bytes(b"secret report")
-    names = zipfile.ZipFile(write_diagnostics(tmp_path / "d.zip", logs)).namelist()
-    assert sorted(names) == ["logs/app.log", "versions.txt"]
-    names = zipfile.ZipFile(write_diagnostics(tmp_path / "d2.zip", logs, db_path=db)).namelist()
-    assert "data/fazhi.db" in names
-    versions = zipfile.ZipFile(tmp_path / "d.zip").read("versions.txt").decode("utf-8")
+    plain = io.BytesIO(diagnostics_zip(logs))
+    assert sorted(zipfile.ZipFile(plain).namelist()) == ["logs/app.log", "versions.txt"]
+    with_data = zipfile.ZipFile(io.BytesIO(diagnostics_zip(logs, b"secret report", "fazhi.db")))
+    assert with_data.read("data/fazhi.db") == b"secret report"
+    versions = zipfile.ZipFile(plain).read("versions.txt").decode("utf-8")
     assert "fazhi-desktop" in versions and "python-docx" in versions
 
 

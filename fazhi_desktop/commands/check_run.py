@@ -103,7 +103,8 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         fixed = fix_all(report, options)
         if fixed != report:
             fixed_count = len(fixable(check_report(report, options)))
-            _save_fixes(ctx, report_id, report, fixed)
+            with ctx.store.transaction():  # every fix or none, even if the program is killed halfway
+                _save_fixes(ctx, report_id, report, fixed)
             report = ctx.store.load_report(report_id)
     findings = check_report(report, options)
     if args.json:
@@ -131,6 +132,8 @@ def _check_file(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.writes:
         raise CliError("--fix 只能用于已保存的报告（--unit 和 --year），不会改动外部文件")
     path = Path(args.file)
+    if path.is_dir():
+        raise CliError(f"{args.file} 是一个文件夹，请给出要检查的 .txt 或 .docx 文件。")
     if not path.is_file():
         raise CliError(f"找不到文件：{args.file}")
     report, findings, imported = _read_file(path, args.year, args.unit)

@@ -31,19 +31,25 @@ class CliContext:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     writes: bool = False  # the command changes the data file: it must hold the lock
+    command: str = ""  # named in the lock, so another program's message says who holds the file
     _session: Session | None = None
 
     @property
     def session(self) -> Session:
-        """The data file, locked and opened (and migrated) on first use.
+        """The data file, opened on first use.
 
-        When another program holds the lock, commands that only read open the file read-only;
-        commands that write fail with the lock's message.
+        A command that writes takes the file's lock for its whole run (and fails with the lock's
+        message while the window or another command holds it). A command that only reads takes no
+        lock and writes nothing, so it works while the window is open, on a write-protected U盘 and
+        on a full disk.
         """
         if self._session is None:
-            from fazhi_desktop.storage.session import open_session
+            from fazhi_desktop.storage.session import open_session, open_viewer
 
-            self._session = open_session(self.db_path, read_only_if_locked=not self.writes)
+            if self.writes:
+                self._session = open_session(self.db_path, role=f"命令 {self.command or '命令行'}")
+            else:
+                self._session = open_viewer(self.db_path)
         return self._session
 
     @property

@@ -10,6 +10,7 @@ from fazhi_desktop.commands.context import CliContext, add_unit_year
 def run_data(args: argparse.Namespace, ctx: CliContext) -> int:
     from fazhi_desktop.commands.data_run import run_data as run  # the indicator modules load only here
 
+    ctx.writes = bool(args.set or args.import_csv or args.add)  # showing or exporting never takes the lock
     return run(args, ctx)
 
 
@@ -23,4 +24,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--import-csv", metavar="文件", help="从 CSV 导入（UTF-8 或 GBK；有错误时一项也不导入）")
     p.add_argument("--add", metavar="名称:单位", help="为本单位添加自定义指标")
     p.add_argument("--all", action="store_true", help="显示全部指标（包括未填写的）")
-    p.set_defaults(func=run_data, writes=True)
+    p.set_defaults(func=run_data)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from fazhi_desktop import oserrors
 from fazhi_desktop.commands.context import CliContext, CliError
 from fazhi_desktop.core.indicator_csv import from_csv, to_csv
 from fazhi_desktop.core.indicators import (
+    Catalog,
     IndicatorKind,
     IndicatorValue,
     IndicatorValueError,
@@ -15,6 +17,7 @@ from fazhi_desktop.core.indicators import (
     display,
     parse_value,
 )
+from fazhi_desktop.filewrite import FileWriteError, write_atomic
 
 
 def _change(current: IndicatorValue | None, last: IndicatorValue | None) -> str:
@@ -24,10 +27,11 @@ def _change(current: IndicatorValue | None, last: IndicatorValue | None) -> str:
     return f"{'+' if delta > 0 else ''}{delta.normalize():f}"
 
 
-def run_data(args: argparse.Namespace, ctx: CliContext) -> int:
+def _edit(args: argparse.Namespace, ctx: CliContext, report_id: int, catalog: Catalog,
+          said: list[str]) -> Catalog:
+    """--add, --import-csv and --set; the caller runs them in one transaction (a bad value writes nothing)
+    and prints ``said`` once it is committed."""
     store = ctx.store
-    report_id = ctx.report_id(args.unit, args.year)
-    catalog = store.catalog_for_report(report_id)
     if args.add:
         label, _, unit = args.add.partition(":")
         if not label.strip() or not unit.strip():
@@ -36,17 +40,22 @@ def run_data(args: argparse.Namespace, ctx: CliContext) -> int:
         assert report.unit.id is not None
         ind = store.add_custom_indicator(report.unit.id, label, unit)
         store.set_indicator_value(report_id, IndicatorValue(ind.key))
-        ctx.print(f"已添加自定义指标：{ind.label}（{ind.unit}，代码 {ind.key}）")
+        said.append(f"已添加自定义指标：{ind.label}（{ind.unit}，代码 {ind.key}）")
         catalog = store.catalog_for_report(report_id)
     if args.import_csv:
+        source = Path(args.import_csv)
+        if source.is_dir():
+            raise CliError(f"{source} 是一个文件夹，请给出 CSV 文件。")
         try:
-            values = from_csv(Path(args.import_csv).read_bytes(), catalog)
+            values = from_csv(source.read_bytes(), catalog)
         except FileNotFoundError:
-            raise CliError(f"找不到文件：{args.import_csv}") from None
+            raise CliError(f"找不到文件：{source}") from None
+        except OSError as exc:
+            raise CliError(f"无法读取 {source}（{oserrors.reason(exc)}）") from exc
         except IndicatorValueError as exc:
             raise CliError(str(exc)) from exc
         store.set_indicator_values(report_id, values)
-        ctx.print(f"已从 CSV 导入 {len(values)} 项数据")
+        said.append(f"已从 CSV 导入 {len(values)} 项数据")
     updates = {}
     for assignment in args.set or []:
         key, sep, text = assignment.partition("=")
@@ -58,9 +67,25 @@ def run_data(args: argparse.Namespace, ctx: CliContext) -> int:
         except IndicatorValueError as exc:
             raise CliError(str(exc)) from exc
     store.set_indicator_values(report_id, updates)
+    return catalog
+
+
+def run_data(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store
+    report_id = ctx.report_id(args.unit, args.year)
+    catalog = store.catalog_for_report(report_id)
+    if ctx.writes:
+        said: list[str] = []
+        with store.transaction():
+            catalog = _edit(args, ctx, report_id, catalog, said)
+        for line in said:
+            ctx.print(line)
     values = store.indicator_values(report_id)
     if args.csv:
-        Path(args.csv).write_bytes(to_csv(catalog, values, store.previous_values(report_id)))
+        try:
+            write_atomic(Path(args.csv), to_csv(catalog, values, store.previous_values(report_id)))
+        except FileWriteError as exc:
+            raise CliError(f"{exc}，未导出。") from exc
         ctx.print(f"已导出 CSV：{args.csv}")
         return 0
     previous = store.previous_values(report_id)

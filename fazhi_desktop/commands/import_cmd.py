@@ -97,15 +97,16 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if existing is not None and not args.replace:
         raise CliError(f"{unit_name}{year}年度的报告已经存在，未导入。如要用导入的内容整份替换它，请加 --replace"
                        "（替换前会自动备份数据文件）。")
-    unit = store.ensure_unit(unit_name)
-    report = replace(detected.to_report(unit, year), unit=unit)
     if existing is not None:
+        unit = store.ensure_unit(unit_name)  # it exists: so does its report
         backup = backup_path_for(ctx.db_path)
-        stored = replace_report(store, report, backup)
+        stored = replace_report(store, replace(detected.to_report(unit, year), unit=unit), backup)
         ctx.print(f"已用导入内容替换原有的{unit_name}{year}年度报告：{stored.title}（{_summary(stored)}）")
         ctx.print(f"替换前的数据文件已备份到：{backup}")
     else:
-        stored = store.create_report(report)
+        with store.transaction():  # a new unit and its report together, or neither
+            unit = store.ensure_unit(unit_name)
+            stored = store.create_report(replace(detected.to_report(unit, year), unit=unit))
         ctx.print(f"已导入：{stored.title}（{_summary(stored)}，来源：{imported.source}）")
     _print_notes(ctx, imported, notes, unit_name, year, every_line=False)
     ctx.print(f"可用 show --unit {unit_name} --year {year} 查看提纲。")

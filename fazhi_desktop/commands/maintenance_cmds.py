@@ -36,23 +36,29 @@ def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fazhi_desktop.storage import backups
-
     source = Path(args.file)
+    if source.is_dir():
+        raise CliError(f"{source} 是一个文件夹，请给出备份文件（.db）。")
     if not source.is_file():
         raise CliError(f"找不到备份文件：{source}")
-    safety = backups.restore(ctx.store.db, ctx.db_path, source)
+    if source.resolve() == ctx.db_path.resolve():
+        raise CliError("不能用数据文件本身来恢复，请选择 backups 文件夹中的一个备份。")
+    safety = ctx.session.restore(source)  # checked completely in a temporary copy before anything changes
     ctx.print(f"已从 {source.name} 恢复；恢复前的数据另存为 {safety}")
     return 0
 
 
 def run_diagnose(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fazhi_desktop.diagnostics import write_diagnostics
+    from fazhi_desktop.diagnostics import diagnostics_zip
+    from fazhi_desktop.filewrite import FileWriteError, write_atomic
 
     target = Path(args.output)
-    db = ctx.db_path if args.with_db else None
-    write_diagnostics(target, ctx.db_path.parent / "logs", db_path=db)
-    ctx.print(f"诊断信息已写入 {target}" + ("（含数据文件）" if db else "（不含数据文件）"))
+    data = ctx.store.db.snapshot() if args.with_db else None
+    try:
+        write_atomic(target, diagnostics_zip(ctx.db_path.parent / "logs", data, ctx.db_path.name))
+    except FileWriteError as exc:
+        raise CliError(f"{exc}，未导出诊断信息。") from exc
+    ctx.print(f"诊断信息已写入 {target}" + ("（含数据文件）" if data else "（不含数据文件）"))
     return 0
 
 

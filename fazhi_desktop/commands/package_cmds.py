@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 
+from fazhi_desktop import oserrors
 from fazhi_desktop.commands.context import CliContext, CliError, add_unit_year
+from fazhi_desktop.filewrite import FileWriteError, write_atomic
 
 
 def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -18,15 +19,10 @@ def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     target = Path(args.output)
     if target.suffix.lower() != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
-    if not target.parent.is_dir():
-        raise CliError(f"文件夹不存在：{target.parent}")
-    tmp = target.with_name(f"~{target.name}.tmp")
     try:
-        tmp.write_bytes(pack(report, values))
-        tmp.replace(target)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CliError(f"无法写入 {target}（文件可能正被其他程序打开，或没有写入权限）。") from exc
+        write_atomic(target, pack(report, values))
+    except FileWriteError as exc:
+        raise CliError(f"{exc}，未打包。") from exc
     ctx.print(f"已打包：{report.title} → {target}")
     return 0
 
@@ -35,30 +31,31 @@ def run_unpack(args: argparse.Namespace, ctx: CliContext) -> int:
     from fazhi_desktop.core.package import PackageError, read_manifest, unpack_all
 
     source = Path(args.file)
+    if source.is_dir():
+        raise CliError(f"{source} 是一个文件夹，请给出 .fzbg 数据包文件。")
     try:
         data = source.read_bytes()
     except FileNotFoundError:
         raise CliError(f"找不到文件：{source}") from None
     except OSError as exc:
-        raise CliError(f"无法读取 {source}（{exc.strerror}）") from exc
+        raise CliError(f"无法读取 {source}（{oserrors.reason(exc)}）") from exc
     try:
         read_manifest(data)
-        report, values = unpack_all(data)
+        report, values = unpack_all(data)  # every field checked (core.package_check) before anything is written
     except PackageError as exc:
         raise CliError(str(exc)) from exc
+    from fazhi_desktop.storage.replace import rehearse, store_unpacked
+
+    rehearse(report, values)  # stored once into an empty database in memory: the file is not touched yet
     store = ctx.store
     existing = store.find_report_id(report.unit.short_name, report.year)
     if existing is not None and not args.replace:
         raise CliError(f"{report.unit.short_name}{report.year}年度的报告已经存在，未导入。"
                        "如确要用数据包覆盖，请加 --replace（覆盖前会自动备份）。")
-    if existing is not None:
-        backup = ctx.session.backup("数据包覆盖前")
-        store.delete_report(existing)
+    backup = ctx.session.backup("数据包覆盖前") if existing is not None else None
+    created = store_unpacked(store, report, values, existing)  # one transaction: all of it or nothing
+    if backup is not None:
         ctx.print(f"已备份原报告到 {backup}")
-    unit = store.find_unit(report.unit.short_name) or store.save_unit(report.unit)
-    created = store.create_report(replace(report, unit=unit), indicator_keys=list(values))
-    assert created.id is not None
-    store.set_indicator_values(created.id, values)
     ctx.print(f"已导入：{created.title}（含 {sum(1 for v in values.values() if v.state.value)} 项数据指标）")
     return 0
 

@@ -26,9 +26,10 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"没有模板“{args.template}”，可选：{'、'.join(template_keys())}")
     from fazhi_desktop.storage.repository import DuplicateReportError
 
-    unit = _unit(args, ctx)
     try:
-        report = ctx.store.create_report(new_report(unit, args.year, args.template))
+        with ctx.store.transaction():  # a new unit and its report together, or neither
+            unit = _unit(args, ctx)
+            report = ctx.store.create_report(new_report(unit, args.year, args.template))
     except DuplicateReportError as exc:
         raise CliError(f"{exc}，可用 show 查看。") from exc
     name = load_template(args.template).name
@@ -119,12 +120,13 @@ def _parse_assignment(text: str) -> tuple[str, object]:
 def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
     changes = [_parse_assignment(a) for a in args.assignments]  # validate all before writing
     report_id = ctx.report_id(args.unit, args.year)
-    for key, value in changes:
-        if key == "status":
-            assert isinstance(value, Status)
-            ctx.store.set_status(report_id, value, dt.date.today())
-        else:
-            ctx.store.update_report_field(report_id, key, value)
+    with ctx.store.transaction():  # every value or none, even if the program is killed halfway
+        for key, value in changes:
+            if key == "status":
+                assert isinstance(value, Status)
+                ctx.store.set_status(report_id, value, dt.date.today())
+            else:
+                ctx.store.update_report_field(report_id, key, value)
     report = ctx.store.load_report(report_id)
     for key, _ in changes:
         spec = report_field(key)

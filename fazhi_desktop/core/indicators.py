@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
+from fazhi_desktop.core.limits import MAX_DECIMALS, MAX_INTEGER_DIGITS, LimitError, check_number
 from fazhi_desktop.resources import load_json
 
 
@@ -114,12 +115,13 @@ def parse_value(ind: Indicator, text: str) -> IndicatorValue:
     raw = raw.removesuffix(ind.unit) if ind.unit != "%" else raw.removesuffix("%")
     if not _NUMBER.match(raw):
         raise IndicatorValueError(f"“{text}”不是数字。{ind.label}应填写数字（单位：{ind.unit}），或“未发生”“不适用”。")
-    try:
-        number = Decimal(raw)
-    except InvalidOperation:
-        raise IndicatorValueError(f"“{text}”不是数字。") from None
-    if number < 0:
+    if raw.startswith("-"):
         raise IndicatorValueError(f"{ind.label}不能是负数。")
+    try:
+        number = check_number(raw.lstrip("+"))
+    except (LimitError, InvalidOperation):
+        raise IndicatorValueError(f"“{text}”超出范围：{ind.label}最多{MAX_INTEGER_DIGITS}位整数、"
+                                  f"{MAX_DECIMALS}位小数。") from None
     if ind.kind is IndicatorKind.COUNT and number != number.to_integral_value():
         raise IndicatorValueError(f"{ind.label}是计数，应为整数（单位：{ind.unit}）。")
     if ind.kind in (IndicatorKind.RATE, IndicatorKind.PERCENT) and number > 100:
@@ -223,7 +225,8 @@ def value_to_json(value: IndicatorValue) -> dict[str, str | None]:
 
 
 def value_from_json(data: Mapping[str, object]) -> IndicatorValue:
+    """The inverse of :func:`value_to_json`; a value outside core.limits raises LimitError."""
     raw = data.get("value")
-    return IndicatorValue(str(data["key"]), Decimal(str(raw)) if raw is not None else None,
+    return IndicatorValue(str(data["key"]), check_number(str(raw)) if raw is not None else None,
                           ValueState(str(data.get("state", ""))), str(data.get("note", "")),
                           str(data.get("source", "")))

@@ -11,17 +11,25 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Mapping
 from typing import Any
 
 from fazhi_desktop import __version__
+from fazhi_desktop.core import limits
 from fazhi_desktop.core.indicators import IndicatorValue, value_from_json, value_to_json
 from fazhi_desktop.core.model import Report
+from fazhi_desktop.core.package_check import SchemaError, check_report_data, check_values_data
 from fazhi_desktop.core.serialize import report_from_dict, report_to_dict
 
 PACKAGE_FORMAT = 1
 SUFFIX = ".fzbg"
 _MAX_PART = 50 * 2**20  # refuse zip bombs: no part of a real package is anywhere near this
+DAMAGED = "数据包已损坏（可能在传输或拷贝中出错），未导入。请重新拷贝或让对方重新打包。"
+# What decompressing a damaged or hostile zip raises (bad CRC, bad deflate stream, an unknown or
+# encrypted compression method, a truncated member); all mean the same to the clerk.
+_ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError,
+                   OSError, LookupError)
 
 
 class PackageError(ValueError):
@@ -59,7 +67,19 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
         raise PackageError(f"数据包缺少 {name}，文件不完整或不是本程序的数据包。") from None
     if info.file_size > _MAX_PART:
         raise PackageError(f"数据包中的 {name} 大小异常，拒绝打开。")
-    return archive.read(name)
+    try:
+        return archive.read(name)
+    except _ARCHIVE_ERRORS as exc:
+        raise PackageError(DAMAGED) from exc
+
+
+def _json(body: bytes, name: str) -> Any:
+    try:
+        return json.loads(body.decode("utf-8"))
+    except RecursionError:
+        raise PackageError(f"数据包中的 {name} 嵌套层数过深，不是本程序制作的数据包，未导入。") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise PackageError(f"数据包中的 {name} 不是有效的数据，可能已损坏，未导入。") from exc
 
 
 def read_manifest(data: bytes) -> dict[str, Any]:
@@ -69,7 +89,7 @@ def read_manifest(data: bytes) -> dict[str, Any]:
         manifest = json.loads(_read_part(archive, "manifest.json").decode("utf-8"))
     except PackageError:
         raise
-    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, OSError) as exc:
+    except (*_ARCHIVE_ERRORS, RecursionError) as exc:
         raise PackageError("这不是本程序的数据包（.fzbg），或文件已损坏。") from exc
     if not isinstance(manifest, dict) or manifest.get("app") != "fazhi-desktop":
         raise PackageError("这不是本程序的数据包（.fzbg）。")
@@ -83,23 +103,35 @@ def read_manifest(data: bytes) -> dict[str, Any]:
 
 def _checked_part(archive: zipfile.ZipFile, manifest: dict[str, Any], name: str) -> bytes:
     body = _read_part(archive, name)
-    if hashlib.sha256(body).hexdigest() != manifest.get("parts", {}).get(name):
+    parts = manifest.get("parts")
+    if not isinstance(parts, dict) or hashlib.sha256(body).hexdigest() != parts.get(name):
         raise PackageError("数据包内容与清单不符（可能在传输中损坏或被改动过），未导入。")
     return body
 
 
 def unpack_all(data: bytes) -> tuple[Report, dict[str, IndicatorValue]]:
-    """The report (without ids) and its 数据指标 values; raises PackageError for damaged or tampered packages."""
+    """The report (without ids) and its 数据指标 values; raises PackageError for damaged, tampered or
+    malformed packages (core.package_check: every field typed and in range) before anything is built."""
     manifest = read_manifest(data)
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    body = _checked_part(archive, manifest, "report.json")
-    has_figures = "indicators.json" in manifest.get("parts", {})
-    figures = _checked_part(archive, manifest, "indicators.json") if has_figures else b"[]"
     try:
-        report = report_from_dict(json.loads(body.decode("utf-8")))
-        values = [value_from_json(v) for v in json.loads(figures.decode("utf-8"))]
-    except (ValueError, KeyError, TypeError, ArithmeticError) as exc:
-        raise PackageError(f"数据包中的报告内容无法读取（{exc}），未导入。") from exc
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except _ARCHIVE_ERRORS as exc:
+        raise PackageError(DAMAGED) from exc
+    body = _checked_part(archive, manifest, "report.json")
+    parts = manifest.get("parts")
+    has_figures = isinstance(parts, dict) and "indicators.json" in parts
+    figures = _checked_part(archive, manifest, "indicators.json") if has_figures else b"[]"
+    report_data, values_data = _json(body, "report.json"), _json(figures, "indicators.json")
+    try:
+        check_report_data(report_data)
+        check_values_data(values_data)
+        report = report_from_dict(report_data)
+        limits.check_report(report)
+        values = [value_from_json(v) for v in values_data]
+    except SchemaError as exc:
+        raise PackageError(f"数据包内容有误：{exc}，未导入。") from exc
+    except (ValueError, KeyError, TypeError, ArithmeticError) as exc:  # FieldValueError, LimitError …
+        raise PackageError(f"数据包内容有误：{exc}，未导入。") from exc
     return report, {v.key: v for v in values}
 
 

@@ -13,7 +13,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from fazhi_desktop import oserrors
 from fazhi_desktop.export.options import ExportError, TargetLockedError
+from fazhi_desktop.filewrite import target_mode
 
 
 def free_name(path: Path) -> Path:
@@ -37,17 +39,18 @@ def write_atomic(path: Path, write: Callable[[Path], None],
         raise ExportError(f"文件夹不存在：{folder}")
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=".tmp", dir=folder)
-    except PermissionError as exc:
-        raise ExportError(f"没有权限在此文件夹中写文件：{folder}") from exc
     except OSError as exc:
-        raise ExportError(f"无法在此文件夹中写文件（{exc.strerror or exc}）：{folder}") from exc
+        if isinstance(exc, PermissionError) and not oserrors.is_disk_full(exc):
+            raise ExportError(f"没有权限在此文件夹中写文件：{folder}") from exc
+        raise ExportError(f"无法在此文件夹中写文件（{oserrors.reason(exc)}）：{folder}") from exc
     os.close(fd)
     tmp = Path(name)
     try:
         try:
             write(tmp)
+            os.chmod(tmp, target_mode(path))  # mkstemp made it 0600: others on the PC could not open it
         except OSError as exc:
-            raise ExportError(f"无法写入文件（{exc.strerror or exc}）：{path}") from exc
+            raise ExportError(f"无法写入文件（{oserrors.reason(exc)}）：{path}") from exc
         try:
             replace(tmp, path)
         except PermissionError as exc:
@@ -55,7 +58,7 @@ def write_atomic(path: Path, write: Callable[[Path], None],
         except IsADirectoryError as exc:
             raise ExportError(f"目标是一个文件夹，不能覆盖：{path}") from exc
         except OSError as exc:
-            raise ExportError(f"无法写入文件（{exc.strerror or exc}）：{path}") from exc
+            raise ExportError(f"无法写入文件（{oserrors.reason(exc)}）：{path}") from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

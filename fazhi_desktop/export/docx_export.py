@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -96,7 +97,11 @@ def export_docx(report: Report, path: Path, options: ExportOptions | None = None
     path = Path(path)
 
     def save(tmp: Path) -> None:
-        built.doc.save(str(tmp))
+        # Built in memory, then written: a full disk fails the plain write, never python-docx's open ZipFile
+        # (which would complain again when collected: "Exception ignored in ZipFile.__del__").
+        buffer = io.BytesIO()
+        built.doc.save(buffer)
+        tmp.write_bytes(buffer.getvalue())
         checkpoint(should_stop)  # the last chance: after this the file replaces the old one
 
     write_atomic(path, save)

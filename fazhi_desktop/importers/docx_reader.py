@@ -40,8 +40,8 @@ def read_docx(path: Path) -> str:
     if not head:
         raise ImportFileError(f"{name} 是空文件，没有可导入的内容。")
     if head.startswith(_OLE_MAGIC):
-        raise ImportFileError(f"{name} 设置了打开密码，或其实是旧版 .doc 文件。请在 Word/WPS 中取消密码，"
-                              f"{SAVE_AS_DOCX}")
+        raise ImportFileError(f"{name} 设置了打开密码，或其实是旧版 .doc 文件。请在 Word/WPS 中打开它，"
+                              "取消密码后用“另存为”保存成 .docx 格式，再导入。")
     if size > MAX_DOCX_BYTES:
         raise ImportFileError(f"{name} 太大（{size // 1024 // 1024} MB），不像是一份报告，未导入。")
     try:

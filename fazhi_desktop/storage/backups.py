@@ -7,15 +7,24 @@ carry the time and the reason: ``fazhi-20261126-153000-启动.db``. Rotation kee
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from fazhi_desktop.storage import faults, identity, migrations
 from fazhi_desktop.storage.connection import Db
-from fazhi_desktop.storage.database import StorageError, backup_dir_for, backup_to
+from fazhi_desktop.storage.database import (
+    SIDECARS,
+    backup_dir_for,
+    backup_to,
+    connect_read_only,
+    remove_with_sidecars,
+)
+from fazhi_desktop.storage.errors import StorageError
 
 KEEP_LAST = 10
 KEEP_WEEKS = 8
@@ -38,7 +47,10 @@ class BackupInfo:
 
 def make_backup(db: Db, db_path: Path, reason: str, folder: Path | None = None,
                 now: dt.datetime | None = None) -> Path:
-    """Copy the open database into ``folder`` (default: ``backups/`` beside it); returns the copy."""
+    """Copy the open database into ``folder`` (default: ``backups/`` beside it); returns the copy.
+
+    The copy is written under a temporary name and renamed when complete (storage.database.backup_to),
+    so a backup cut short (a full disk, a killed program) never shows up in the list as a damaged one."""
     folder = folder or backup_dir_for(db_path)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.db"
@@ -46,14 +58,7 @@ def make_backup(db: Db, db_path: Path, reason: str, folder: Path | None = None,
     while target.exists():
         n += 1
         target = folder / f"{db_path.stem}-{stamp}-{n}-{reason}.db"
-    try:
-        return backup_to(db, target)
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            target.unlink(missing_ok=True)
-        raise StorageError(
-            f"备份失败（{exc}），数据文件本身没有改动。请检查 {folder} 是否可写、磁盘是否已满。"
-        ) from exc
+    return backup_to(db, target)
 
 
 def _created(path: Path) -> dt.datetime | None:
@@ -69,26 +74,21 @@ def _created(path: Path) -> dt.datetime | None:
 
 
 def _report_count(path: Path) -> int | None:
+    """How many reports a backup holds; None when it is damaged, not ours or from a newer version.
+
+    Opened ``immutable``: a backup is never written, so no ``-wal``/``-shm`` files appear beside it."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                return None
-            return int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
-        finally:
-            conn.close()
+        db = Db(connect_read_only(path, immutable=True))
     except sqlite3.Error:
         return None
-
-
-def _unknown_migrations(path: Path) -> list[str]:
-    from fazhi_desktop.storage import migrations
-
-    db = Db(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
     try:
-        return migrations.unknown_names(db)
-    except sqlite3.Error:
-        return []
+        if identity.inspect(db, path) is identity.FileState.EMPTY:
+            return None
+        if db.conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return None
+        return int(db.conn.execute("SELECT count(*) FROM reports").fetchone()[0])
+    except (sqlite3.Error, StorageError):
+        return None
     finally:
         db.close()
 
@@ -129,8 +129,12 @@ def rotate(folder: Path, keep_last: int = KEEP_LAST, keep_weeks: int = KEEP_WEEK
     deleted = []
     for _, path in backups:
         if path not in keep:
-            path.unlink(missing_ok=True)
+            remove_with_sidecars(path)
             deleted.append(path)
+    for sidecar in (p for s in SIDECARS for p in folder.glob(f"*.db{s}")) if folder.is_dir() else []:
+        owner = sidecar.with_name(sidecar.name[: sidecar.name.rindex(".db") + 3])
+        if _created(owner) is not None and not owner.exists():  # left by an older version's listing
+            sidecar.unlink(missing_ok=True)
     return deleted
 
 
@@ -144,30 +148,34 @@ def daily_backup_due(folder: Path, today: dt.date | None = None) -> bool:
 def restore(db: Db, db_path: Path, backup: Path) -> Path:
     """Replace the open database's content with ``backup``; the current content is backed up first.
 
-    Returns the safety copy of the current content. A damaged backup, or one written by a newer version,
-    is refused before anything changes. Reopen the file afterwards (open_database migrates an older backup).
+    Returns the safety copy of the current content. The backup is checked completely and brought up to
+    the current schema in a temporary copy first (storage.candidate); anything wrong with it is refused
+    before the data file changes. The copy then replaces the content in one SQLite transaction.
     """
-    if _report_count(backup) is None:
-        raise StorageError(f"备份文件 {backup.name} 已损坏或不是本程序的数据文件，不能用来恢复。")
-    if _unknown_migrations(backup):
-        raise StorageError(f"备份文件 {backup.name} 由更新版本的本程序创建，请升级程序后再恢复。")
-    safety = make_backup(db, db_path, "恢复前")
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    from fazhi_desktop.storage import candidate
+
+    page_size = db.conn.execute("PRAGMA page_size").fetchone()[0]
+    tmp = candidate.prepare(backup, db_path, candidate.label_of(backup), page_size)
     try:
-        source.backup(db.conn)
-    except sqlite3.Error as exc:
-        raise StorageError(f"恢复失败（{exc}）。恢复前的数据已备份在 {safety}。") from exc
+        safety = make_backup(db, db_path, "恢复前")
+        source = sqlite3.connect(str(tmp))
+        try:
+            source.backup(db.conn)  # all pages in one step: one transaction on the data file
+        except sqlite3.Error as exc:
+            error = faults.from_sqlite(exc, db_path)
+            raise type(error)(f"恢复失败：{error}（当前数据未改动，另有备份在 {safety}）") from exc
+        finally:
+            source.close()
     finally:
-        source.close()
+        remove_with_sidecars(tmp)
     return safety
 
 
 def restore_and_migrate(db: Db, db_path: Path, backup: Path) -> Path:
-    """:func:`restore`, then bring an older backup up to the current schema; returns the safety copy."""
-    from fazhi_desktop.storage import migrations
-
+    """:func:`restore` (the copy is already at the current schema); returns the safety copy."""
     safety = restore(db, db_path, backup)
     migrations.apply(db)
+    identity.mark(db)
     return safety
 
 
@@ -179,27 +187,35 @@ def newest_good_backup(folder: Path) -> BackupInfo | None:
 def recover_from_backup(db_path: Path, now: dt.datetime | None = None) -> tuple[Path, BackupInfo]:
     """Replace a damaged data file by its newest good backup.
 
-    The damaged file is never deleted: it is renamed ``<name>.损坏-<time>`` beside the original for
-    inspection. Returns (where the damaged file went, the backup used); raises StorageError when
-    there is no good backup (and then changes nothing).
+    The damaged file is never deleted: it is copied to ``<name>.损坏-<time>`` beside the original for
+    inspection. The backup is checked in a temporary copy first and moved into place in one step.
+    Returns (where the damaged file went, the backup used); raises StorageError when there is no good
+    backup (and then changes nothing).
     """
-    from fazhi_desktop.storage.database import backup_dir_for
+    from fazhi_desktop.storage import candidate
+    from fazhi_desktop.storage.lock import DatabaseLock
 
-    good = newest_good_backup(backup_dir_for(db_path))
-    if good is None:
-        raise StorageError(f"没有找到可用的备份，无法自动恢复。损坏的数据文件仍在 {db_path}，请联系技术支持。")
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    aside = db_path.with_name(f"{db_path.name}.损坏-{stamp}")
-    for sidecar in ("-wal", "-shm", "-journal"):
-        extra = db_path.with_name(db_path.name + sidecar)
-        if extra.exists():
-            extra.replace(aside.with_name(aside.name + sidecar))
-    db_path.replace(aside)
-    source = sqlite3.connect(f"file:{good.path}?mode=ro", uri=True)
-    target = sqlite3.connect(str(db_path))
-    try:
-        source.backup(target)
-    finally:
-        source.close()
-        target.close()
+    with DatabaseLock(db_path):
+        tmp, good = None, None
+        for info in (b for b in list_backups(backup_dir_for(db_path)) if b.ok):
+            try:
+                tmp, good = candidate.prepare(info.path, db_path, candidate.label_of(info.path)), info
+                break
+            except StorageError:
+                continue
+        if tmp is None or good is None:
+            raise StorageError(f"没有找到可用的备份，无法自动恢复。损坏的数据文件仍在 {db_path}，请联系技术支持。")
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        aside = db_path.with_name(f"{db_path.name}.损坏-{stamp}")
+        try:
+            for name in ("", *SIDECARS):
+                source = db_path.with_name(db_path.name + name)
+                if source.exists():
+                    shutil.copy2(source, aside.with_name(aside.name + name))
+            for name in SIDECARS:  # the damaged file's journal must never be applied to the backup
+                db_path.with_name(db_path.name + name).unlink(missing_ok=True)
+            os.replace(tmp, db_path)
+        except OSError as exc:
+            remove_with_sidecars(tmp)
+            raise faults.from_os_error(exc, f"数据文件 {db_path.name}") from exc
     return aside, good

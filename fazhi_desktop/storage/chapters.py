@@ -26,16 +26,14 @@ class WriteError(StorageError):
     """A save that SQLite refused (disk full, read-only folder, I/O error); nothing was half-written."""
 
 
-def _write_error(exc: sqlite3.Error) -> WriteError:
-    text = str(exc).lower()
-    if "full" in text:
-        reason = "磁盘空间已满"
-    elif "readonly" in text or "read-only" in text:
-        reason = "数据文件或所在文件夹是只读的"
-    elif "locked" in text or "busy" in text:
-        reason = "数据文件正被另一个程序占用"
-    else:
-        reason = f"磁盘读写出错（{exc}）"
+def _write_error(exc: sqlite3.Error, db: Db) -> WriteError:
+    from fazhi_desktop.storage import faults
+
+    error = faults.from_sqlite(exc, db.path)
+    reason = {"DiskFullError": "磁盘空间已满", "ReadOnlyError": "数据文件或所在文件夹是只读的",
+              "PermissionDeniedError": "没有写入数据文件的权限", "DiskIOError": "磁盘读写出错（U盘是否已拔出？）",
+              "CorruptDatabaseError": "数据文件已损坏", "BusyError": "数据文件正被另一个程序占用"}.get(
+                  type(error).__name__, "写入出错")
     return WriteError(f"保存失败：{reason}。刚才的修改没有写入，已保存的内容完好；请处理后重试。")
 
 
@@ -47,12 +45,21 @@ class ChapterStore:
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[None]:
-        """One short transaction; SQLite write failures become a Chinese :class:`WriteError`."""
+        """One short transaction; SQLite write failures become a Chinese :class:`WriteError`.
+
+        Nested calls become savepoints of the outer transaction: several writes wrapped in one
+        ``transaction()`` are stored all together or not at all."""
         try:
             with self.db.atomic():
                 yield
-        except sqlite3.OperationalError as exc:
-            raise _write_error(exc) from exc
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise _write_error(exc, self.db) from exc
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """Several writes as one: all stored, or (on any error, or a kill) none."""
+        return self._tx()
 
     def _require(self, table: str, row_id: int) -> dict[str, Any]:
         rows = self.db.select(table, "id = ?", [row_id])

@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import sqlite3
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -34,6 +35,14 @@ class Db:
     @classmethod
     def memory(cls) -> Db:
         return cls(sqlite3.connect(":memory:"))
+
+    @property
+    def path(self) -> Path:
+        """The file of the main database ("." for an in-memory one)."""
+        try:
+            return Path(self.conn.execute("PRAGMA database_list").fetchone()[2] or ".")
+        except sqlite3.Error:
+            return Path(".")
 
     @property
     def utils(self) -> Database:
@@ -110,6 +119,10 @@ class Db:
     # --- writes through sqlite-utils -----------------------------------------------------------
     def table(self, name: str) -> Table:
         return self.utils.table(name)
+
+    def snapshot(self) -> bytes:
+        """The whole database as one consistent file image (for a diagnostics zip), read, never copied raw."""
+        return bytes(self.conn.serialize())
 
     def close(self) -> None:
         self.conn.close()

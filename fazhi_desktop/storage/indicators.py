@@ -6,6 +6,7 @@ opening a report to export or list it never needs the catalog.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,25 @@ from fazhi_desktop.storage.chapters import ChapterStore
 from fazhi_desktop.storage.connection import Db
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from fazhi_desktop.core.indicators import Catalog, Indicator, IndicatorKind, IndicatorValue
+
+log = logging.getLogger(__name__)
+
+
+def stored_number(raw: str | None) -> Decimal | None:
+    """A stored figure; one outside core.limits (NaN or 1e30 left by an older version's package import)
+    reads as empty instead of breaking every page that shows figures."""
+    from fazhi_desktop.core.limits import LimitError, check_number
+
+    if raw is None:
+        return None
+    try:
+        return check_number(raw)
+    except LimitError:
+        log.warning("ignored a stored figure outside the limits: %r", raw[:40])
+        return None
 
 
 class IndicatorStore(ChapterStore):
@@ -52,13 +71,14 @@ class IndicatorStore(ChapterStore):
 
     def indicator_values(self, report_id: int) -> dict[str, IndicatorValue]:
         """The report's selected indicators (in catalog order of selection) with their values."""
-        from decimal import Decimal
-
         from fazhi_desktop.core.indicators import IndicatorValue, ValueState
 
-        rows = self.db.select("indicator_values", "report_id = ?", [report_id], order_by="position")
-        return {r["key"]: IndicatorValue(r["key"], Decimal(r["value"]) if r["value"] is not None else None,
-                                         ValueState(r["state"]), r["note"], r["source"]) for r in rows}
+        values = {}
+        for r in self.db.select("indicator_values", "report_id = ?", [report_id], order_by="position"):
+            number = stored_number(r["value"])
+            state = ValueState(r["state"]) if number is not None or r["value"] is None else ValueState.EMPTY
+            values[r["key"]] = IndicatorValue(r["key"], number, state, r["note"], r["source"])
+        return values
 
     def select_indicators(self, report_id: int, keys: Iterable[str]) -> None:
         """Make ``keys`` the report's selection; values of kept keys stay, dropped keys go."""

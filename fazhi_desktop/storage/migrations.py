@@ -195,6 +195,11 @@ def known_names() -> list[str]:
     return [fn.__name__ for fn in _steps]
 
 
+def schema_version() -> int:
+    """The schema version this program writes: the number of migrations it knows (``user_version``)."""
+    return len(_steps)
+
+
 def applied_names(db: Db) -> list[str]:
     """Names of the migrations recorded in the file, in the order they ran (plain SQL: no sqlite-utils)."""
     if TABLE not in db.table_names():
@@ -214,13 +219,24 @@ def pending_names(db: Db) -> list[str]:
     return [name for name in known_names() if name not in done]
 
 
+def _versioned(fn: Callable[[Database], None], version: int) -> Callable[[Database], None]:
+    """``fn``, then ``user_version = version`` in the same transaction (the file's schema version)."""
+    def step(db: Database) -> None:
+        fn(db)
+        db.execute(f"PRAGMA user_version = {version}")
+
+    step.__name__ = fn.__name__
+    return step
+
+
 def apply(db: Db, *, stop_before: str | None = None) -> None:
-    """Run the pending migrations with sqlite-utils (each in a transaction with its record)."""
+    """Run the pending migrations with sqlite-utils, each in a transaction with its record and the
+    new schema version."""
     if not pending_names(db):
         return
     from sqlite_utils import Migrations
 
     migrations = Migrations(SET_NAME)
-    for fn in _steps:
-        migrations()(fn)
+    for version, fn in enumerate(_steps, start=1):
+        migrations(name=fn.__name__)(_versioned(fn, version))
     migrations.apply(db.utils, stop_before=stop_before)

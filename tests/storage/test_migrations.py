@@ -80,13 +80,16 @@ def test_file_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("content", [b"PK\x03\x04 this is a docx, not a database" * 50, b"\x00" * 4096])
-def test_not_a_database_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
+@pytest.mark.parametrize(("content", "said"), [
+    (b"PK\x03\x04 this is a docx, not a database" * 50, "不是本程序的数据文件"),
+    (b"\x00" * 4096, "已损坏"),  # zeroed by a power cut: damaged
+])
+def test_not_a_database_is_refused_untouched(tmp_path: Path, content: bytes, said: str) -> None:
     path = tmp_path / "report.db"
     path.write_bytes(content)
     with pytest.raises(NotADatabaseError) as info:
         open_database(path, journal="delete")
-    assert "不是本程序的数据文件" in str(info.value)
+    assert said in str(info.value)
     assert path.read_bytes() == content
 
 

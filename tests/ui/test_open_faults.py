@@ -13,6 +13,7 @@ from fazhi_desktop.storage.database import open_database
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.window.launcher import open_or_recover
+from tests.lock_holder import held_lock
 
 
 def _data_file(path: Path) -> None:
@@ -26,18 +27,17 @@ def test_locked_by_another_pc_opens_read_only_when_the_clerk_agrees(tmp_path: Pa
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "fazhi.db"
     _data_file(path)
-    path.with_name("fazhi.db.lock").write_text(json.dumps(
-        {"pid": 1, "host": "XZ-PC-02", "app": "fazhi-desktop", "since": "2026-02-20T09:30:00"}))
-    asked: list[str] = []
-    monkeypatch.setattr(Dialogs, "confirm", staticmethod(lambda parent, title, text: asked.append(text) or False))
-    assert open_or_recover(path) is None
-    assert "XZ-PC-02" in asked[0] and "只读" in asked[0]
-    monkeypatch.setattr(Dialogs, "confirm", staticmethod(lambda *a: True))
-    session = open_or_recover(path)
-    assert session is not None and session.read_only
-    assert [s.year for s in session.store.list_reports()] == [2021]
-    session.close()
-    assert json.loads(path.with_name("fazhi.db.lock").read_text())["host"] == "XZ-PC-02"  # their lock stays
+    with held_lock(path, host="XZ-PC-02"):
+        asked: list[str] = []
+        monkeypatch.setattr(Dialogs, "confirm", staticmethod(lambda parent, title, text: asked.append(text) or False))
+        assert open_or_recover(path) is None
+        assert "XZ-PC-02" in asked[0] and "只读" in asked[0]
+        monkeypatch.setattr(Dialogs, "confirm", staticmethod(lambda *a: True))
+        session = open_or_recover(path)
+        assert session is not None and session.read_only
+        assert [s.year for s in session.store.list_reports()] == [2021]
+        session.close()
+        assert json.loads(path.with_name("fazhi.db.lock").read_text())["host"] == "XZ-PC-02"  # their lock stays
 
 
 def test_damaged_file_is_recovered_from_the_newest_good_backup(tmp_path: Path,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from fazhi_desktop.ui.exporting import export_actions
 from fazhi_desktop.ui.exporting.export_dialog import ExportDialog, ExportRequest
 from fazhi_desktop.ui.window.launcher import build_window, open_or_recover
 from fazhi_desktop.ui.window.main_window import LAST_REPORT_KEY, MainWindow
+from tests.lock_holder import held_lock
 
 
 @pytest.fixture
@@ -28,13 +28,12 @@ def viewer(tmp_path: Path, demo_report: Report, monkeypatch: pytest.MonkeyPatch)
     stored = store.create_report(replace(demo_report, unit=store.save_unit(demo_report.unit)))
     store.set_meta(LAST_REPORT_KEY, str(stored.id))  # the holder had the report open: we reopen it too
     store.db.close()
-    path.with_name("fazhi.db.lock").write_text(json.dumps(
-        {"pid": 1, "host": "XZ-PC-02", "app": "fazhi-desktop", "since": "2026-02-20T09:30:00"}))
-    monkeypatch.setattr(Dialogs, "confirm", staticmethod(lambda *a: True))  # 是否以只读方式打开查看？ 是
-    session = open_or_recover(path)
-    assert session is not None and session.read_only
-    yield session
-    session.close()
+    with held_lock(path, host="XZ-PC-02"):
+        monkeypatch.setattr(Dialogs, "confirm", staticmethod(lambda *a: True))  # 是否以只读方式打开查看？ 是
+        session = open_or_recover(path)
+        assert session is not None and session.read_only
+        yield session
+        session.close()
 
 
 @pytest.fixture

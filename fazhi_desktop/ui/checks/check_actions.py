@@ -58,25 +58,27 @@ def run_checks(store: ReportStore, report_id: int, parent: QWidget | None = None
 
 
 def save_text_changes(store: ReportStore, before: Report, after: Report) -> int:
-    """Write the texts that differ between ``before`` and ``after`` (same structure); how many."""
+    """Write the texts that differ between ``before`` and ``after`` (same structure), all in one transaction;
+    how many."""
     assert before.id is not None
     changed = 0
-    if after.title_override != before.title_override or after.title != before.title:
-        store.update_report_field(before.id, "title_override", after.title_override or after.title)
-        changed += 1
-    for key in ("addressee", "opening", "closing"):
-        if getattr(after, key) != getattr(before, key):
-            store.update_report_field(before.id, key, getattr(after, key))
+    with store.transaction():
+        if after.title_override != before.title_override or after.title != before.title:
+            store.update_report_field(before.id, "title_override", after.title_override or after.title)
             changed += 1
-    for old, new in zip(before.chapters, after.chapters, strict=True):
-        if old.id is not None and (old.title, old.lead) != (new.title, new.lead):
-            store.update_chapter(old.id, title=new.title, lead=new.lead)
-            changed += 1
-        for old_block, new_block in zip(old.blocks, new.blocks, strict=True):
-            if old_block.id is not None and (old_block.heading, old_block.body) != (new_block.heading,
-                                                                                    new_block.body):
-                store.update_block(old_block.id, heading=new_block.heading, body=new_block.body)
+        for key in ("addressee", "opening", "closing"):
+            if getattr(after, key) != getattr(before, key):
+                store.update_report_field(before.id, key, getattr(after, key))
                 changed += 1
+        for old, new in zip(before.chapters, after.chapters, strict=True):
+            if old.id is not None and (old.title, old.lead) != (new.title, new.lead):
+                store.update_chapter(old.id, title=new.title, lead=new.lead)
+                changed += 1
+            for old_block, new_block in zip(old.blocks, new.blocks, strict=True):
+                if old_block.id is not None and (old_block.heading, old_block.body) != (new_block.heading,
+                                                                                        new_block.body):
+                    store.update_block(old_block.id, heading=new_block.heading, body=new_block.body)
+                    changed += 1
     return changed
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.storage.database import backup_to
+from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.common.dialogs import Dialogs
 
@@ -37,16 +38,17 @@ def backup_to_folder(store: ReportStore, parent: QWidget | None) -> Path | None:
     target = folder / f"法治报告数据备份_{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
     try:
         backup_to(store.db, target)
-    except Exception as exc:  # OSError or the SQLite error of an unwritable folder
-        Dialogs.warn(parent, "备份失败", f"无法写入 {folder}：{exc}")
+    except StorageError as exc:  # a full or read-only U盘: nothing is left behind in it
+        Dialogs.warn(parent, "备份失败", str(exc))
         return None
     Dialogs.inform(parent, "备份完成", f"已备份到：\n{target}")
     return target
 
 
-def export_diagnostics(db_path: Path, parent: QWidget | None) -> Path | None:
+def export_diagnostics(store: ReportStore, db_path: Path, parent: QWidget | None) -> Path | None:
     """导出诊断信息: logs and versions in a zip for the IT person; the data file only if the user says so."""
-    from fazhi_desktop.diagnostics import write_diagnostics
+    from fazhi_desktop.diagnostics import diagnostics_zip
+    from fazhi_desktop.filewrite import FileWriteError, write_atomic
 
     start = Path.home() / f"诊断信息_{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.zip"
     target = Dialogs.ask_save_file(parent, "导出诊断信息", start, "压缩文件 (*.zip)")
@@ -55,9 +57,10 @@ def export_diagnostics(db_path: Path, parent: QWidget | None) -> Path | None:
     with_data = Dialogs.ask_yes_no(parent, "导出诊断信息", "是否同时附上数据文件（含全部报告内容）？\n"
                                    "一般不需要；只有技术支持明确要求时才选“是”。")
     try:
-        write_diagnostics(target, db_path.parent / "logs", db_path=db_path if with_data else None)
-    except OSError as exc:
-        Dialogs.warn(parent, "导出失败", f"无法写入 {target}：{exc.strerror or exc}")
+        image = store.db.snapshot() if with_data else None
+        write_atomic(target, diagnostics_zip(db_path.parent / "logs", image, db_path.name))
+    except FileWriteError as exc:
+        Dialogs.warn(parent, "导出失败", f"{exc}。")
         return None
     Dialogs.inform(parent, "导出诊断信息", f"已写入：\n{target}" + ("\n（含数据文件）" if with_data else ""))
     return target
@@ -67,7 +70,6 @@ def restore_from_backup(store: ReportStore, db_path: Path, parent: QWidget | Non
     """从备份恢复: pick a backup, confirm, restore (the current data is backed up first)."""
     from fazhi_desktop.storage.backups import restore_and_migrate
     from fazhi_desktop.storage.database import backup_dir_for
-    from fazhi_desktop.storage.errors import StorageError
     from fazhi_desktop.ui.datafile.restore_dialog import RestoreDialog
 
     chosen = RestoreDialog.ask(backup_dir_for(db_path), parent)

@@ -46,10 +46,11 @@ def import_report(store: ReportStore, db_path: Path, parent: QWidget | None) -> 
     edited = choice.report
     existing = store.find_report_id(edited.unit.short_name, edited.year)
     try:
-        report = replace(edited, unit=store.ensure_unit(edited.unit.short_name))
-        # an existing report keeps its 基本信息 and 数据指标; only its chapters are replaced (after a backup)
-        stored = (replace_chapters(store, existing, report.chapters, backup_path_for(db_path))
-                  if existing is not None else store.create_report(report))
+        if existing is not None:  # it keeps its 基本信息 and 数据指标; only its chapters are replaced (after a backup)
+            stored = replace_chapters(store, existing, edited.chapters, backup_path_for(db_path))
+        else:
+            with store.transaction():  # a new unit and its report together, or neither
+                stored = store.create_report(replace(edited, unit=store.ensure_unit(edited.unit.short_name)))
         copied = _copy_figures(store, stored.id, choice.figures) if stored.id is not None else ""
     except StorageError as exc:
         Dialogs.warn(parent, "无法导入", str(exc))

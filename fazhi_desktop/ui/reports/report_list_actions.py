@@ -24,8 +24,9 @@ def create_new(store: ReportStore, parent: QWidget | None) -> int | None:
     if choice is None:
         return None
     try:
-        unit = store.ensure_unit(choice.unit)
-        return store.create_report(new_report(unit, choice.year, choice.template)).id
+        with store.transaction():  # a new unit and its report together, or neither
+            unit = store.ensure_unit(choice.unit)
+            return store.create_report(new_report(unit, choice.year, choice.template)).id
     except StorageError as exc:
         Dialogs.warn(parent, "无法新建报告", str(exc))
         return None

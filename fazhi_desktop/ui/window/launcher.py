@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from fazhi_desktop import oserrors
 from fazhi_desktop.storage.backups import recover_from_backup
-from fazhi_desktop.storage.database import NotADatabaseError, StorageError
+from fazhi_desktop.storage.errors import CorruptDatabaseError, ReadOnlyError, StorageError
 from fazhi_desktop.storage.lock import DatabaseLock, LockedError
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.storage.session import Session, open_session
+from fazhi_desktop.storage.session import LOCKED_BY_ANOTHER, READ_ONLY_PLACE, Session, open_session, open_viewer
 from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.common.qt_translations import install_qt_translations
 from fazhi_desktop.ui.window.main_window import MainWindow
+from fazhi_desktop.ui.window.quit_signals import QuitOnSignals
 from fazhi_desktop.ui.window.report_texts import APP_NAME
 from fazhi_desktop.ui.window.ui_settings import open_settings
 
@@ -38,9 +40,11 @@ def application() -> QApplication:
     return app
 
 
-def build_window(store: ReportStore, db_path: Path, demo: bool = False, read_only: bool = False) -> MainWindow:
+def build_window(store: ReportStore, db_path: Path, demo: bool = False, read_only: bool = False,
+                 why_read_only: str = "") -> MainWindow:
     """The main window on ``store``: the demo report, else the last report, else the report list."""
-    window = MainWindow(store, open_settings(db_path.parent), db_path, read_only=read_only)
+    window = MainWindow(store, open_settings(db_path.parent), db_path, read_only=read_only,
+                        why_read_only=why_read_only)
     demo_id = store.find_report_id(DEMO_UNIT, DEMO_YEAR) if demo else None
     if demo_id is not None:
         window.open_report(demo_id)
@@ -50,16 +54,22 @@ def build_window(store: ReportStore, db_path: Path, demo: bool = False, read_onl
 
 
 def open_or_recover(db_path: Path) -> Session | None:
-    """Open the data file; when another program holds it, offer to look read-only; when it is damaged,
-    offer the newest good backup (the damaged file is kept aside). None when the clerk declines."""
+    """Open the data file; when another program holds it, offer to look read-only; on a write-protected
+    medium, open it read-only; when SQLite's check found it damaged, offer the newest good backup (the
+    damaged file is kept aside). None when the clerk declines. Other problems (a full disk, a file that
+    is not ours, one from a newer version) raise their StorageError: restoring would not help there."""
     try:
         return open_session(db_path)
     except LockedError as exc:
         if Dialogs.confirm(None, APP_NAME, f"{exc}\n\n是否以只读方式打开查看？"):
-            return open_session(db_path, read_only_if_locked=True)
+            return open_viewer(db_path, LOCKED_BY_ANOTHER)
         return None
-    except NotADatabaseError as exc:
-        question = (f"{exc}\n\n是否用最新的完好备份恢复？损坏的文件不会删除，会改名保留在原处以便检查。")
+    except ReadOnlyError:
+        if not db_path.exists():
+            raise
+        return open_viewer(db_path, READ_ONLY_PLACE)
+    except CorruptDatabaseError as exc:
+        question = (f"{exc}\n\n是否用最新的完好备份恢复？损坏的文件不会删除，会另存一份在原处以便检查。")
         if not Dialogs.confirm(None, APP_NAME, question):
             return None
         aside, used = recover_from_backup(db_path)
@@ -102,11 +112,21 @@ def launch(db_path: Path, demo: bool = False, prepare: Callable[[ReportStore], o
     app = application()
     if already_open(db_path):  # that window comes forward instead
         return 0
+    signals = QuitOnSignals()  # log-off, kill, Ctrl+C, a closed terminal: quit like 退出 (save, back up, unlock)
+    try:
+        return _run(app, db_path, demo, prepare, signals)
+    finally:
+        signals.uninstall()
+
+
+def _run(app: QApplication, db_path: Path, demo: bool, prepare: Callable[[ReportStore], object] | None,
+         signals: QuitOnSignals) -> int:
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         session = open_or_recover(db_path)  # lock (one program per file), migrations, daily backup
     except (StorageError, OSError) as exc:
-        QMessageBox.warning(None, APP_NAME, str(exc))
+        QMessageBox.warning(None, APP_NAME, str(exc) if isinstance(exc, StorageError) else
+                            f"无法打开数据文件夹 {db_path.parent}（{oserrors.reason(exc)}）。")
         return 2
     if session is None:
         return 2
@@ -119,14 +139,19 @@ def launch(db_path: Path, demo: bool = False, prepare: Callable[[ReportStore], o
                 prepare(session.store)
             except StorageError as exc:  # e.g. the disk is full: the window still opens on what is there
                 QMessageBox.warning(None, APP_NAME, str(exc))
-        window = build_window(session.store, db_path, demo, session.read_only)
-        app.aboutToQuit.connect(window.close)  # session end / quit(): flush and keep geometry too
+        window = build_window(session.store, db_path, demo, session.read_only, session.why_read_only)
+        for warning in session.warnings:  # e.g. the start-up backup failed on a full disk
+            window.statusBar().showMessage(warning, 15000)
+        app.aboutToQuit.connect(window.close)  # quit(): flush and keep geometry too
+        app.commitDataRequest.connect(window.commit_data)  # Windows log-off / shutdown
         window.show()
         shown = window
         later = QTimer(window)
         later.setSingleShot(True)
         later.timeout.connect(lambda: listening.append(listen_for_later_starts(shown, db_path)))
         later.start(LISTEN_AFTER_MS)
+        if signals.received is not None:  # asked to stop while starting: quit() had no loop to end yet
+            return 0
         return int(app.exec())
     finally:
         if later is not None:
@@ -135,6 +160,7 @@ def launch(db_path: Path, demo: bool = False, prepare: Callable[[ReportStore], o
             instance.close()
         if window is not None:
             app.aboutToQuit.disconnect(window.close)
+            app.commitDataRequest.disconnect(window.commit_data)
             window.close()
             window.deleteLater()
         session.close()  # backs up on a clean exit and releases the lock

@@ -23,6 +23,7 @@ from fazhi_desktop.ui.window.font_scale import font_size_menu
 from fazhi_desktop.ui.window.read_only import banner, lock_editing, unlock_editing
 from fazhi_desktop.ui.window.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
 from fazhi_desktop.ui.window.report_view import ReportView
+from fazhi_desktop.ui.window.save_status import SaveStatus
 from fazhi_desktop.ui.window.ui_settings import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -46,9 +47,10 @@ class MainWindow(QMainWindow):
     sig_report_opened = Signal(int, bool)  # a report was opened: its id, True when only for viewing (汇总)
 
     def __init__(self, store: ReportStore, settings: QSettings, db_path: Path,
-                 parent: QWidget | None = None, read_only: bool = False) -> None:
+                 parent: QWidget | None = None, read_only: bool = False, why_read_only: str = "") -> None:
         super().__init__(parent)
-        self.read_only = read_only  # another program holds the data file: view, check, export only
+        self.read_only = read_only  # another program holds the data file, or it cannot be written: view only
+        self.why_read_only = why_read_only
         self.store = store
         self.settings = settings
         self.db_path = db_path
@@ -62,8 +64,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
         self.setCentralWidget(self.pages)
-        self.save_label = QLabel("自动保存")
-        self.save_label.setToolTip("所有修改都会在停止输入约半秒后自动保存，无需手动保存")
+        self.save_label = SaveStatus(self.autosaver, self.statusBar())
         self.count_label = QLabel("")
         self.deadline_label = QLabel("")
         for label in (self.deadline_label, self.count_label, self.save_label):
@@ -120,7 +121,8 @@ class MainWindow(QMainWindow):
         self.act_restore_chapter = a("章节(&C)", "恢复刚删除的章节", self.chapters.restore_chapter)
         self.act_restore_chapter.setEnabled(False)
         self.font_actions = font_size_menu(self.menuBar().addMenu("视图(&V)"), self.settings, self)
-        a("帮助(&H)", "导出诊断信息…", lambda: _lazy("datafile.data_actions").export_diagnostics(self.db_path, self))
+        a("帮助(&H)", "导出诊断信息…",
+          lambda: _lazy("datafile.data_actions").export_diagnostics(self.store, self.db_path, self))
         a("帮助(&H)", "关于…", self.show_about)
 
     @property
@@ -143,8 +145,6 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.autosaver.sig_saved.connect(self._on_saved)
-        self.autosaver.sig_pending.connect(lambda: self.save_label.setText("正在保存…"))
-        self.autosaver.sig_failed.connect(self._on_save_failed)
         self.view.sig_report_changed.connect(self._show_report_state)
         for source in (self.view, self.chapters, self.check_controller, self.figures):
             source.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
         self.act_undo.setVisible(False)  # QUndoStack re-enables its actions; hidden they do nothing
         self.act_redo.setVisible(False)
-        self.statusBar().addWidget(banner())
+        self.statusBar().addWidget(banner(self.why_read_only))
         self.save_label.setText("只读")
 
     # ---- report list actions ----------------------------------------------------------------
@@ -286,20 +286,19 @@ class MainWindow(QMainWindow):
         self.count_label.setText(char_count_text(report.char_count(),
                                                  editor.char_count() if editor else None))
 
-    def _on_saved(self, when: str) -> None:
-        self.save_label.setText(f"已保存 {when}")
+    def _on_saved(self, _when: str) -> None:
         if self.view.report_id is not None and self.pages.currentWidget() is self.view:
             self._show_report_state(self.view.report())  # the unit name may have changed
-
-    def _on_save_failed(self, message: str) -> None:
-        self.save_label.setText("未保存")
-        self.statusBar().showMessage(message, 10000)
 
     def _on_tab_changed(self, _index: int) -> None:
         self.autosaver.flush()
         self._update_counts()
 
     def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.autosaver.flush()
+
+    def commit_data(self, _manager: object = None) -> None:
+        """The session manager asks (Windows log-off or shutdown): everything typed is saved now."""
         self.autosaver.flush()
 
     def bring_to_front(self) -> None:

@@ -26,9 +26,9 @@ SAFE_PROPERTY = "fazhi_read_only_safe"
 """Set to True on a button or action that only looks (重新检查): it stays enabled when read-only."""
 
 
-def banner() -> QLabel:
-    """The status-bar notice of a read-only window."""
-    label = QLabel("只读：数据文件正被其他程序使用，修改不会保存")
+def banner(why: str = "") -> QLabel:
+    """The status-bar notice of a read-only window (``why``: e.g. 数据文件正被其他程序使用)."""
+    label = QLabel(f"只读：{why or '数据文件正被其他程序使用'}，修改不会保存")
     label.setStyleSheet("color: #b00020;")
     return label
 
