@@ -76,10 +76,18 @@ def run_published(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_review(args: argparse.Namespace, ctx: CliContext) -> int:
     from fazhi_desktop.county.review_notes import write_review_notes
 
+    if args.office:  # remembered for next time: this takes the lock, unless another program holds it
+        from fazhi_desktop.storage.errors import ReadOnlyError
+        from fazhi_desktop.storage.lock import LockedError
+
+        ctx.writes = True
+        try:
+            ctx.session  # noqa: B018 - opened here to learn whether the name can be kept
+        except (LockedError, ReadOnlyError):
+            ctx.writes = False
+            ctx.print("提示：数据文件正被其他程序使用或不能写入，落款机关这次照用，但不会记住。")
     county = county_of(ctx)
-    if args.office and ctx.session.read_only:  # the window holds the file: the name is used, not kept
-        ctx.print("提示：数据文件正被其他程序使用，落款机关这次照用，但不会记住。")
-    elif args.office:
+    if args.office and not ctx.session.read_only:
         county.set_office_name(args.office)
     folder = Path(args.output)
     try:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from fazhi_desktop.cli import main
-from tests.county.fixture import LATE, ON_TIME, YEAR, Sent, build_batches, roster_text
+from fazhi_desktop.core.indicators import IndicatorValue, ValueState
+from fazhi_desktop.storage.session import open_session
+from tests.county.fixture import INVALID_FIGURE, LATE, ON_TIME, YEAR, Sent, build_batches, roster_text
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,20 @@ def collected_db(county_files: Folder, tmp_path_factory: pytest.TempPathFactory)
                  "--received", ON_TIME.isoformat()]) == 1
     assert main(["--db", str(db), "county", "collect", str(county_files.second), "--year", str(YEAR),
                  "--received", LATE.isoformat()]) == 0
+    _store_invalid_figure(db)
     return db
+
+
+def _store_invalid_figure(db: Path) -> None:
+    """An unvalidated figure in one unit's report, as a data file from before validation may hold."""
+    session = open_session(db, daily_backup=False)
+    try:
+        report_id = session.store.find_report_id(INVALID_FIGURE, YEAR)
+        assert report_id is not None
+        session.store.set_indicator_value(
+            report_id, IndicatorValue("legal_aid_cases", Decimal("2.5"), ValueState.VALUE))
+    finally:
+        session.close(backup=False)
 
 
 @pytest.fixture

@@ -46,7 +46,9 @@ def demo_figures() -> dict[str, IndicatorValue]:
 
 
 CONTRADICTING = "县公安局"  # its package says 调解成功 > 受理矛盾纠纷
-NEGATIVE = "县司法局"  # its package carries 法律援助案件 = -3 (packages are not validated when made by hand)
+# Its stored 法律援助案件 is 2.5 (a count must be whole), as a file written before figures were validated may hold:
+# packages are validated now, so the collected data file is given the value afterwards (conftest.collected_db).
+INVALID_FIGURE = "县司法局"
 
 
 def figures_for(index: int, name: str = "") -> dict[str, IndicatorValue]:
@@ -56,8 +58,6 @@ def figures_for(index: int, name: str = "") -> dict[str, IndicatorValue]:
                "litigation_concluded": index % 4, "litigation_lost": 1 if index % 4 == 3 else 0}
     if name == CONTRADICTING:
         changed["disputes_resolved"] = 120 + 10 * index
-    if name == NEGATIVE:
-        changed["legal_aid_cases"] = -3
     for key, number in changed.items():
         values[key] = IndicatorValue(key, Decimal(number), ValueState.VALUE)
     return values

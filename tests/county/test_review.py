@@ -91,3 +91,28 @@ def test_review_needs_reports(county_db: str, tmp_path: Path, capsys: pytest.Cap
     code, _, err = run(capsys, "--db", county_db, "county", "review", "--year", "2025", "-o", str(tmp_path),
                        "--unit", "太平镇")
     assert code == 2 and err == "错误：这些单位没有2025年度的报告：太平镇\n"
+
+
+def test_the_office_name_is_remembered_unless_another_program_holds_the_file(
+        county_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fazhi_desktop.storage.session import open_session
+
+    office = "安平县司法局"  # not the default (the county's 依法治县办, named from the roster's county)
+    window = open_session(Path(county_db), daily_backup=False)  # the window holds the file
+    try:
+        code, out, err = run(capsys, "--db", county_db, "county", "review", "--year", "2025", "-o",
+                             str(tmp_path / "a"), "--unit", "白马镇", "--office", office)
+    finally:
+        window.close(backup=False)
+    assert code == 0, err
+    assert out.splitlines()[0] == "提示：数据文件正被其他程序使用或不能写入，落款机关这次照用，但不会记住。"
+    assert office in _paragraphs(tmp_path / "a" / "白马镇2025年度报告审核意见.docx")
+    code, out, err = run(capsys, "--db", county_db, "county", "review", "--year", "2025", "-o",
+                         str(tmp_path / "b"), "--unit", "白马镇")
+    assert code == 0 and office not in _paragraphs(tmp_path / "b" / "白马镇2025年度报告审核意见.docx")
+    code, out, err = run(capsys, "--db", county_db, "county", "review", "--year", "2025", "-o",
+                         str(tmp_path / "c"), "--unit", "白马镇", "--office", office)
+    assert code == 0 and "提示" not in out
+    code, out, err = run(capsys, "--db", county_db, "county", "review", "--year", "2025", "-o",
+                         str(tmp_path / "d"), "--unit", "白马镇")  # remembered from the run before
+    assert code == 0 and office in _paragraphs(tmp_path / "d" / "白马镇2025年度报告审核意见.docx")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.county.fixture import CONTRADICTING, NEGATIVE, PACKAGES, ROSTER, figures_for
+from tests.county.fixture import CONTRADICTING, INVALID_FIGURE, PACKAGES, ROSTER, figures_for
 from tests.helpers import run_cli as run
 
 
@@ -73,7 +73,7 @@ def test_table_csv_sums_and_recomputed_rates(county_db: str, tmp_path: Path,
                          str(tmp_path / "汇总.csv"))
     assert code == 0, err
     assert out.splitlines()[0] == "已导出汇总表：" + str(tmp_path / "汇总.csv") + "（30个单位，69项指标）"
-    assert f"提示：{NEGATIVE}的法律援助案件有误：法律援助案件不能是负数，未计入合计" in out
+    assert f"提示：{INVALID_FIGURE}的法律援助案件有误：法律援助案件是计数，应为整数（单位：件），未计入合计" in out
     rows = list(csv.reader(io.StringIO((tmp_path / "汇总.csv").read_bytes().decode("utf-8-sig"))))
     header = rows[0]
     by_name = {r[0]: dict(zip(header, r, strict=False)) for r in rows[1:] if len(r) > 1}
@@ -85,9 +85,9 @@ def test_table_csv_sums_and_recomputed_rates(county_db: str, tmp_path: Path,
     units = [by_name[n] for n in PACKAGES]
     average = sum(Decimal(u["调解成功率（%）"].rstrip("%✗")) for u in units) / len(units)
     assert _pct(expected["resolved"], expected["accepted"]) != f"{average:.1f}%"  # pooled, never averaged
-    assert total["法律援助案件（件）"] == str(23 * (len(PACKAGES) - 1))  # the negative one is left out
-    assert by_name[NEGATIVE]["法律援助案件（件）"] == "-3✗"
-    assert by_name[NEGATIVE]["数据问题"] == "法律援助案件：法律援助案件不能是负数。"
+    assert total["法律援助案件（件）"] == str(23 * (len(PACKAGES) - 1))  # the invalid one is left out
+    assert by_name[INVALID_FIGURE]["法律援助案件（件）"] == "2.5✗"
+    assert by_name[INVALID_FIGURE]["数据问题"] == "法律援助案件：法律援助案件是计数，应为整数（单位：件）。"
     assert by_name[CONTRADICTING]["调解成功率（%）"].endswith("✗")
     assert by_name["太平镇"]["报送"] == "未收到" and by_name["太平镇"]["受理矛盾纠纷（件）"] == ""
     assert by_name["乡镇小计（13个）"]["类型"] == "" and by_name["街道小计（3个）"]
@@ -118,8 +118,8 @@ def test_table_xlsx_read_back_with_openpyxl(county_db: str, tmp_path: Path,
     assert rate.value == pytest.approx(float(_pct(expected["resolved"], expected["accepted"])[:-1]) / 100)
     fines = ws.cell(total, col["罚没金额（万元）"])
     assert fines.number_format == "#,##0.00" and fines.value == pytest.approx(8.65 * len(PACKAGES))
-    bad = ws.cell(rows[NEGATIVE], col["法律援助案件（件）"])
-    assert bad.value == -3 and bad.fill.fgColor.rgb.endswith("FFC7CE") and "不能是负数" in bad.comment.text
+    bad = ws.cell(rows[INVALID_FIGURE], col["法律援助案件（件）"])
+    assert bad.value == 2.5 and bad.fill.fgColor.rgb.endswith("FFC7CE") and "应为整数" in bad.comment.text
     assert ws.cell(total, 1).font.bold
     assert ws.column_dimensions["A"].width >= 12 and ws.column_dimensions["D"].width >= 9
     assert ws.cell(rows["太平镇"], col["报送"]).value == "未收到"

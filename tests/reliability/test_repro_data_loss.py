@@ -96,9 +96,11 @@ def test_3_a_backup_from_before_the_mark_restores_and_is_marked(material: Materi
 
     plain = Migrations(migrations.SET_NAME)
     for step in migrations._steps:
-        plain()(step)
+        if step.__name__ < "m005":  # the migrations that existed before the mark
+            plain()(step)
     plain.apply(old.utils)  # as the previous version did it: no application id, no user_version
-    ReportStore(old).ensure_unit("旧版本镇")
+    with old.conn:  # the unit as that version stored it (its table had no kind yet)
+        old.conn.execute("INSERT INTO units (short_name) VALUES ('旧版本镇')")
     old.close()
     code, _out, err = cli(capsys, db, "restore", str(legacy))
     assert code == 0, err
