@@ -124,9 +124,9 @@ def _title(lines: list[str], fields: dict[str, Any]) -> tuple[int, str, list[str
             at = 0
         else:
             return 0, "", []
-    prefix = ""
-    if at > 0 and re.match(r"关于|\d{4}", lines[at]) and h.split_signatories(lines[at - 1]):
-        at, prefix = at - 1, lines[at - 1]  # "XX乡人民政府 / 关于2022年度……的报告"
+    last = at
+    while at > 0 and _title_head(lines[at - 1], "".join(lines[at:last + 1])):
+        at -= 1  # "县交通运输局2025年度 / 法治政府建设情况报告": the title's first line did not look like one
     preamble = []
     for line in lines[:at]:
         if line.endswith("文件") and len(line) <= 20:
@@ -139,13 +139,28 @@ def _title(lines: list[str], fields: dict[str, Any]) -> tuple[int, str, list[str
             fields["signer"], rest = signer.group(1), rest.replace(signer.group(), "")
         if rest.strip():
             preamble.append(line)
-    title = lines[at] if not prefix else prefix + lines[at + 1]
-    index = at + (2 if prefix else 1)
+    title = "".join(lines[at:last + 1])
+    index = last + 1
     while ("报告" not in title and index < len(lines) and h.is_short_title_line(lines[index], 30)
            and not h.is_heading_line(lines[index]) and len(title) + len(lines[index]) <= 60):
         title += lines[index]
         index += 1
     return index, title, preamble
+
+
+def _title_head(line: str, title: str) -> bool:
+    """Is ``line`` the first line of a title broken before ``title`` (Word files break long titles in two)?
+
+    Only when the title is incomplete without it — no year, or it starts with 关于/the year/法治 — or when both
+    are organs of a joint title ("中共XX镇委员会 / XX镇人民政府关于……"); never a 发文机关标志 or 发文字号.
+    """
+    cjk = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+    if (cjk < 2 or len(line) > 40 or line.endswith((*h.TERMINAL, "，", "、", ",", "文件")) or "〔" in line
+            or "：" in line or ":" in line or h.is_heading_line(line) or looks_like_title(line)):
+        return False
+    incomplete = not re.search(r"\d{4}", title) or re.match(r"关于|\d{4}|法治", title) is not None
+    joint = line.endswith("委员会") and h.split_signatories(line) and re.match(r"\S+(人民政府|办事处)", title)
+    return incomplete or bool(joint)
 
 
 def _is_addressee(line: str) -> bool:

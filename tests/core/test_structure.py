@@ -142,3 +142,21 @@ def test_round_trip_of_the_imported_sample_is_stable(sample: Detected) -> None:
     again = detect_text(render_plain(sample))
     assert _shape(again) == _shape(sample)
     assert not [n for n in again.notes if "缺少编号" in n]
+
+
+@pytest.mark.parametrize(("head", "title", "preamble"), [
+    (["县交通运输局2025年度", "法治政府建设情况报告"], "县交通运输局2025年度法治政府建设情况报告", ""),
+    (["千佛镇", "2025年度法治政府建设情况报告"], "千佛镇2025年度法治政府建设情况报告", ""),
+    (["中共千佛镇委员会", "千佛镇人民政府关于2025年度", "法治政府建设情况的报告"],
+     "中共千佛镇委员会千佛镇人民政府关于2025年度法治政府建设情况的报告", ""),
+    # a complete title keeps what stands above it out of the title
+    (["千佛镇人民政府", "千佛镇2025年度法治政府建设情况报告"], "千佛镇2025年度法治政府建设情况报告", "千佛镇人民政府"),
+    (["千佛镇人民政府文件", "千政发〔2026〕3号", "关于2025年度法治政府建设情况的报告"],
+     "关于2025年度法治政府建设情况的报告", ""),
+])
+def test_a_title_broken_over_lines_is_put_together(head: list[str], title: str, preamble: str) -> None:
+    body = ("县委、县人民政府：\n2025年，我镇深入推进法治政府建设，现将有关情况报告如下：\n"
+            "一、主要举措和成效\n（一）加强组织领导\n全年召开专题会4次。")
+    detected = detect_text("\n".join([*head, body]))
+    assert detected.title == title
+    assert detected.opening.startswith(preamble) and detected.opening.endswith("报告如下：")
