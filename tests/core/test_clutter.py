@@ -21,6 +21,7 @@ from fazhi_desktop.core.clutter import clutter_reason, clutter_words, is_sentenc
     ("字号：大 中 小", "网页按钮"),
     ("【字体：大 中 小】【打印】【关闭】", "网页按钮"),
     ("无障碍 简体|繁体 进入老年模式", "网页按钮"),
+    ("无障碍 | 长者模式 | 繁體", "网页按钮"),  # the traditional-script switch is spelled in its own script
     ("分享到：", "网页按钮"),
     ("分享到：微信 微博 QQ空间", "网页按钮"),
     ("扫一扫在手机打开当前页", "分享、扫码"),
