@@ -135,11 +135,14 @@ class ChapterStore:
             self._renumber_chapters(self._chapter_ids(report_id))
 
     # --- blocks ------------------------------------------------------------------------------
-    def _insert_block(self, chapter_id: int, position: int, block: Block) -> int:
+    def _insert_block(self, chapter_id: int, position: int, block: Block, block_id: int | None = None) -> int:
         columns = mapping.block_columns(block)
         columns["heading"] = strip_control(columns["heading"])
         columns["body"] = strip_control(columns["body"])
-        self.db.table("blocks").insert({"chapter_id": chapter_id, "position": position, **columns})
+        row = {"chapter_id": chapter_id, "position": position, **columns}
+        if block_id is not None:
+            row["id"] = block_id
+        self.db.table("blocks").insert(row)
         return int(self.db.execute("SELECT last_insert_rowid()").fetchone()[0])
 
     def load_blocks(self, chapter_id: int) -> tuple[Block, ...]:
@@ -161,20 +164,25 @@ class ChapterStore:
         """Make the chapter's stored outline equal to ``blocks`` in one transaction.
 
         Blocks with an id are updated and repositioned, blocks without one are inserted, stored
-        blocks that are absent are deleted. Returns the outline as stored (with new ids).
+        blocks that are absent are deleted. A block whose id is stored nowhere (it was deleted, and
+        undo puts it back) is inserted again under that id, so what refers to it stays right.
+        Returns the outline as stored (with new ids).
         """
         with self._tx():
             self._require("chapters", chapter_id)
             stored = {b.id for b in self.load_blocks(chapter_id)}
             keep = {b.id for b in blocks if b.id is not None}
-            if not keep <= stored:
+            returning = keep - stored
+            if returning and self.db.execute(
+                    f"SELECT 1 FROM blocks WHERE id IN ({','.join('?' * len(returning))})",
+                    sorted(returning)).fetchone():
                 raise NotFoundError("条目不属于这一章")
             for gone in stored - keep:
                 if gone is not None:
                     self.db.table("blocks").delete(gone)
             for position, block in enumerate(blocks):
-                if block.id is None:
-                    self._insert_block(chapter_id, position, block)
+                if block.id is None or block.id in returning:
+                    self._insert_block(chapter_id, position, block, block.id)
                 else:
                     columns = mapping.block_columns(block)
                     columns["heading"] = strip_control(columns["heading"])

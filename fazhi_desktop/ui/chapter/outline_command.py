@@ -16,17 +16,18 @@ Applied = Callable[[int, Outline, int], None]
 
 
 def restore_target(target: Sequence[Block], current: Sequence[Block]) -> Outline:
-    """``target``'s structure with the text blocks have *now*, so undo never loses later typing.
+    """``target``'s structure with the text blocks have *now* (in the one undo history they are the
+    same; this guards against a write that came in between).
 
     Blocks that still exist keep their current heading/body/toggles and take the target's kind
-    and position; blocks that were deleted since come back (as new rows) with their old text.
+    and position; blocks that were deleted since come back under their old ids with their old text.
     """
     now = {b.id: b for b in current if b.id is not None}
     out: list[Block] = []
     for block in target:
         live = now.get(block.id) if block.id is not None else None
         if live is None:
-            out.append(replace(block, id=None))
+            out.append(block)
         else:
             out.append(replace(block, heading=live.heading, body=live.body, run_in=live.run_in,
                                internal=live.internal))
@@ -66,7 +67,7 @@ class OutlineCommand(QUndoCommand):
 
     def redo(self) -> None:
         stored = self._apply(self.after, self.selected_after)
-        if stored is not None and self._first:  # keep the new ids: undo then deletes, not duplicates
+        if stored is not None and self._first:  # keep the new ids: redo puts the same rows back
             self.after = stored
             self._first = False
 

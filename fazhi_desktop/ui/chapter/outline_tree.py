@@ -49,7 +49,7 @@ class OutlineTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl+click: several
         self.setUniformRowHeights(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._items: list[QTreeWidgetItem] = []
@@ -104,6 +104,10 @@ class OutlineTree(QTreeWidget):
     def current_index(self) -> int:
         item = self.currentItem()
         return int(item.data(0, INDEX_ROLE)) if item is not None else -1
+
+    def selected_indices(self) -> list[int]:
+        """The positions of every selected row (with Shift or Ctrl), in outline order."""
+        return sorted(int(item.data(0, INDEX_ROLE)) for item in self.selectedItems())
 
     def labels(self) -> list[str]:
         """Every row's text in outline order."""
