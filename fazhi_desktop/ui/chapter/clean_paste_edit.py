@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from fazhi_desktop.ui.edit import steps
+
 
 class CleanPasteEdit(QPlainTextEdit):
     """Pasted text is cleaned: lines broken mid-sentence joined, page numbers and web clutter dropped,
@@ -21,6 +23,7 @@ class CleanPasteEdit(QPlainTextEdit):
             super().insertFromMimeData(source)
             return
         raw = source.text()
+        steps.own_step()  # a paste is one undo step (Ctrl+V and dropped text alike)
         from fazhi_desktop.core.cleanup import clean_paste  # its big regexes compile on the first paste
 
         cleaned = clean_paste(raw)

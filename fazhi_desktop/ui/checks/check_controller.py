@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,20 +11,15 @@ from PySide6.QtCore import QObject, Signal
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
-from fazhi_desktop.ui.checks.check_actions import (
-    apply_safe_fixes,
-    apply_some_fixes,
-    ignored_keys,
-    run_checks,
-    set_ignored,
-    undo_fixes,
-)
+from fazhi_desktop.ui.checks.check_actions import ignored_keys, run_checks, safe_fixes, set_ignored, some_fixes
+from fazhi_desktop.ui.checks.fix_record import FixRecord, take_back
 from fazhi_desktop.ui.common.long_task import Cancelled
 from fazhi_desktop.ui.window.report_view import ReportView
 
 if TYPE_CHECKING:
     from fazhi_desktop.core.checks.finding import Finding
     from fazhi_desktop.ui.checks.check_panel import CheckPanel
+    from fazhi_desktop.ui.edit.change_command import Change
 
 
 class CheckController(QObject):
@@ -37,7 +32,7 @@ class CheckController(QObject):
         super().__init__(view)
         self.view = view
         self.db_path = db_path
-        self._before_fix: Report | None = None  # the report before the last fix, for 撤销修正
+        self._last_fix: FixRecord | None = None  # for 撤销修正
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -84,13 +79,14 @@ class CheckController(QObject):
 
     def fix(self) -> None:
         """Apply every safe fix after a backup, show the new texts, check again."""
-        self._fix(lambda report_id: apply_safe_fixes(self.view.store, report_id))
+        self._fix(lambda report: safe_fixes(self.view.store, report))
 
     def fix_some(self, findings: list[Finding]) -> None:
         """修正所选 / 修正同类."""
-        self._fix(lambda report_id: apply_some_fixes(self.view.store, report_id, findings))
+        self._fix(lambda report: some_fixes(report, findings))
 
-    def _fix(self, apply: Callable[[int], tuple[Report, int]]) -> None:
+    def _fix(self, changes_of: Callable[[Report], Sequence[Change]]) -> None:
+        """The fixes as one undo step (after a backup of the data file), then check again."""
         report_id = self.view.report_id
         if report_id is None:
             return
@@ -100,27 +96,34 @@ class CheckController(QObject):
         except StorageError as exc:
             self.sig_message.emit(str(exc))
             return
-        self._before_fix, changed = apply(report_id)
-        self._reload(report_id)
-        self.view.checks.undo_fix.setEnabled(changed > 0)
-        self.sig_message.emit(f"已自动修正 {changed} 处文字（修正前已备份，可点“撤销修正”）")
+        record = FixRecord(tuple(changes_of(self.view.store.load_report(report_id))))
+        command = self.view.history.push("自动修正", record.changes, on_state=record.set_applied)
+        if command is not None:
+            record.index = self.view.undo_stack.index()
+            self._last_fix = record
+        self._recheck_here()
+        self.view.checks.undo_fix.setEnabled(command is not None)
+        self.sig_message.emit(f"已自动修正 {record.edit_count()} 处文字（修正前已备份；可点“撤销修正”或按 Ctrl+Z）")
 
     def undo_fix(self) -> None:
-        """撤销修正: the texts as they were before the last fix."""
-        report_id = self.view.report_id
-        if self._before_fix is None or report_id is None or report_id != self._before_fix.id:
+        """撤销修正: exactly the last fix's own changes, never another edit."""
+        record = self._last_fix
+        if record is None or self.view.report_id is None:
             return
-        self.view.autosaver.flush()
-        try:
-            changed = undo_fixes(self.view.store, self._before_fix)
-        except ValueError:
-            self.sig_message.emit("修正之后章节或条目已有增删，无法撤销修正；可从备份恢复。")
-            return
-        self._before_fix = None
-        self._reload(report_id)
+        message = take_back(self.view.history, record)
+        self._last_fix = None
+        self._recheck_here()
         self.view.checks.undo_fix.setEnabled(False)
-        self.sig_message.emit(f"已撤销修正（恢复了 {changed} 处文字）")
+        self.sig_message.emit(message)
 
-    def _reload(self, report_id: int) -> None:
-        self.view.load(report_id)
-        self.view.setCurrentWidget(self.view.checks)  # rechecks
+    def forget_fix(self) -> None:
+        """Another report was opened: its history is gone, so is 撤销修正."""
+        self._last_fix = None
+        if self.view.checks_built():
+            self.view.checks.undo_fix.setEnabled(False)
+
+    def _recheck_here(self) -> None:
+        if self.view.checks_shown():
+            self.recheck()
+        else:
+            self.view.setCurrentWidget(self.view.checks)  # rechecks

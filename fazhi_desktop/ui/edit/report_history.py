@@ -108,6 +108,19 @@ class ReportHistory(QObject):
         for change in changes:
             self.display.show(change.place, change.after, navigate and change is changes[-1])
 
+    def value(self, place: Place) -> object:
+        """What ``place`` holds now (pending typing saved first)."""
+        self.autosaver.flush()
+        if place.kind == "report":
+            return getattr(self.store.load_report(place.row), place.key)
+        if place.kind == "unit":
+            return getattr(self.store.load_report(place.row).unit, place.key)
+        if place.kind == "chapter":
+            return getattr(self.store.load_chapter(place.row), place.key)
+        assert place.chapter is not None
+        block = next(b for b in self.store.load_blocks(place.chapter) if b.id == place.row)
+        return getattr(block, place.key)
+
     # ---- writing ------------------------------------------------------------------------------
     def _schedule(self, place: Place, value: object) -> None:
         self.autosaver.schedule(place, lambda: self._write(place, value))

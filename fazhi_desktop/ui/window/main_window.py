@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         """Show report ``report_id`` and remember it for the next start."""
         report = self.view.load(report_id)
         self.chapters.forget()
+        self.check_controller.forget_fix()
         if not self.read_only:  # the holder of the file remembers its own last report
             self.store.set_meta(LAST_REPORT_KEY, str(report_id))
         self.pages.setCurrentWidget(self.view)

@@ -110,6 +110,9 @@ class ReportView(QTabWidget):
             self.sig_checks_built.emit(self._check_panel)
         return self._check_panel
 
+    def checks_built(self) -> bool:
+        return self._check_panel is not None
+
     def checks_shown(self) -> bool:
         return self._check_panel is not None and self.currentWidget() is self._check_panel
 
