@@ -60,6 +60,24 @@ class PlaceDisplay:
         if navigate:
             self.view.setCurrentWidget(editor)
 
+    def show_text(self, place: Place, start: int, length: int) -> None:
+        """Bring ``place`` into view with ``length`` characters from ``start`` selected (a found text)."""
+        if place.kind in ("report", "unit"):
+            field = self._field(place)
+            if field is not None:
+                self.view.setCurrentWidget(self.view.info)
+                self.view.info.ensureWidgetVisible(field)
+                field.select_text(start, length)
+            return
+        editor = self._editor(place.row if place.kind == "chapter" else place.chapter, True)
+        if editor is None:
+            return
+        self.view.setCurrentWidget(editor)
+        if place.kind == "chapter":
+            editor.show_place(f"chapter_{place.key}", None, None, start, length)
+        else:
+            editor.show_place(place.key, place.row, None, start, length)
+
     def field_error(self, place: Place, message: str) -> None:
         field = self._field(place)
         if field is not None:

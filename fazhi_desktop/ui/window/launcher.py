@@ -121,7 +121,7 @@ def launch(db_path: Path, demo: bool = False, prepare: Callable[[ReportStore], o
                 QMessageBox.warning(None, APP_NAME, str(exc))
         window = build_window(session.store, db_path, demo, session.read_only)
         app.aboutToQuit.connect(window.close)  # session end / quit(): flush and keep geometry too
-        window.show()
+        window.show_first()
         shown = window
         later = QTimer(window)
         later.setSingleShot(True)

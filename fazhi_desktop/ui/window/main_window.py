@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from fazhi_desktop.core.model import Report
@@ -18,11 +16,12 @@ from fazhi_desktop.ui.checks.check_controller import CheckController
 from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.data.figure_actions import FigureInserter
 from fazhi_desktop.ui.window.autosaver import Autosaver
-from fazhi_desktop.ui.window.font_scale import font_size_menu
 from fazhi_desktop.ui.window.read_only import banner, lock_editing
 from fazhi_desktop.ui.window.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
 from fazhi_desktop.ui.window.report_view import ReportView
 from fazhi_desktop.ui.window.ui_settings import restore_geometry, save_geometry
+from fazhi_desktop.ui.window.window_menus import build_menus
+from fazhi_desktop.ui.window.window_menus import lazy as _lazy
 
 if TYPE_CHECKING:
     from fazhi_desktop.export import ExportResult
@@ -34,13 +33,27 @@ if TYPE_CHECKING:
 LAST_REPORT_KEY = "ui.last_report_id"
 
 
-def _lazy(module: str) -> ModuleType:
-    """The menus' file actions and dialogs (备份到…, 新建, 删除 …), imported when first used."""
-    return importlib.import_module(f"fazhi_desktop.ui.{module}")
-
-
 class MainWindow(QMainWindow):
     """Shows the report list or one report; the database is the document (no Save button)."""
+
+    act_list: QAction
+    act_new: QAction
+    act_import: QAction
+    act_export: QAction
+    act_restore_backup: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_find: QAction
+    act_replace: QAction
+    act_add_chapter: QAction
+    act_rename_chapter: QAction
+    act_move_left: QAction
+    act_move_right: QAction
+    act_delete_chapter: QAction
+    act_restore_chapter: QAction
+    act_next_tab: QAction
+    act_previous_tab: QAction
+    font_actions: dict[str, QAction]
 
     def __init__(self, store: ReportStore, settings: QSettings, db_path: Path,
                  parent: QWidget | None = None, read_only: bool = False) -> None:
@@ -66,61 +79,13 @@ class MainWindow(QMainWindow):
         for label in (self.deadline_label, self.count_label, self.save_label):
             self.statusBar().addPermanentWidget(label)
         self._deleted_report: DeletedReport | None = None
-        self._build_menus()
+        self.menus: dict[str, QMenu] = {}
+        build_menus(self)  # the act_… attributes below
         self._connect_signals()
         if read_only:
             self._lock()
-        restore_geometry(self, self.settings)
+        self.start_maximised = restore_geometry(self, self.settings)  # from the screen it opens on
         self._set_report_actions(False)  # until build_window opens a report or the list
-
-    # ---- construction -----------------------------------------------------------------------
-    def _action(self, menu_name: str, text: str, slot: object, keys: str = "") -> QAction:
-        menu = self._menus.get(menu_name) or self.menuBar().addMenu(menu_name)
-        self._menus[menu_name] = menu
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(keys)])  # not setShortcut: see fazhi_desktop/ui/__init__.py
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        self._menus: dict[str, QMenu] = {}
-        a = self._action
-        self.act_list = a("文件(&F)", "报告列表…", self.show_chooser, "Ctrl+O")
-        self.act_new = a("文件(&F)", "新建报告…", self.new_report, "Ctrl+N")
-        self.act_import = a("文件(&F)", "导入已有报告…", self.import_report)
-        self.act_restore_backup: QAction | None = None
-        self.act_import.setToolTip("把已有的 Word（.docx）或文本（.txt）报告导入为一份报告，自动识别章节和条目")
-        self.act_export = a("文件(&F)", "导出Word…", self.export_word, "Ctrl+E")
-        self.act_export.setToolTip("导出符合 GB/T 9704 公文格式的 Word 文件（Ctrl+E）")
-        toolbar = self.addToolBar("常用")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.act_list)
-        toolbar.addAction(self.act_export)
-        a("文件(&F)", "备份到…", lambda: _lazy("datafile.data_actions").backup_to_folder(self.store, self))
-        self.act_restore_backup = a("文件(&F)", "从备份恢复…", self.restore_backup)
-        a("文件(&F)", "退出", self.close, "Ctrl+Q")
-        self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
-        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "重做")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit = self.menuBar().addMenu("编辑(&E)")
-        edit.addAction(self.act_undo)
-        edit.addAction(self.act_redo)
-        edit.addAction(self.figures.action)
-        self.act_add_chapter = a("章节(&C)", "添加章节…", self.chapters.add_chapter)
-        self.act_rename_chapter = a("章节(&C)", "重命名本章…", self.chapters.rename_chapter, "F2")
-        self.act_move_left = a("章节(&C)", "本章前移", lambda: self.chapters.move_chapter(-1), "Ctrl+Alt+Left")
-        self.act_move_right = a("章节(&C)", "本章后移", lambda: self.chapters.move_chapter(+1),
-                                "Ctrl+Alt+Right")
-        self.act_delete_chapter = a("章节(&C)", "删除本章…", self.chapters.delete_chapter)
-        self.act_restore_chapter = a("章节(&C)", "恢复刚删除的章节", self.chapters.restore_chapter)
-        self.act_restore_chapter.setEnabled(False)
-        self.font_actions = font_size_menu(self.menuBar().addMenu("视图(&V)"), self.settings, self)
-        a("帮助(&H)", "导出诊断信息…", lambda: _lazy("datafile.data_actions").export_diagnostics(self.db_path, self))
-        a("帮助(&H)", "关于…", self.show_about)
 
     @property
     def chooser(self) -> ReportChooser:
@@ -147,7 +112,7 @@ class MainWindow(QMainWindow):
         self.view.sig_report_changed.connect(self._show_report_state)
         self.view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.currentChanged.connect(self._on_tab_changed)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
+        self.undo_stack.indexChanged.connect(self._on_history_step)
         self.chapters.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.check_controller.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.figures.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -197,9 +162,10 @@ class MainWindow(QMainWindow):
 
     def _set_report_actions(self, enabled: bool) -> None:
         for action in (self.act_add_chapter, self.act_rename_chapter, self.act_delete_chapter,
-                       self.act_move_left, self.act_move_right, self.figures.action):
+                       self.act_move_left, self.act_move_right, self.figures.action, self.act_replace):
             action.setEnabled(enabled and not self.read_only)
-        self.act_export.setEnabled(enabled)
+        for action in (self.act_export, self.act_find, self.act_next_tab, self.act_previous_tab):
+            action.setEnabled(enabled)
 
     def _lock(self) -> None:
         """Read-only viewing: nothing that writes is offered; the report list still opens reports."""
@@ -293,12 +259,36 @@ class MainWindow(QMainWindow):
         self.save_label.setText("未保存")
         self.statusBar().showMessage(message, 10000)
 
+    def _on_history_step(self, _index: int) -> None:
+        self.statusBar().clearMessage()  # a note about an earlier step (没有变化 …) no longer applies
+        self._update_counts()
+
+    def switch_tab(self, delta: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous tab of the report, round the end."""
+        if self.pages.currentWidget() is self.view and self.view.count():
+            self.view.setCurrentIndex((self.view.currentIndex() + delta) % self.view.count())
+
+    def find_replace(self, replacing: bool) -> None:
+        """查找 (Ctrl+F) / 替换 (Ctrl+H) across the whole report."""
+        if self.view.report_id is None:
+            return
+        from fazhi_desktop.ui.edit.find_actions import show_find_dialog  # made when first asked for
+
+        show_find_dialog(self, replacing and not self.read_only)
+
     def _on_tab_changed(self, _index: int) -> None:
         self.autosaver.flush()
         self._update_counts()
 
     def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self.autosaver.flush()
+
+    def show_first(self) -> None:
+        """Show the window for the first time: maximised on a first start on a small screen."""
+        if self.start_maximised:
+            self.showMaximized()
+        else:
+            self.show()
 
     def bring_to_front(self) -> None:
         """Another start of the program on this data file asked for this window."""
