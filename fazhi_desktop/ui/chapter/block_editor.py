@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from fazhi_desktop.core.model import Block, BlockKind
 from fazhi_desktop.ui.chapter.clean_paste_edit import CleanPasteEdit
+from fazhi_desktop.ui.checks.finding_marks import FindingMarks
 from fazhi_desktop.ui.edit.undo_keys import route_undo_keys
 
 KIND_LABELS = {
@@ -57,6 +58,7 @@ class BlockEditor(QWidget):
         form.addRow("正文", self.body)
         form.addRow("", self.internal)
         route_undo_keys(self.heading, self.body)  # Ctrl+Z/Ctrl+Y: the report's one undo history
+        self.marks = FindingMarks(self.body)  # 检查's findings underlined in the text
         self._connect_signals()
         self.set_block(None)
 
@@ -116,6 +118,11 @@ class BlockEditor(QWidget):
     def _on_internal(self, checked: bool) -> None:
         if not self._loading:
             self.sig_internal_toggled.emit(checked)
+
+    @property
+    def block_id(self) -> int | None:
+        """The id of the block shown (None: none)."""
+        return self._block_id
 
     def focus_change(self, field: str) -> None:
         """Focus the input of ``field`` (after an undo or redo changed it)."""

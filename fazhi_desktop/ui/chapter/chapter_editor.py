@@ -28,6 +28,7 @@ from fazhi_desktop.ui.chapter.block_editor import BlockEditor
 from fazhi_desktop.ui.chapter.outline_requests import ACTIONS, OutlineRequest
 from fazhi_desktop.ui.chapter.outline_tree import OutlineTree
 from fazhi_desktop.ui.chapter.suggestion_list import SuggestionList
+from fazhi_desktop.ui.checks.finding_marks import Mark
 from fazhi_desktop.ui.common.text_select import select_in
 from fazhi_desktop.ui.edit.undo_keys import route_undo_keys
 
@@ -56,6 +57,7 @@ class ChapterEditor(QWidget):
         self.blocks: tuple[Block, ...] = chapter.blocks
         self.texts = {"title": chapter.title, "lead": chapter.lead}  # as stored (or being stored)
         self._showing = False  # a value is being shown, not typed
+        self.marks: dict[int, list[Mark]] = {}  # 检查's findings in the bodies, by block id
         self._type_into_new_block = False
         self.read_only = False  # viewing only (see ui.read_only): no outline action is offered
         self.number_label = QLabel()
@@ -155,9 +157,20 @@ class ChapterEditor(QWidget):
         parts = [self.title.text(), self.lead.toPlainText()] + [b.heading + b.body for b in self.blocks]
         return sum(len("".join(p.split())) for p in parts)
 
+    def set_marks(self, marks: dict[int, list[Mark]]) -> None:
+        """检查's findings in the bodies of this chapter, by block id: the shown block's are underlined."""
+        self.marks = marks
+        shown = self.block_editor.block_id
+        self.block_editor.marks.set_marks(marks.get(shown, []) if shown is not None else [])
+
     def _on_selected(self, index: int) -> None:
+        shown = self.block_editor.block_id
+        if shown is not None:  # where the marks are now, after typing
+            self.marks[shown] = list(self.block_editor.marks.marks)
         if 0 <= index < len(self.blocks):
-            self.block_editor.set_block(self.blocks[index], block_numbers(self.blocks)[index])
+            block = self.blocks[index]
+            self.block_editor.set_block(block, block_numbers(self.blocks)[index])
+            self.block_editor.marks.set_marks(self.marks.get(block.id or -1, []))
         else:
             self.block_editor.set_block(None)
         self.suggestions.focus_section(self._section_heading(index))

@@ -6,20 +6,33 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
-from fazhi_desktop.ui.checks.check_actions import ignored_keys, run_checks, safe_fixes, set_ignored, some_fixes
+from fazhi_desktop.ui.checks.check_actions import (
+    ignored_keys,
+    options_for,
+    run_checks,
+    safe_fixes,
+    set_ignored,
+    some_fixes,
+)
 from fazhi_desktop.ui.checks.fix_record import FixRecord, take_back
 from fazhi_desktop.ui.common.long_task import Cancelled
 from fazhi_desktop.ui.window.report_view import ReportView
 
 if TYPE_CHECKING:
     from fazhi_desktop.core.checks.finding import Finding
+    from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
     from fazhi_desktop.ui.checks.check_panel import CheckPanel
+    from fazhi_desktop.ui.checks.finding_marks import Mark
     from fazhi_desktop.ui.edit.change_command import Change
+
+
+QUIET_AFTER_MS = 1500
+QUIET_LIMIT = 60_000  # characters: a check of this many takes about 0.15 s
 
 
 class CheckController(QObject):
@@ -33,18 +46,26 @@ class CheckController(QObject):
         self.view = view
         self.db_path = db_path
         self._last_fix: FixRecord | None = None  # for 撤销修正
+        self._marks: dict[int, dict[int, list[Mark]]] = {}  # the last check's findings in the bodies
+        self._quiet = QTimer(self)  # a check without the 检查 tab after typing pauses, for the marks
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_AFTER_MS)
+        self._quiet.timeout.connect(self.quiet_check)
+        self._stopped = False
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.view.sig_checks_built.connect(self._connect_panel)  # the 检查 list is made when first shown
         self.view.currentChanged.connect(self._on_tab)
+        self.view.sig_editor_built.connect(self._on_editor_built)
+        self.view.autosaver.sig_saved.connect(lambda _when: self._stopped or self._quiet.start())
 
     def _connect_panel(self, panel: CheckPanel) -> None:
         panel.sig_recheck_requested.connect(self.recheck)
         panel.sig_fix_requested.connect(self.fix)
         panel.sig_fix_some_requested.connect(self.fix_some)
         panel.sig_undo_fix_requested.connect(self.undo_fix)
-        panel.sig_goto_requested.connect(self.view.goto)
+        panel.sig_goto_requested.connect(lambda f: self.view.goto(f.location, len(f.text)))
         panel.sig_ignore_requested.connect(self.ignore)
         panel.sig_unignore_requested.connect(self.unignore_all)
 
@@ -64,6 +85,38 @@ class CheckController(QObject):
             return
         ignored = len(ignored_keys(self.view.store, self.view.report_id))
         self.view.checks.set_findings(findings, report, ignored)
+        self.show_marks(findings)
+
+    def show_marks(self, findings: Sequence[Finding]) -> None:
+        """Underline ``findings`` in the chapters' body text boxes."""
+        from fazhi_desktop.ui.checks.finding_marks import marks_by_chapter  # with the text boxes (Qt's enums)
+
+        self._marks = marks_by_chapter(findings)
+        for editor in self.view.built_editors():
+            editor.set_marks(self._marks.get(editor.chapter_id, {}))
+
+    def _on_editor_built(self, editor: ChapterEditor) -> None:
+        editor.set_marks(self._marks.get(editor.chapter_id, {}))
+        self._quiet.start()
+
+    def stop(self) -> None:
+        """The window closes: no more checks in the background."""
+        self._quiet.stop()
+        self._stopped = True
+
+    def quiet_check(self) -> None:
+        """Check the stored report for the marks in the text, without the 检查 tab (small reports only:
+        the clerk must not wait; a big one is marked when 检查 runs)."""
+        if (self._stopped or self.view.report_id is None or self.view.read_only
+                or not self.view.built_editors()):
+            return
+        from fazhi_desktop.core.checks import check_report
+
+        self.view.autosaver.flush()  # what is in the text boxes
+        self._quiet.stop()
+        report = self.view.store.load_report(self.view.report_id)
+        if report.char_count() <= QUIET_LIMIT:
+            self.show_marks(check_report(report, options_for(self.view.store, self.view.report_id)))
 
     def ignore(self, key: str) -> None:
         """Remember an intentional exception for this report and check again."""
@@ -117,8 +170,9 @@ class CheckController(QObject):
         self.sig_message.emit(message)
 
     def forget_fix(self) -> None:
-        """Another report was opened: its history is gone, so is 撤销修正."""
+        """Another report was opened: its history is gone, so is 撤销修正 (and the old marks)."""
         self._last_fix = None
+        self._marks = {}
         if self.view.checks_built():
             self.view.checks.undo_fix.setEnabled(False)
 

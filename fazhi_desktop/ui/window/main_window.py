@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
                 self, "有修改未能保存", f"{self.autosaver.last_error}\n\n关闭后这些修改会丢失。仍要关闭吗？"):
             event.ignore()  # the clerk can fix the cause (free disk space) and close again
             return
+        self.check_controller.stop()
         self.undo_stack.blockSignals(True)  # its destructor emits indexChanged; nothing to show then
         save_geometry(self, self.settings)
         app = QApplication.instance()

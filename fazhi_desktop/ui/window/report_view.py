@@ -40,6 +40,9 @@ class ReportView(QTabWidget):
     sig_message = Signal(str)
     """A short Chinese message for the status bar (e.g. why an outline edit was refused)."""
 
+    sig_editor_built = Signal(object)
+    """A chapter's editor (a :class:`ChapterEditor`) was just made."""
+
     sig_checks_built = Signal(object)
     """The 检查 list (a :class:`CheckPanel`) was just made: connect to it."""
 
@@ -194,6 +197,7 @@ class ReportView(QTabWidget):
             lambda label, op, e=editor: self.history.apply_outline(e, label, op))
         editor.sig_error.connect(self.sig_message)
         self._swap_in(page, editor)
+        self.sig_editor_built.emit(editor)
         return editor
 
     def reload_chapters(self, select_chapter: int | None = None) -> None:
