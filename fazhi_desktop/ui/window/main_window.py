@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.autosaver.sig_saved.connect(self._on_saved)
         self.autosaver.sig_pending.connect(lambda: self.save_label.setText("正在保存…"))
         self.autosaver.sig_failed.connect(self._on_save_failed)
-        self.view.sig_report_changed.connect(self._show_report_state)
+        self.view.sig_report_changed.connect(self._on_report_changed)
         self.view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.currentChanged.connect(self._on_tab_changed)
         self.undo_stack.indexChanged.connect(self._on_history_step)
@@ -195,10 +196,12 @@ class MainWindow(QMainWindow):
             self.open_report(report_id)
 
     def copy_report(self, report_id: int) -> None:
-        """从上一年复制: the next year's draft from ``report_id``."""
+        """从上一年复制: the next year's draft from ``report_id`` (or the one that exists, if asked to open)."""
         self.autosaver.flush()
         created = _lazy("reports.report_list_actions").copy_to_next_year(self.store, report_id, self)
-        if created is not None and created.id is not None:
+        if isinstance(created, int):
+            self.open_report(created)
+        elif created is not None and created.id is not None:
             self.statusBar().showMessage(f"已根据{created.year - 1}年度报告新建{created.year}年度报告", 8000)
             self.open_report(created.id)
 
@@ -240,6 +243,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(report) + ("（只读）" if self.read_only else ""))
         self.deadline_label.setText(deadline_reminder(report))
         self._update_counts(report)
+
+    def _on_report_changed(self, report: Report) -> None:
+        """Written at once (a chapter added, the status): 已保存 says when."""
+        self.save_label.setText(f"已保存 {dt.datetime.now():%H:%M:%S}")
+        self._show_report_state(report)
 
     def _update_counts(self, report: Report | None = None) -> None:
         if self.view.report_id is None or self.pages.currentWidget() is not self.view:
