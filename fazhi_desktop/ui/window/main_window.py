@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.chapter.chapter_manager import ChapterManager
 from fazhi_desktop.ui.checks.check_controller import CheckController
@@ -18,8 +16,9 @@ from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.data.figure_actions import FigureInserter
 from fazhi_desktop.ui.window.autosaver import Autosaver
 from fazhi_desktop.ui.window.read_only import banner, lock_editing
-from fazhi_desktop.ui.window.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
+from fazhi_desktop.ui.window.report_texts import APP_NAME
 from fazhi_desktop.ui.window.report_view import ReportView
+from fazhi_desktop.ui.window.status_line import StatusLine
 from fazhi_desktop.ui.window.ui_settings import restore_geometry, save_geometry
 from fazhi_desktop.ui.window.window_menus import build_menus
 from fazhi_desktop.ui.window.window_menus import lazy as _lazy
@@ -73,12 +72,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
         self.setCentralWidget(self.pages)
-        self.save_label = QLabel("自动保存")
-        self.save_label.setToolTip("所有修改都会在停止输入约半秒后自动保存，无需手动保存")
-        self.count_label = QLabel("")
-        self.deadline_label = QLabel("")
-        for label in (self.deadline_label, self.count_label, self.save_label):
-            self.statusBar().addPermanentWidget(label)
+        self.status = StatusLine(self)
+        self.save_label = self.status.save_label
         self._deleted_report: DeletedReport | None = None
         self.menus: dict[str, QMenu] = {}
         build_menus(self)  # the act_… attributes below
@@ -107,10 +102,10 @@ class MainWindow(QMainWindow):
         return self._chooser
 
     def _connect_signals(self) -> None:
-        self.autosaver.sig_saved.connect(self._on_saved)
+        self.autosaver.sig_saved.connect(self.status.saved)
         self.autosaver.sig_pending.connect(lambda: self.save_label.setText("正在保存…"))
-        self.autosaver.sig_failed.connect(self._on_save_failed)
-        self.view.sig_report_changed.connect(self._on_report_changed)
+        self.autosaver.sig_failed.connect(self.status.failed)
+        self.view.sig_report_changed.connect(lambda _report: self.status.saved())  # written at once
         self.view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.currentChanged.connect(self._on_tab_changed)
         self.undo_stack.indexChanged.connect(self._on_history_step)
@@ -137,8 +132,7 @@ class MainWindow(QMainWindow):
         self.chooser.set_reports(self.store.list_reports(), select=self.view.report_id)
         self.pages.setCurrentWidget(self.chooser)
         self.setWindowTitle(f"报告列表 — {APP_NAME}")
-        self.deadline_label.setText("")
-        self.count_label.setText("")
+        self.status.clear()
         self._set_report_actions(False)
 
     def open_report(self, report_id: int) -> None:
@@ -150,7 +144,7 @@ class MainWindow(QMainWindow):
             self.store.set_meta(LAST_REPORT_KEY, str(report_id))
         self.pages.setCurrentWidget(self.view)
         self._set_report_actions(True)
-        self._show_report_state(report)
+        self.status.show_report(report)
 
     def open_last_report(self) -> bool:
         """Reopen the report open at the end of the last session; False when there is none."""
@@ -239,37 +233,9 @@ class MainWindow(QMainWindow):
         return result
 
     # ---- status -----------------------------------------------------------------------------
-    def _show_report_state(self, report: Report) -> None:
-        self.setWindowTitle(window_title(report) + ("（只读）" if self.read_only else ""))
-        self.deadline_label.setText(deadline_reminder(report))
-        self._update_counts(report)
-
-    def _on_report_changed(self, report: Report) -> None:
-        """Written at once (a chapter added, the status): 已保存 says when."""
-        self.save_label.setText(f"已保存 {dt.datetime.now():%H:%M:%S}")
-        self._show_report_state(report)
-
-    def _update_counts(self, report: Report | None = None) -> None:
-        if self.view.report_id is None or self.pages.currentWidget() is not self.view:
-            self.count_label.setText("")
-            return
-        report = report or self.view.report()
-        editor = self.view.current_editor()
-        self.count_label.setText(char_count_text(report.char_count(),
-                                                 editor.char_count() if editor else None))
-
-    def _on_saved(self, when: str) -> None:
-        self.save_label.setText(f"已保存 {when}")
-        if self.view.report_id is not None and self.pages.currentWidget() is self.view:
-            self._show_report_state(self.view.report())  # the unit name may have changed
-
-    def _on_save_failed(self, message: str) -> None:
-        self.save_label.setText("未保存")
-        self.statusBar().showMessage(message, 10000)
-
     def _on_history_step(self, _index: int) -> None:
         self.statusBar().clearMessage()  # a note about an earlier step (没有变化 …) no longer applies
-        self._update_counts()
+        self.status.update_counts()
 
     def switch_tab(self, delta: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: the next or previous tab of the report, round the end."""
@@ -286,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, _index: int) -> None:
         self.autosaver.flush()
-        self._update_counts()
+        self.status.update_counts()
 
     def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self.autosaver.flush()
