@@ -68,14 +68,16 @@ class ChapterStore:
         )
 
     # --- chapters ----------------------------------------------------------------------------
-    def _insert_chapter(self, report_id: int, position: int, chapter: Chapter) -> int:
-        self.db.table("chapters").insert(
-            {"report_id": report_id, "position": position, "role": chapter.role.value,
-             "title": strip_control(chapter.title), "lead": strip_control(chapter.lead)}
-        )
+    def _insert_chapter(self, report_id: int, position: int, chapter: Chapter, same_ids: bool = False) -> int:
+        """Insert ``chapter`` with its blocks (``same_ids``: under the ids they carry — undo puts back)."""
+        row = {"report_id": report_id, "position": position, "role": chapter.role.value,
+               "title": strip_control(chapter.title), "lead": strip_control(chapter.lead)}
+        if same_ids and chapter.id is not None:
+            row["id"] = chapter.id
+        self.db.table("chapters").insert(row)
         chapter_id = int(self.db.execute("SELECT last_insert_rowid()").fetchone()[0])
         for pos, block in enumerate(chapter.blocks):
-            self._insert_block(chapter_id, pos, block)
+            self._insert_block(chapter_id, pos, block, block.id if same_ids else None)
         return chapter_id
 
     def load_chapters(self, report_id: int) -> list[Chapter]:
@@ -102,6 +104,36 @@ class ChapterStore:
             new_id = self._insert_chapter(report_id, at, chapter)
             self._renumber_chapters([*ids[:at], new_id, *ids[at:]])
         return self.load_chapter(new_id)
+
+    def apply_chapters(self, report_id: int, chapters: Sequence[Chapter]) -> list[Chapter]:
+        """Make the report's chapters ``chapters``, in that order, in one transaction: chapters without
+        an id are added, absent ones deleted, kept ones moved (and their title, lead and role set); a
+        chapter whose id is stored nowhere (deleted, and undo puts it back) returns with its blocks
+        under their old ids. Returns the chapters as stored."""
+        with self._tx():
+            self._require("reports", report_id)
+            stored = set(self._chapter_ids(report_id))
+            keep = {c.id for c in chapters if c.id is not None}
+            returning = keep - stored
+            if returning and self.db.execute(
+                    f"SELECT 1 FROM chapters WHERE id IN ({','.join('?' * len(returning))})",
+                    sorted(returning)).fetchone():
+                raise NotFoundError("章节不属于这份报告")
+            for gone in stored - keep:
+                self.db.table("chapters").delete(gone)
+            ids: list[int] = []
+            for position, chapter in enumerate(chapters):
+                if chapter.id is None or chapter.id in returning:
+                    ids.append(self._insert_chapter(report_id, position, chapter, same_ids=True))
+                else:
+                    self.db.table("chapters").update(chapter.id, {
+                        "position": position, "role": chapter.role.value,
+                        "title": strip_control(chapter.title), "lead": strip_control(chapter.lead)})
+                    ids.append(chapter.id)
+            self._renumber_chapters(ids)
+            self.db.execute("UPDATE reports SET updated_at = datetime('now', 'localtime') WHERE id = ?",
+                            [report_id])
+        return self.load_chapters(report_id)
 
     def update_chapter(self, chapter_id: int, *, title: str | None = None, lead: str | None = None,
                        role: ChapterRole | None = None) -> None:

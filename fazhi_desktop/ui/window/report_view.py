@@ -201,9 +201,8 @@ class ReportView(QTabWidget):
         return editor
 
     def reload_chapters(self, select_chapter: int | None = None) -> None:
-        """Rebuild the chapter tabs from the store (after adding, moving or removing a chapter)."""
+        """Rebuild the chapter tabs from the store (after adding, moving or removing a chapter, or its undo)."""
         self.autosaver.flush()
-        self.undo_stack.clear()
         self._rebuild_chapters(self.report().chapters)
         editor = self.editor_for(select_chapter) if select_chapter is not None else None
         if editor is not None:
