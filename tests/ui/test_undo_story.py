@@ -227,3 +227,59 @@ def test_multi_select_delete_is_one_undo_step(qtbot, demo_window: MainWindow, st
     assert demo_window.undo_stack.undoText() == "删除 4 个条目"
     demo_window.act_undo.trigger()
     assert store.load_blocks(editor.chapter_id) == before
+
+
+# ---- the API other code uses for one undoable change ------------------------------------------------------
+def test_changes_made_inside_one_step_are_undone_together(demo_window: MainWindow, store: ReportStore) -> None:
+    """E.g. switching 接排 off and changing the heading's punctuation with it: ``steps.one_step()``."""
+    from fazhi_desktop.ui.edit import steps
+
+    editor = _chapter(demo_window, 1)
+    before = store.load_blocks(editor.chapter_id)[1]
+    assert before.run_in
+    index = demo_window.undo_stack.index()
+    with steps.one_step():
+        editor.block_editor.run_in.setChecked(False)
+        editor.block_editor.heading.end(False)
+        ime_type(editor.block_editor.heading, "！")
+    assert demo_window.undo_stack.index() == index + 1
+    demo_window.autosaver.flush()
+    changed = store.load_blocks(editor.chapter_id)[1]
+    assert not changed.run_in and changed.heading == before.heading + "！"
+    demo_window.act_undo.trigger()
+    assert store.load_blocks(editor.chapter_id)[1] == before
+    assert editor.block_editor.run_in.isChecked() and editor.block_editor.heading.text() == before.heading
+
+
+def test_typing_is_one_step_per_sentence(demo_window: MainWindow, store: ReportStore) -> None:
+    editor = _chapter(demo_window, 4)
+    body = editor.block_editor.body
+    index = demo_window.undo_stack.index()
+    for piece in ("全年", "受理", "纠纷。", "调解", "成功"):
+        ime_type(body, piece)
+    assert demo_window.undo_stack.index() == index + 2  # “全年受理纠纷。” and “调解成功”
+    demo_window.act_undo.trigger()
+    assert body.toPlainText() == "全年受理纠纷。"
+    demo_window.act_undo.trigger()
+    assert body.toPlainText() == ""
+
+
+def test_chapter_operations_are_undone_with_their_ids(monkeypatch: pytest.MonkeyPatch, demo_window: MainWindow,
+                                                      store: ReportStore, stored_demo: Report) -> None:
+    from fazhi_desktop.ui.common.dialogs import Dialogs
+
+    monkeypatch.setattr(Dialogs, "confirm", lambda *_: True)
+    original = store.load_report(stored_demo.id or 0).chapters
+    _chapter(demo_window, 1)  # typing before the chapter operations stays in the history
+    ime_type(demo_window.view.current_editor().block_editor.body, "先写的字")  # type: ignore[union-attr]
+    demo_window.act_move_right.trigger()
+    demo_window.view.setCurrentWidget(demo_window.view.chapter_editors()[2])
+    demo_window.act_delete_chapter.trigger()
+    assert len(store.load_report(stored_demo.id or 0).chapters) == len(original) - 1
+    demo_window.act_undo.trigger()
+    demo_window.act_undo.trigger()
+    chapters = store.load_report(stored_demo.id or 0).chapters
+    assert [c.id for c in chapters] == [c.id for c in original]
+    assert chapters[0].blocks[1].body.startswith("先写的字")
+    demo_window.act_undo.trigger()
+    assert store.load_report(stored_demo.id or 0).chapters == original

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -90,13 +90,14 @@ class ReportHistory(QObject):
         self.undo_stack.push(ChangeCommand(label_for(place), [Change(place, before, after)], self._apply,
                                            token, applied=True))
 
-    def push(self, label: str, changes: Sequence[Change], on_state: object = None) -> ChangeCommand | None:
+    def push(self, label: str, changes: Sequence[Change],
+             on_state: Callable[[bool], object] | None = None) -> ChangeCommand | None:
         """Make ``changes`` now as one undo step called ``label`` (written at once, fields updated)."""
         changes = [c for c in changes if c.before != c.after]
         if not changes or self.read_only:
             return None
         steps.end_step()  # typing after this is a step of its own
-        command = ChangeCommand(label, changes, self._apply, on_state=on_state)  # type: ignore[arg-type]
+        command = ChangeCommand(label, changes, self._apply, on_state=on_state)
         self.undo_stack.push(command)
         steps.end_step()
         return command
