@@ -68,6 +68,7 @@ def test_tooltip_and_right_click_fix(demo_window: MainWindow, store: ReportStore
     assert marks.mark_at(point) == mark
     assert "。。" in mark.text and mark.tip().startswith(mark.severity)
     menu = marks.menu_at(point)
+    assert demo_window.act_undo in menu.actions() and demo_window.act_redo in menu.actions()  # the report's
     fix = next(a for a in menu.actions() if a.text().startswith(("改为", "删除")))
     steps = demo_window.undo_stack.index()
     fix.trigger()

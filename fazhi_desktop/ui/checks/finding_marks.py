@@ -109,8 +109,15 @@ class FindingMarks(QSyntaxHighlighter):
         menu.deleteLater()
 
     def menu_at(self, point: QPoint) -> QMenu:
-        """The text box's own menu, with the fix of the mark under ``point`` first."""
+        """The text box's own menu (its 撤销/重做 those of the report's history), with the fix of the mark
+        under ``point`` first."""
         menu = self.edit.createStandardContextMenu(point)
+        own = [a for a in menu.actions() if a.objectName() in ("edit-undo", "edit-redo")]
+        history = [a for a in (getattr(self.edit.window(), n, None) for n in ("act_undo", "act_redo")) if a]
+        for action in own:
+            if history:
+                menu.insertAction(action, history.pop(0))
+            menu.removeAction(action)
         mark = self.mark_at(point)
         if mark is None:
             return menu
