@@ -283,3 +283,36 @@ def test_chapter_operations_are_undone_with_their_ids(monkeypatch: pytest.Monkey
     assert chapters[0].blocks[1].body.startswith("先写的字")
     demo_window.act_undo.trigger()
     assert store.load_report(stored_demo.id or 0).chapters == original
+
+
+def test_a_fix_the_disk_refuses_changes_nothing_and_is_no_step(monkeypatch: pytest.MonkeyPatch,
+                                                                demo_window: MainWindow, store: ReportStore,
+                                                                stored_demo: Report) -> None:
+    from fazhi_desktop.storage.chapters import WriteError
+
+    editor = _chapter(demo_window, 1)
+    _end(editor)
+    ime_type(editor.block_editor.body, "（2021-2025年）")
+    _end(editor)
+    demo_window.view.chapter_editors()[0].tree.select_index(4)
+    ime_type(demo_window.view.chapter_editors()[0].block_editor.body, "全年办理案件12 件。")
+    demo_window.autosaver.flush()
+    before = store.load_report(stored_demo.id or 0)
+    calls: list[int] = []
+    real = store.update_block
+
+    def full_on_the_second(block_id: int, **changes: object) -> None:
+        calls.append(block_id)
+        if len(calls) == 2:
+            raise WriteError("保存失败：磁盘空间已满。刚才的修改没有写入，已保存的内容完好；请处理后重试。")
+        real(block_id, **changes)
+
+    monkeypatch.setattr(store, "update_block", full_on_the_second)
+    steps_before = demo_window.undo_stack.count()
+    demo_window.view.setCurrentWidget(demo_window.view.checks)
+    demo_window.view.checks.fix.click()
+    assert len(calls) == 2  # two texts to fix, the second refused ...
+    assert store.load_report(stored_demo.id or 0) == before  # ... so neither is written
+    assert demo_window.undo_stack.count() == steps_before  # and it is no step of the history
+    assert not demo_window.view.checks.undo_fix.isEnabled()
+    assert "磁盘空间已满" in demo_window.statusBar().currentMessage()

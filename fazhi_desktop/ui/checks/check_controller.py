@@ -156,7 +156,8 @@ class CheckController(QObject):
             self._last_fix = record
         self._recheck_here()
         self.view.checks.undo_fix.setEnabled(command is not None)
-        self.sig_message.emit(f"已自动修正 {record.edit_count()} 处文字（修正前已备份；可点“撤销修正”或按 Ctrl+Z）")
+        if command is not None:  # else the history said why nothing was written
+            self.sig_message.emit(f"已自动修正 {record.edit_count()} 处文字（修正前已备份；可点“撤销修正”或按 Ctrl+Z）")
 
     def undo_fix(self) -> None:
         """撤销修正: exactly the last fix's own changes, never another edit."""

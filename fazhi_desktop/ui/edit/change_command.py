@@ -33,9 +33,9 @@ class Change:
         return Change(self.place, self.after, self.before)
 
 
-Apply = Callable[[Sequence[Change], bool], None]
+Apply = Callable[[Sequence[Change], bool], bool]
 """Write these values (``after`` of each change) and show them; the flag: this is an undo or redo
-(show the place), not the change being made."""
+(show the place), not the change being made. False: nothing could be written."""
 
 
 class ChangeCommand(QUndoCommand):
@@ -56,14 +56,17 @@ class ChangeCommand(QUndoCommand):
         return MERGING if self.token is not None else -1
 
     def redo(self) -> None:
-        if not (self._first and self._applied):
-            self.apply(self.changes, not self._first)
+        if not (self._first and self._applied) and not self.apply(self.changes, not self._first):
+            self.setObsolete(True)  # the data file refused it (disk full …): not a step of the history
+            return
         self._first = False
         if self.on_state is not None:
             self.on_state(True)
 
     def undo(self) -> None:
-        self.apply(tuple(c.reverse() for c in reversed(self.changes)), True)
+        if not self.apply(tuple(c.reverse() for c in reversed(self.changes)), True):
+            self.setObsolete(True)
+            return
         if self.on_state is not None:
             self.on_state(False)
 

@@ -98,16 +98,26 @@ class ReportHistory(QObject):
             return None
         steps.end_step()  # typing after this is a step of its own
         command = ChangeCommand(label, changes, self._apply, on_state=on_state)
+        count = self.undo_stack.count()
         self.undo_stack.push(command)
         steps.end_step()
-        return command
+        return command if self.undo_stack.count() > count else None  # None: refused (and dropped)
 
-    def _apply(self, changes: Sequence[Change], navigate: bool) -> None:
-        for change in changes:
-            self._schedule(change.place, change.after)
-        self.autosaver.flush()  # stored first: a chapter tab built to show the change reads the store
+    def _apply(self, changes: Sequence[Change], navigate: bool) -> bool:
+        """Write ``changes`` (each one's ``after``) all together or not at all, then show them; False (and
+        a message) when the data file refused them."""
+        self.autosaver.flush()  # the typing before this step is stored first
+        try:
+            with self.store.db.atomic():  # a fix or 全部替换 across many texts: all of it, or none
+                for change in changes:
+                    self._write(change.place, change.after)
+        except StorageError as exc:
+            self.sig_message.emit(str(exc))
+            return False
+        self.autosaver.sig_saved.emit(dt.datetime.now().strftime("%H:%M:%S"))
         for change in changes:
             self.display.show(change.place, change.after, navigate and change is changes[-1])
+        return True
 
     def value(self, place: Place) -> object:
         """What ``place`` holds now (pending typing saved first)."""
