@@ -97,3 +97,24 @@ def test_installer_compiles(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     setup = tmp_path / f"fazhi-desktop-{__version__}-win10-x64-setup.exe"
     assert setup.read_bytes()[:2] == b"MZ"
+
+
+def test_the_gtk_theme_and_the_libraries_only_it_loads_are_left_out() -> None:
+    """On a build machine with GTK, PyInstaller collects Qt's gtk3 platform theme and libgtk-3 with some
+    forty libraries (152 MB, over the budget; and GTK wanted on the target): they are left out."""
+    from build_scripts.prune import TAKES_ITS_LIBRARIES, keep, orphans
+
+    assert not keep("PySide6/Qt/plugins/platformthemes/libqgtk3.so") and "libqgtk3.so" in TAKES_ITS_LIBRARIES
+    assert keep("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so")
+    loads = {
+        "/qt/libqgtk3.so": ["libgtk-3.so.0", "libcairo.so.2", "libglib-2.0.so.0", "libQt6Gui.so.6"],
+        "/qt/libqxcb.so": ["libglib-2.0.so.0", "libQt6Gui.so.6"],
+        "/qt/libQt6Gui.so.6": ["libglib-2.0.so.0"],
+        "/sys/libgtk-3.so.0": ["libcairo.so.2", "libglib-2.0.so.0"],
+        "/sys/libcairo.so.2": [], "/sys/libglib-2.0.so.0": [],
+    }
+    kept = [("PySide6/Qt/plugins/platforms/libqxcb.so", "/qt/libqxcb.so"),
+            ("PySide6/Qt/lib/libQt6Gui.so.6", "/qt/libQt6Gui.so.6"), ("libgtk-3.so.0", "/sys/libgtk-3.so.0"),
+            ("libcairo.so.2", "/sys/libcairo.so.2"), ("libglib-2.0.so.0", "/sys/libglib-2.0.so.0")]
+    gone = orphans(kept, ["/qt/libqgtk3.so"], lambda src: loads[src])
+    assert gone == {"libgtk-3.so.0", "libcairo.so.2"}  # glib and Qt stay: kept plugins load them too

@@ -34,3 +34,5 @@ def test_build_and_smoke_test_the_bundle(tmp_path: Path) -> None:
     assert (bundle / "resources" / "templates" / "statutory.json").is_file()  # resolver's bundle layout
     assert (bundle / "docx" / "templates" / "default-footer.xml").is_file()
     assert not list(bundle.rglob("qtbase_de.qm"))  # translations pruned to zh_CN
+    # Qt's gtk3 theme and GTK are left out even where the build machine has them (.ci/run installs GTK)
+    assert not list(bundle.rglob("libqgtk3.so")) and not list(bundle.rglob("libgtk-3.so*"))

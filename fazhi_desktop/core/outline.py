@@ -170,3 +170,35 @@ def set_kind(blocks: Sequence[Block], index: int, kind: BlockKind) -> Outline:
     changed = list(blocks)
     changed[index] = replace(blocks[index], kind=kind)
     return tuple(changed)
+
+
+def _relevel(block: Block, delta: int) -> Block:
+    if block.kind is BlockKind.PARAGRAPH:
+        raise OutlineError("段落没有层级，请先将其设为标题条目")
+    level = block.level + delta
+    if not MIN_LEVEL <= level <= MAX_LEVEL:
+        raise OutlineError("层级只能是（一）、1.、（1）三级")
+    run_in = block.run_in
+    if level == MIN_LEVEL:
+        run_in = False  # a section heading stands on its own line
+    elif block.level == MIN_LEVEL:
+        run_in = True  # an item runs into its text, as new items do
+    return replace(block, kind=BlockKind.for_level(level), run_in=run_in)
+
+
+def relevel(blocks: Sequence[Block], indices: Sequence[int], delta: int) -> Outline:
+    """升级 (``delta`` −1) or 降级 (+1) the blocks at ``indices`` only, as WPS and Word do: their
+    sub-items keep their levels, so 升级 and 降级 are exact inverses (a following sibling never ends up
+    under the moved item). Becoming a section drops 接排; a section becoming an item runs in again."""
+    changed = list(blocks)
+    for index in sorted(set(indices)):
+        changed[index] = _relevel(blocks[index], delta)
+    return tuple(changed)
+
+
+def delete_many(blocks: Sequence[Block], indices: Sequence[int]) -> Outline:
+    """Remove the blocks at ``indices`` with their subtrees (several selected rows: one operation)."""
+    gone: set[int] = set()
+    for index in indices:
+        gone.update(range(index, subtree_end(blocks, index)))
+    return tuple(b for i, b in enumerate(blocks) if i not in gone)

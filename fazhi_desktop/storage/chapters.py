@@ -75,14 +75,16 @@ class ChapterStore:
         )
 
     # --- chapters ----------------------------------------------------------------------------
-    def _insert_chapter(self, report_id: int, position: int, chapter: Chapter) -> int:
-        self.db.table("chapters").insert(
-            {"report_id": report_id, "position": position, "role": chapter.role.value,
-             "title": strip_control(chapter.title), "lead": strip_control(chapter.lead)}
-        )
+    def _insert_chapter(self, report_id: int, position: int, chapter: Chapter, same_ids: bool = False) -> int:
+        """Insert ``chapter`` with its blocks (``same_ids``: under the ids they carry — undo puts back)."""
+        row = {"report_id": report_id, "position": position, "role": chapter.role.value,
+               "title": strip_control(chapter.title), "lead": strip_control(chapter.lead)}
+        if same_ids and chapter.id is not None:
+            row["id"] = chapter.id
+        self.db.table("chapters").insert(row)
         chapter_id = int(self.db.execute("SELECT last_insert_rowid()").fetchone()[0])
         for pos, block in enumerate(chapter.blocks):
-            self._insert_block(chapter_id, pos, block)
+            self._insert_block(chapter_id, pos, block, block.id if same_ids else None)
         return chapter_id
 
     def load_chapters(self, report_id: int) -> list[Chapter]:
@@ -109,6 +111,36 @@ class ChapterStore:
             new_id = self._insert_chapter(report_id, at, chapter)
             self._renumber_chapters([*ids[:at], new_id, *ids[at:]])
         return self.load_chapter(new_id)
+
+    def apply_chapters(self, report_id: int, chapters: Sequence[Chapter]) -> list[Chapter]:
+        """Make the report's chapters ``chapters``, in that order, in one transaction: chapters without
+        an id are added, absent ones deleted, kept ones moved (and their title, lead and role set); a
+        chapter whose id is stored nowhere (deleted, and undo puts it back) returns with its blocks
+        under their old ids. Returns the chapters as stored."""
+        with self._tx():
+            self._require("reports", report_id)
+            stored = set(self._chapter_ids(report_id))
+            keep = {c.id for c in chapters if c.id is not None}
+            returning = keep - stored
+            if returning and self.db.execute(
+                    f"SELECT 1 FROM chapters WHERE id IN ({','.join('?' * len(returning))})",
+                    sorted(returning)).fetchone():
+                raise NotFoundError("章节不属于这份报告")
+            for gone in stored - keep:
+                self.db.table("chapters").delete(gone)
+            ids: list[int] = []
+            for position, chapter in enumerate(chapters):
+                if chapter.id is None or chapter.id in returning:
+                    ids.append(self._insert_chapter(report_id, position, chapter, same_ids=True))
+                else:
+                    self.db.table("chapters").update(chapter.id, {
+                        "position": position, "role": chapter.role.value,
+                        "title": strip_control(chapter.title), "lead": strip_control(chapter.lead)})
+                    ids.append(chapter.id)
+            self._renumber_chapters(ids)
+            self.db.execute("UPDATE reports SET updated_at = datetime('now', 'localtime') WHERE id = ?",
+                            [report_id])
+        return self.load_chapters(report_id)
 
     def update_chapter(self, chapter_id: int, *, title: str | None = None, lead: str | None = None,
                        role: ChapterRole | None = None) -> None:
@@ -142,11 +174,14 @@ class ChapterStore:
             self._renumber_chapters(self._chapter_ids(report_id))
 
     # --- blocks ------------------------------------------------------------------------------
-    def _insert_block(self, chapter_id: int, position: int, block: Block) -> int:
+    def _insert_block(self, chapter_id: int, position: int, block: Block, block_id: int | None = None) -> int:
         columns = mapping.block_columns(block)
         columns["heading"] = strip_control(columns["heading"])
         columns["body"] = strip_control(columns["body"])
-        self.db.table("blocks").insert({"chapter_id": chapter_id, "position": position, **columns})
+        row = {"chapter_id": chapter_id, "position": position, **columns}
+        if block_id is not None:
+            row["id"] = block_id
+        self.db.table("blocks").insert(row)
         return int(self.db.execute("SELECT last_insert_rowid()").fetchone()[0])
 
     def load_blocks(self, chapter_id: int) -> tuple[Block, ...]:
@@ -168,20 +203,25 @@ class ChapterStore:
         """Make the chapter's stored outline equal to ``blocks`` in one transaction.
 
         Blocks with an id are updated and repositioned, blocks without one are inserted, stored
-        blocks that are absent are deleted. Returns the outline as stored (with new ids).
+        blocks that are absent are deleted. A block whose id is stored nowhere (it was deleted, and
+        undo puts it back) is inserted again under that id, so what refers to it stays right.
+        Returns the outline as stored (with new ids).
         """
         with self._tx():
             self._require("chapters", chapter_id)
             stored = {b.id for b in self.load_blocks(chapter_id)}
             keep = {b.id for b in blocks if b.id is not None}
-            if not keep <= stored:
+            returning = keep - stored
+            if returning and self.db.execute(
+                    f"SELECT 1 FROM blocks WHERE id IN ({','.join('?' * len(returning))})",
+                    sorted(returning)).fetchone():
                 raise NotFoundError("条目不属于这一章")
             for gone in stored - keep:
                 if gone is not None:
                     self.db.table("blocks").delete(gone)
             for position, block in enumerate(blocks):
-                if block.id is None:
-                    self._insert_block(chapter_id, position, block)
+                if block.id is None or block.id in returning:
+                    self._insert_block(chapter_id, position, block, block.id)
                 else:
                     columns = mapping.block_columns(block)
                     columns["heading"] = strip_control(columns["heading"])

@@ -87,3 +87,31 @@ def test_parents_in_one_pass_match_the_per_block_search(kinds: list[BlockKind]) 
     # The outline and import-preview trees use the one-pass version (10,000 blocks once took 4 s).
     blocks = tuple(Block(kind=k, heading=str(i)) for i, k in enumerate(kinds))
     assert outline.parent_indices(blocks) == [outline.parent_index(blocks, i) for i in range(len(blocks))]
+
+
+_blocks = st.lists(st.tuples(st.sampled_from(KINDS), st.booleans()), min_size=1, max_size=12).map(
+    lambda rows: tuple(Block(kind=k, heading=f"b{i}", run_in=r) for i, (k, r) in enumerate(rows)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_blocks, st.lists(st.integers(0, 11), min_size=1, max_size=4), st.sampled_from([-1, +1]))
+def test_promote_and_demote_are_exact_inverses(blocks: tuple[Block, ...], picks: list[int], delta: int) -> None:
+    """Issue 18: 升级 then 降级 (or the reverse) gives back the same outline — kinds, order, sub-items —
+    for any selection; 接排 too wherever the block had its level's usual setting (sections on their own
+    line, items run in), which is what a section that becomes an item, or the reverse, is given."""
+    chosen = sorted({p % len(blocks) for p in picks})
+    try:
+        moved = outline.relevel(blocks, chosen, delta)
+        back = outline.relevel(moved, chosen, -delta)
+    except outline.OutlineError:
+        return  # a paragraph, or beyond （一）/（1）: refused, nothing changed
+    assert [b.kind for b in back] == [b.kind for b in blocks]
+    assert [b.heading for b in back] == [b.heading for b in blocks]
+    usual = all(b.run_in == (b.level > outline.MIN_LEVEL) for i, b in enumerate(blocks) if i in chosen)
+    if usual:
+        assert back == blocks
+    for i in chosen:
+        if moved[i].level == outline.MIN_LEVEL:
+            assert not moved[i].run_in  # a section stands on its own line
+    unchosen = [i for i in range(len(blocks)) if i not in chosen]
+    assert [moved[i] for i in unchosen] == [blocks[i] for i in unchosen]  # nothing else moves or changes

@@ -153,3 +153,21 @@ def test_meta_values(store: ReportStore) -> None:
     store.set_meta("last_report", "3")
     store.set_meta("last_report", "4")
     assert store.get_meta("last_report") == "4"
+
+
+def test_undo_puts_deleted_blocks_and_chapters_back_under_their_ids(store: ReportStore,
+                                                                    template_report: Report) -> None:
+    """Issue 18: the one undo history refers to blocks and chapters by id, so what undo restores keeps
+    its ids (and an id still in use elsewhere is refused)."""
+    rid = template_report.id
+    first = template_report.chapters[0]
+    assert rid is not None and first.id is not None
+    blocks = store.load_blocks(first.id)
+    store.apply_outline(first.id, blocks[2:])
+    assert store.apply_outline(first.id, blocks) == blocks  # the same rows, the same ids
+    chapters = store.load_chapters(rid)
+    store.apply_chapters(rid, chapters[1:])
+    assert [c.id for c in store.load_chapters(rid)] == [c.id for c in chapters[1:]]
+    assert store.apply_chapters(rid, chapters) == chapters
+    with pytest.raises(NotFoundError):
+        store.apply_outline(chapters[1].id or 0, (*chapters[1].blocks, blocks[0]))

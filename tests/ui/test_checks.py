@@ -57,7 +57,7 @@ def test_double_click_goes_to_the_place(qtbot, demo_window: MainWindow) -> None:
     assert editor.current_index() == 1
     body = editor.block_editor.body
     qtbot.waitUntil(lambda: QApplication.focusWidget() is body)
-    assert body.toPlainText()[body.textCursor().position():].startswith("。。")
+    assert body.textCursor().selectedText() == "。。"  # the finding's text is selected (issue 18, item 10)
 
 
 def test_safe_fixes_are_saved_after_a_backup(demo_window: MainWindow, store: ReportStore,

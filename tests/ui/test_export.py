@@ -98,9 +98,17 @@ def test_statistics_table_goes_along_as_an_attachment(monkeypatch: pytest.Monkey
     monkeypatch.setattr(Dialogs, "warn", lambda _p, _t, text: warned.append(text))
     monkeypatch.setattr(Dialogs, "export_done", lambda *_: "")
     target = tmp_path / "带附件.docx"
-    monkeypatch.setattr(ExportDialog, "ask", lambda *_: ExportRequest(path=target, data_table=True))
+    asked: list[ExportRequest | None] = []
+
+    def ask(*_args: object, previous: ExportRequest | None = None) -> ExportRequest | None:
+        asked.append(previous)
+        return ExportRequest(path=target, data_table=True) if len(asked) == 1 else None  # then 取消
+
+    monkeypatch.setattr(ExportDialog, "ask", ask)
     assert demo_window.export_word() is None  # nothing filled in yet: said so, nothing written
     assert warned and "还没有填写任何数据指标" in warned[0] and not target.exists()
+    assert asked[1] is not None and asked[1].data_table  # the dialog came back with the choices made
+    monkeypatch.setattr(ExportDialog, "ask", lambda *_a, **_k: ExportRequest(path=target, data_table=True))
     assert stored_demo.id is not None
     store.set_indicator_values(stored_demo.id, parse_values(load_catalog(), {"disputes_accepted": "186"}))
     assert demo_window.export_word() is not None

@@ -122,18 +122,24 @@ def test_delete_then_undo_and_redo(demo_window: MainWindow, store: ReportStore) 
     assert len(store.load_blocks(editor.chapter_id)) == len(before) - 4
 
 
-def test_undo_keeps_text_typed_after_the_operation(qtbot, demo_window: MainWindow,
-                                                   store: ReportStore) -> None:
+def test_undo_goes_back_in_the_order_things_were_done(qtbot, demo_window: MainWindow,
+                                                      store: ReportStore) -> None:
     editor = _chapter(demo_window)
     editor.tree.select_index(4)
     editor.actions_by_name["move_up"].trigger()  # （二） becomes （一）
     editor.tree.select_index(0)
-    ime_type(editor.block_editor.body, "后来补写的正文。")
-    demo_window.act_undo.trigger()  # flushes the typing first, then undoes the move
+    ime_type(editor.block_editor.body, "后来补写的正文")
+    demo_window.act_undo.trigger()  # one history: the typing goes first ...
     stored = store.load_blocks(editor.chapter_id)
-    moved_back = next(b for b in stored if b.heading.startswith("依法全面履行"))
-    assert moved_back.body.endswith("后来补写的正文。")
+    assert stored[0].heading.startswith("依法全面履行") and stored[0].body == ""
+    assert editor.block_editor.body.toPlainText() == ""
+    demo_window.act_undo.trigger()  # ... then the move
+    stored = store.load_blocks(editor.chapter_id)
     assert stored[0].heading.startswith("坚持党的领导")
+    demo_window.act_redo.trigger()
+    demo_window.act_redo.trigger()
+    stored = store.load_blocks(editor.chapter_id)
+    assert stored[0].heading.startswith("依法全面履行") and stored[0].body == "后来补写的正文"
 
 
 def test_keyboard_shortcuts_in_the_outline(qtbot, demo_window: MainWindow, store: ReportStore) -> None:

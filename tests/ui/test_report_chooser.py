@@ -53,13 +53,28 @@ def test_new_report_from_the_chosen_template(monkeypatch: pytest.MonkeyPatch, wi
     assert len(window.view.chapter_editors()) == len(report.chapters)
 
 
-def test_new_report_that_exists_is_refused_in_chinese(monkeypatch: pytest.MonkeyPatch, window: MainWindow,
-                                                      template_report: Report) -> None:
-    warnings: list[str] = []
+def test_new_report_that_exists_offers_to_open_it(monkeypatch: pytest.MonkeyPatch, window: MainWindow,
+                                                  template_report: Report) -> None:
+    """Issue 18, item 10: “千佛镇2021年度的报告已经存在” offers 打开 (and opens that report)."""
+    questions: list[str] = []
+    answers = iter([False, True])
     monkeypatch.setattr(NewReportDialog, "ask", lambda *_: NewReportChoice("千佛镇", 2021, "statutory"))
-    monkeypatch.setattr(Dialogs, "warn", lambda _p, _t, text: warnings.append(text))
-    window.new_report()
-    assert warnings and "已经存在" in warnings[0]
+    monkeypatch.setattr(Dialogs, "ask_open", lambda _p, _t, text: questions.append(text) or next(answers))
+    window.show_chooser()
+    window.new_report()  # 取消: nothing happens
+    assert questions and "千佛镇2021年度的报告已经存在" in questions[0] and "要打开它吗" in questions[0]
+    assert window.pages.currentWidget() is window.chooser
+    window.new_report()  # 打开
+    assert window.view.report_id == template_report.id and window.pages.currentWidget() is window.view
+
+
+def test_copy_to_a_year_that_exists_offers_to_open_it(monkeypatch: pytest.MonkeyPatch, window: MainWindow,
+                                                      store: ReportStore, stored_demo: Report) -> None:
+    assert stored_demo.id is not None
+    existing = store.copy_year(stored_demo.id).id
+    monkeypatch.setattr(Dialogs, "ask_open", lambda _p, _t, text: "2026年度的报告已经存在" in text)
+    window.copy_report(stored_demo.id)
+    assert window.view.report_id == existing
 
 
 def test_copy_from_last_year(window: MainWindow, store: ReportStore, stored_demo: Report) -> None:

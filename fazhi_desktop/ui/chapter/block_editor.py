@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from fazhi_desktop.core.model import Block, BlockKind
 from fazhi_desktop.ui.chapter.clean_paste_edit import CleanPasteEdit
+from fazhi_desktop.ui.checks.finding_marks import FindingMarks
+from fazhi_desktop.ui.edit.undo_keys import route_undo_keys
 
 KIND_LABELS = {
     BlockKind.SECTION: "一级小标题（一）",
@@ -14,6 +16,10 @@ KIND_LABELS = {
     BlockKind.POINT: "三级小标题（1）",
     BlockKind.PARAGRAPH: "正文段落（不编号）",
 }
+
+
+def common_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 class BlockEditor(QWidget):
@@ -56,6 +62,8 @@ class BlockEditor(QWidget):
         form.addRow("正文", self.body)
         form.addRow("", self.paste_note)
         form.addRow("", self.internal)
+        route_undo_keys(self.heading, self.body)  # Ctrl+Z/Ctrl+Y: the report's one undo history
+        self.marks = FindingMarks(self.body)  # 检查's findings underlined in the text
         self._connect_signals()
         self.set_block(None)
 
@@ -97,8 +105,13 @@ class BlockEditor(QWidget):
             self.run_in.setChecked(block.run_in)
             self.run_in.setEnabled(headed and not self.read_only)
             self.internal.setChecked(block.internal)
-            if not same or self.body.toPlainText() != block.body:
-                self.body.setPlainText(block.body)  # also resets undo: Ctrl+Z never reaches another block
+            old = self.body.toPlainText()
+            if not same or old != block.body:
+                self.body.setPlainText(block.body)
+                if same:  # an undo or redo: the cursor where the text changed
+                    cursor = self.body.textCursor()
+                    cursor.setPosition(min(common_prefix(old, block.body), len(block.body)))
+                    self.body.setTextCursor(cursor)
             self._block_id = block.id
         finally:
             self._loading = False
@@ -118,3 +131,13 @@ class BlockEditor(QWidget):
     def _on_internal(self, checked: bool) -> None:
         if not self._loading:
             self.sig_internal_toggled.emit(checked)
+
+    @property
+    def block_id(self) -> int | None:
+        """The id of the block shown (None: none)."""
+        return self._block_id
+
+    def focus_change(self, field: str) -> None:
+        """Focus the input of ``field`` (after an undo or redo changed it)."""
+        widget = {"heading": self.heading, "body": self.body, "run_in": self.run_in}.get(field, self.internal)
+        widget.setFocus()

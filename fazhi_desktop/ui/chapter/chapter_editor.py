@@ -25,21 +25,14 @@ from fazhi_desktop.core.numbering import block_numbers
 from fazhi_desktop.core.outline import OutlineError
 from fazhi_desktop.ui.chapter import outline_requests as requests
 from fazhi_desktop.ui.chapter.block_editor import BlockEditor
-from fazhi_desktop.ui.chapter.outline_requests import OutlineRequest
+from fazhi_desktop.ui.chapter.outline_requests import ACTIONS, OutlineRequest
 from fazhi_desktop.ui.chapter.outline_tree import OutlineTree
 from fazhi_desktop.ui.chapter.suggestion_list import SuggestionList
+from fazhi_desktop.ui.checks.finding_marks import Mark
+from fazhi_desktop.ui.common.text_select import select_in
+from fazhi_desktop.ui.edit.undo_keys import route_undo_keys
 
-# (attribute, text, shortcut, tooltip)
-ACTIONS = (
-    ("add_sibling", "添加同级", "Ctrl+Return", "在所选条目之后添加同一级的条目"),
-    ("add_child", "添加下级", "Ctrl+Shift+Return", "在所选条目之下添加下一级条目"),
-    ("add_paragraph", "添加段落", "Ctrl+Alt+Return", "添加一个不编号的正文段落"),
-    ("move_up", "上移", "Alt+Up", "连同下级条目一起上移"),
-    ("move_down", "下移", "Alt+Down", "连同下级条目一起下移"),
-    ("outdent", "升级", "Alt+Left", "提高一级：（1）→ 1. →（一）"),
-    ("indent", "降级", "Alt+Right", "降低一级：（一）→ 1. →（1）"),
-    ("delete", "删除", "Ctrl+Delete", "删除所选条目及其下级条目（可用 Ctrl+Z 撤销）"),
-)
+NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
 class ChapterEditor(QWidget):
@@ -48,11 +41,11 @@ class ChapterEditor(QWidget):
     sig_outline_requested = Signal(str, object)
     """Apply this outline operation (label, ``OutlineOp``) to the stored chapter."""
 
-    sig_block_edited = Signal(int, str, object)
-    """(block id, field, value): a block's heading/body/run_in/internal changed."""
+    sig_block_edited = Signal(int, str, object, object)
+    """(block id, field, before, after): the clerk changed a block's heading/body/run_in/internal."""
 
-    sig_chapter_edited = Signal(int, str, str)
-    """(chapter id, "title" or "lead", text)."""
+    sig_chapter_edited = Signal(str, str, str)
+    """("title" or "lead", before, after): the clerk changed the chapter's title or lead."""
 
     sig_error = Signal(str)
     """An operation was refused; the Chinese reason."""
@@ -62,6 +55,9 @@ class ChapterEditor(QWidget):
         assert chapter.id is not None
         self.chapter = chapter
         self.blocks: tuple[Block, ...] = chapter.blocks
+        self.texts = {"title": chapter.title, "lead": chapter.lead}  # as stored (or being stored)
+        self._showing = False  # a value is being shown, not typed
+        self.marks: dict[int, list[Mark]] = {}  # 检查's findings in the bodies, by block id
         self._type_into_new_block = False
         self.read_only = False  # viewing only (see ui.read_only): no outline action is offered
         self.number_label = QLabel()
@@ -80,14 +76,18 @@ class ChapterEditor(QWidget):
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, keys, tip in ACTIONS:
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{tip}（{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}）")
-            self.addAction(action)
+            action.setShortcuts([QKeySequence(k) for k in keys.split(";")])
+            action.setToolTip(f"{tip}（{QKeySequence(keys.split(';')[0]).toString(NATIVE)}）")
+            if name == "delete":  # in a text field Ctrl+Del deletes the next word, as in WPS and Word
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            else:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.addAction(action)
             self.toolbar.addAction(action)
             self.tree.addAction(action)  # the same actions on right-click in the outline
             self.actions_by_name[name] = action
         self._layout()
+        route_undo_keys(self.title, self.lead)
         self._connect_signals()
         self.tree.set_outline(self.blocks, 0 if self.blocks else -1)
         self._mark_used_suggestions()
@@ -115,10 +115,8 @@ class ChapterEditor(QWidget):
         layout.addWidget(split, 1)
 
     def _connect_signals(self) -> None:
-        chapter_id = self.chapter_id
-        self.title.textEdited.connect(lambda text: self.sig_chapter_edited.emit(chapter_id, "title", text))
-        self.lead.textChanged.connect(
-            lambda: self.sig_chapter_edited.emit(chapter_id, "lead", self.lead.toPlainText()))
+        self.title.textEdited.connect(lambda text: self._edit_chapter("title", text))
+        self.lead.textChanged.connect(lambda: self._edit_chapter("lead", self.lead.toPlainText()))
         self.tree.sig_block_selected.connect(self._on_selected)
         self.tree.sig_move_requested.connect(lambda src, dest: self._request(requests.move_to(src, dest)))
         self.block_editor.sig_heading_edited.connect(lambda t: self._edit_block("heading", t))
@@ -159,9 +157,20 @@ class ChapterEditor(QWidget):
         parts = [self.title.text(), self.lead.toPlainText()] + [b.heading + b.body for b in self.blocks]
         return sum(len("".join(p.split())) for p in parts)
 
+    def set_marks(self, marks: dict[int, list[Mark]]) -> None:
+        """检查's findings in the bodies of this chapter, by block id: the shown block's are underlined."""
+        self.marks = marks
+        shown = self.block_editor.block_id
+        self.block_editor.marks.set_marks(marks.get(shown, []) if shown is not None else [])
+
     def _on_selected(self, index: int) -> None:
+        shown = self.block_editor.block_id
+        if shown is not None:  # where the marks are now, after typing
+            self.marks[shown] = list(self.block_editor.marks.marks)
         if 0 <= index < len(self.blocks):
-            self.block_editor.set_block(self.blocks[index], block_numbers(self.blocks)[index])
+            block = self.blocks[index]
+            self.block_editor.set_block(block, block_numbers(self.blocks)[index])
+            self.block_editor.marks.set_marks(self.marks.get(block.id or -1, []))
         else:
             self.block_editor.set_block(None)
         self.suggestions.focus_section(self._section_heading(index))
@@ -184,15 +193,51 @@ class ChapterEditor(QWidget):
             index = -1 if parent is None else parent
         return ""
 
+    def _edit_chapter(self, field: str, text: str) -> None:
+        if self._showing:
+            return
+        before, self.texts[field] = self.texts[field], text
+        self.sig_chapter_edited.emit(field, before, text)
+
     def _edit_block(self, field: str, value: object) -> None:
         index = self.current_index()
         if not 0 <= index < len(self.blocks):
             return
+        before = getattr(self.blocks[index], field)
+        block = self._set_block(index, field, value)
+        assert block.id is not None
+        self.sig_block_edited.emit(block.id, field, before, value)
+
+    def _set_block(self, index: int, field: str, value: object) -> Block:
         block = replace(self.blocks[index], **{field: value})  # type: ignore[arg-type]
         self.blocks = (*self.blocks[:index], block, *self.blocks[index + 1:])
         self.tree.update_block(index, block)
-        assert block.id is not None
-        self.sig_block_edited.emit(block.id, field, value)
+        return block
+
+    # ---- showing a value after undo, redo, a fix or a replacement ------------------------------
+    def show_chapter_text(self, field: str, text: str) -> None:
+        self.texts[field] = text
+        self._showing = True
+        try:
+            if field == "title":
+                self.title.setText(text)
+            else:
+                self.lead.setPlainText(text)
+        finally:
+            self._showing = False
+
+    def show_block_value(self, block_id: int, field: str, value: object, select: bool) -> None:
+        """The stored block ``block_id`` now has ``value`` in ``field``; ``select``: show that block."""
+        index = next((i for i, b in enumerate(self.blocks) if b.id == block_id), -1)
+        if index < 0:
+            return
+        block = self._set_block(index, field, value)
+        if select and index != self.current_index():
+            self.tree.select_index(index)
+        elif index == self.current_index():
+            self.block_editor.set_block(block, block_numbers(self.blocks)[index])
+        if select:
+            self.block_editor.focus_change(field)
 
     # ---- outline requests (the window applies them through the store) ----------------------
     def _request(self, request: OutlineRequest | None) -> None:
@@ -201,9 +246,6 @@ class ChapterEditor(QWidget):
         self._type_into_new_block = request.new_block  # after adding, the cursor goes to the new block
         self.sig_outline_requested.emit(request.label, request.op)
         self._type_into_new_block = False
-
-    def _simple(self, name: str) -> None:
-        self._request(requests.simple(name, self.current_index()))
 
     def add_sibling(self) -> None:
         self._request(requests.add_sibling(self.blocks, self.current_index()))
@@ -232,28 +274,22 @@ class ChapterEditor(QWidget):
     def delete(self) -> None:
         self._simple("delete")
 
+    def _simple(self, name: str) -> None:
+        self._request(requests.simple(name, self.current_index(), self.tree.selected_indices()))
+
     def insert_suggestion(self, kind: BlockKind, text: str) -> None:
         """Insert a suggested heading: sections at the end, items under the current section."""
         self._request(requests.insert_suggestion(self.blocks, self.current_index(), kind, text))
 
-    def show_place(self, field: str, block_id: int | None, block: int | None, offset: int) -> None:
-        """Select and focus a place: field "chapter_title", "chapter_lead", "heading" or "body"."""
-        if field == "chapter_title":
-            self.title.setFocus()
-            return
-        if field == "chapter_lead":
-            self.lead.setFocus()
+    def show_place(self, field: str, block_id: int | None, block: int | None, offset: int, length: int = 0) -> None:
+        """Select ``length`` characters at ``offset`` of a field ("chapter_title", "chapter_lead", "heading"
+        or "body" of the block ``block_id``, else at position ``block``) and focus it."""
+        if field in ("chapter_title", "chapter_lead"):
+            select_in(self.title if field == "chapter_title" else self.lead, offset, length)
             return
         index = next((i for i, b in enumerate(self.blocks) if block_id is not None and b.id == block_id),
                      block if block is not None else -1)
         if not 0 <= index < len(self.blocks):
             return
         self.tree.select_index(index)
-        if field == "heading":
-            self.block_editor.heading.setFocus()
-            self.block_editor.heading.setCursorPosition(offset)
-            return
-        cursor = self.block_editor.body.textCursor()
-        cursor.setPosition(min(offset, len(self.block_editor.body.toPlainText())))
-        self.block_editor.body.setTextCursor(cursor)
-        self.block_editor.body.setFocus()
+        select_in(self.block_editor.heading if field == "heading" else self.block_editor.body, offset, length)

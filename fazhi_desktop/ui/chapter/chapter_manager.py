@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop.core.model import Chapter, ChapterRole
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.edit.change_command import Change, Place
 from fazhi_desktop.ui.window.report_view import ReportView
 
 CUSTOM_CHOICE = "自定义章节（自己填写标题）"
 
 
 class ChapterManager(QObject):
-    """Chapter-level operations; each is one store call followed by rebuilding the tabs."""
+    """Chapter-level operations, each one step of the report's undo history (the tabs are rebuilt)."""
 
     sig_message = Signal(str)
     """A short Chinese message for the status bar."""
@@ -38,6 +37,22 @@ class ChapterManager(QObject):
             return None
         return self.view.indexOf(editor) - 1, editor.chapter
 
+    def _push(self, label: str, after: list[Chapter], show: int | None) -> None:
+        """``after`` (the report's chapters) as one step of the undo history."""
+        from fazhi_desktop.ui.chapter.chapter_command import ChapterCommand
+
+        assert self.view.report_id is not None
+        current = self.view.current_editor()
+        before = self.view.report().chapters  # (typing was saved first)
+        self.view.undo_stack.push(ChapterCommand(
+            self.store, self.view.report_id, before, after, (current.chapter_id if current else None, show),
+            label, lambda chapter_id: self.view.reload_chapters(select_chapter=chapter_id),
+            self.view.autosaver.flush, self.sig_message.emit))
+
+    def _chapters(self) -> list[Chapter]:
+        self.view.autosaver.flush()
+        return list(self.view.report().chapters)
+
     def add_chapter(self) -> None:
         """Ask which part to add (missing statutory roles first) and insert it after the current tab."""
         report = self.view.report()
@@ -56,12 +71,11 @@ class ChapterManager(QObject):
 
             role = missing[choices.index(picked)]
             chapter = default_chapter(role, report.year)
+        chapters = self._chapters()
         current = self._current_index()
-        index = None if current is None else current + 1
-        assert report.id is not None
-        added = self.store.add_chapter(report.id, chapter, index)
-        self.view.reload_chapters(select_chapter=added.id)
-        self.sig_message.emit(f"已添加章节：{added.title}")
+        at = len(chapters) if current is None else current + 1
+        self._push("添加章节", [*chapters[:at], chapter, *chapters[at:]], None)
+        self.sig_message.emit(f"已添加章节：{chapter.title}（可撤销）")
 
     def _current_index(self) -> int | None:
         editor = self.view.current_editor()
@@ -72,13 +86,11 @@ class ChapterManager(QObject):
         if current is None:
             return
         _index, chapter = current
-        title = Dialogs.ask_text(self.parent_widget, "重命名章节", "章标题：", self._live_title(chapter))
-        if not title:
+        old = self._live_title(chapter)
+        title = Dialogs.ask_text(self.parent_widget, "重命名章节", "章标题：", old)
+        if not title or chapter.id is None:
             return
-        self.view.autosaver.flush()
-        assert chapter.id is not None
-        self.store.update_chapter(chapter.id, title=title)
-        self.view.reload_chapters(select_chapter=chapter.id)
+        self.view.history.push("重命名章节", [Change(Place("chapter", "title", chapter.id), old, title)])
 
     def _live_title(self, chapter: Chapter) -> str:
         editor = self.view.editor_for(chapter.id) if chapter.id is not None else None
@@ -89,13 +101,13 @@ class ChapterManager(QObject):
         if current is None:
             return
         index, chapter = current
+        chapters = self._chapters()
         target = index + delta
-        if not 0 <= target < len(self.view.chapter_editors()):
+        if not 0 <= target < len(chapters):
             return
-        assert chapter.id is not None
-        self.view.autosaver.flush()
-        self.store.move_chapter(chapter.id, target)
-        self.view.reload_chapters(select_chapter=chapter.id)
+        moving = chapters.pop(index)
+        chapters.insert(target, moving)
+        self._push("本章前移" if delta < 0 else "本章后移", chapters, chapter.id)
 
     def delete_chapter(self) -> None:
         """Remove the current chapter after confirmation; statutory parts get a stronger warning."""
@@ -111,26 +123,26 @@ class ChapterManager(QObject):
             text = f"确定删除“{title}”这一章及其全部内容吗？"
         if not Dialogs.confirm(self.parent_widget, "删除章节", text):
             return
-        self.view.autosaver.flush()
-        assert chapter.id is not None
-        stored = self.store.load_chapter(chapter.id)
-        self.store.delete_chapter(chapter.id)
+        chapters = self._chapters()
+        gone = chapters.pop(index)
         assert self.view.report_id is not None
-        self._deleted = (self.view.report_id, index, stored)
-        self.view.reload_chapters()
+        self._deleted = (self.view.report_id, index, gone)
+        self._push("删除章节", chapters, None)
         self.sig_restore_available.emit(True)
-        self.sig_message.emit(f"已删除章节“{title}”，可用“章节 → 恢复刚删除的章节”找回")
+        self.sig_message.emit(f"已删除章节“{title}”，可按 Ctrl+Z 撤销，或用“章节 → 恢复刚删除的章节”找回")
 
     def restore_chapter(self) -> None:
-        """Put the last deleted chapter back where it was."""
+        """Put the last deleted chapter back where it was (its text, its ids)."""
         if self._deleted is None or self._deleted[0] != self.view.report_id:
             return
-        report_id, index, chapter = self._deleted
-        fresh = replace(chapter, id=None, blocks=tuple(replace(b, id=None) for b in chapter.blocks))
-        added = self.store.add_chapter(report_id, fresh, index)
+        _report_id, index, chapter = self._deleted
+        chapters = self._chapters()
         self._deleted = None
         self.sig_restore_available.emit(False)
-        self.view.reload_chapters(select_chapter=added.id)
+        if any(c.id == chapter.id for c in chapters):
+            return  # already back (撤销)
+        at = min(index, len(chapters))
+        self._push("恢复章节", [*chapters[:at], chapter, *chapters[at:]], chapter.id)
 
     def forget(self) -> None:
         """Another report was opened: the deleted chapter can no longer be restored from here."""

@@ -6,14 +6,15 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-RAW_PASTE_KEYS = "Ctrl+Shift+V"
+from fazhi_desktop.ui.edit import steps
 
+RAW_PASTE_KEYS = "Ctrl+Shift+V"
 
 class CleanPasteEdit(QPlainTextEdit):
     """Pasted text goes through the same cleanup as an import: lines broken mid-sentence joined, page
     numbers and web clutter dropped (each named in the status bar), tables written out as text, stray
     spaces and half-width punctuation fixed. The paste is two undo steps — the text as copied, then the
-    cleanup — so one Ctrl+Z gives back the original paste. 粘贴原文 (Ctrl+Shift+V) pastes without
+    cleanup — so one Ctrl+Z (the report's undo) gives back the original paste. 粘贴原文 (Ctrl+Shift+V) pastes without
     cleanup. Typing is untouched."""
 
     sig_paste_cleaned = Signal(str)
@@ -71,6 +72,7 @@ class CleanPasteEdit(QPlainTextEdit):
             cursor.setPosition(since)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         start = cursor.selectionStart()
+        steps.own_step()  # one step of the report's undo history (Ctrl+V, a drop, 粘贴原文, the cleanup)
         cursor.beginEditBlock()
         cursor.insertText(text)
         cursor.endEditBlock()

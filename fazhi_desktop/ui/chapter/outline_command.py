@@ -1,9 +1,9 @@
-"""Undoable outline edits: each operation is stored as the outline before and after it."""
+"""Undoable outline edits: each operation is stored as the outline before and after it, texts included
+(every text change is a step of the same history, so the outline of a step is the whole truth)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
@@ -13,24 +13,6 @@ from fazhi_desktop.storage.repository import ReportStore
 
 Outline = tuple[Block, ...]
 Applied = Callable[[int, Outline, int], None]
-
-
-def restore_target(target: Sequence[Block], current: Sequence[Block]) -> Outline:
-    """``target``'s structure with the text blocks have *now*, so undo never loses later typing.
-
-    Blocks that still exist keep their current heading/body/toggles and take the target's kind
-    and position; blocks that were deleted since come back (as new rows) with their old text.
-    """
-    now = {b.id: b for b in current if b.id is not None}
-    out: list[Block] = []
-    for block in target:
-        live = now.get(block.id) if block.id is not None else None
-        if live is None:
-            out.append(replace(block, id=None))
-        else:
-            out.append(replace(block, heading=live.heading, body=live.body, run_in=live.run_in,
-                               internal=live.internal))
-    return tuple(out)
 
 
 class OutlineCommand(QUndoCommand):
@@ -53,10 +35,9 @@ class OutlineCommand(QUndoCommand):
 
     def _apply(self, target: Outline, selected: int) -> Outline | None:
         """Make the stored outline ``target``; None (and the command is dropped) when the write fails."""
-        self.flush()  # typing not yet saved must be in the store before its text is merged
+        self.flush()  # typing not yet saved goes first (it is an earlier step of the same history)
         try:
-            current = self.store.load_blocks(self.chapter_id)
-            stored = self.store.apply_outline(self.chapter_id, restore_target(target, current))
+            stored = self.store.apply_outline(self.chapter_id, target)  # deleted blocks return under their ids
         except StorageError as exc:  # e.g. disk full: nothing was written (one transaction)
             self.setObsolete(True)
             self.on_error(str(exc))
@@ -66,7 +47,7 @@ class OutlineCommand(QUndoCommand):
 
     def redo(self) -> None:
         stored = self._apply(self.after, self.selected_after)
-        if stored is not None and self._first:  # keep the new ids: undo then deletes, not duplicates
+        if stored is not None and self._first:  # keep the new ids: redo puts the same rows back
             self.after = stored
             self._first = False
 

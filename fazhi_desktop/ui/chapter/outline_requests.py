@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fazhi_desktop.core import outline
@@ -10,6 +10,18 @@ from fazhi_desktop.core.model import Block, BlockKind
 from fazhi_desktop.core.outline import Outline, OutlineError
 
 OutlineOp = Callable[[Outline], tuple[Outline, int]]
+
+# (attribute, text, shortcuts separated by ";", tooltip); 删除's keys work only in the outline
+ACTIONS = (
+    ("add_sibling", "添加同级", "Ctrl+Return", "在所选条目之后添加同一级的条目"),
+    ("add_child", "添加下级", "Ctrl+Shift+Return", "在所选条目之下添加下一级条目"),
+    ("add_paragraph", "添加段落", "Ctrl+Alt+Return", "添加一个不编号的正文段落"),
+    ("move_up", "上移", "Alt+Up", "连同下级条目一起上移"),
+    ("move_down", "下移", "Alt+Down", "连同下级条目一起下移"),
+    ("outdent", "升级", "Alt+Left", "所选条目提高一级：（1）→ 1. →（一）；下级条目层级不变，再降级即复原"),
+    ("indent", "降级", "Alt+Right", "所选条目降低一级：（一）→ 1. →（1）；下级条目层级不变，再升级即复原"),
+    ("delete", "删除", "Delete;Ctrl+Delete", "删除所选条目（可按住 Ctrl 或 Shift 多选）及其下级条目，可撤销"),
+)
 
 
 @dataclass(frozen=True)
@@ -51,22 +63,25 @@ def add_paragraph(blocks: Outline, i: int) -> OutlineRequest:
     return OutlineRequest("添加段落", lambda bs: outline.insert_child(bs, i, new), True)
 
 
-def _delete_and_select(blocks: Outline, index: int) -> tuple[Outline, int]:
-    """Delete the subtree at ``index``; select the block now there (or the last one)."""
-    remaining = outline.delete(blocks, index)
-    return remaining, min(index, len(remaining) - 1)
+def _delete_and_select(blocks: Outline, indices: Sequence[int]) -> tuple[Outline, int]:
+    """Delete the subtrees at ``indices``; select the block now at the first of them (or the last one)."""
+    remaining = outline.delete_many(blocks, indices)
+    return remaining, min(min(indices), len(remaining) - 1)
 
 
-def simple(name: str, i: int) -> OutlineRequest | None:
-    """上移 / 下移 / 降级 / 升级 / 删除 of the block at ``i`` (None: nothing selected)."""
+def simple(name: str, i: int, selected: Sequence[int] = ()) -> OutlineRequest | None:
+    """上移 / 下移 / 降级 / 升级 / 删除 of the block at ``i`` (None: nothing selected); 升级, 降级 and 删除
+    act on every selected block (``selected``, which includes ``i``) as one operation."""
     if i < 0:
         return None
+    chosen = tuple(sorted({i, *selected}))
+    many = len(chosen) > 1
     ops: dict[str, tuple[str, OutlineOp]] = {
         "move_up": ("上移", lambda bs: outline.move_up(bs, i)),
         "move_down": ("下移", lambda bs: outline.move_down(bs, i)),
-        "indent": ("降级", lambda bs: (outline.indent(bs, i), i)),
-        "outdent": ("升级", lambda bs: (outline.outdent(bs, i), i)),
-        "delete": ("删除条目", lambda bs: _delete_and_select(bs, i)),
+        "indent": ("降级", lambda bs: (outline.relevel(bs, chosen, +1), i)),
+        "outdent": ("升级", lambda bs: (outline.relevel(bs, chosen, -1), i)),
+        "delete": (f"删除 {len(chosen)} 个条目" if many else "删除条目", lambda bs: _delete_and_select(bs, chosen)),
     }
     label, op = ops[name]
     return OutlineRequest(label, op)

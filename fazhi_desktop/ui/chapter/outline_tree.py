@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -13,6 +13,7 @@ from fazhi_desktop.core.numbering import block_numbers
 from fazhi_desktop.core.outline import parent_indices, subtree_end
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
+CLEAR_AND_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
 def block_label(number: str, block: Block) -> str:
@@ -49,7 +50,7 @@ class OutlineTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl+click: several
         self.setUniformRowHeights(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._items: list[QTreeWidgetItem] = []
@@ -85,8 +86,11 @@ class OutlineTree(QTreeWidget):
     def select_index(self, index: int) -> None:
         """Select the block at ``index`` (or nothing) and emit :attr:`sig_block_selected`."""
         self.blockSignals(True)
-        try:
-            self.setCurrentItem(self._items[index] if index >= 0 else None)  # type: ignore[arg-type]
+        try:  # only this row, whatever keys are held (Ctrl would add it to the selection)
+            model_index = self.indexFromItem(self._items[index]) if index >= 0 else QModelIndex()
+            self.selectionModel().setCurrentIndex(model_index, CLEAR_AND_SELECT)
+            if index < 0:
+                self.clearSelection()
         finally:
             self.blockSignals(False)
         if index >= 0:
@@ -104,6 +108,10 @@ class OutlineTree(QTreeWidget):
     def current_index(self) -> int:
         item = self.currentItem()
         return int(item.data(0, INDEX_ROLE)) if item is not None else -1
+
+    def selected_indices(self) -> list[int]:
+        """The positions of every selected row (with Shift or Ctrl), in outline order."""
+        return sorted(int(item.data(0, INDEX_ROLE)) for item in self.selectedItems())
 
     def labels(self) -> list[str]:
         """Every row's text in outline order."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.common.long_task import run_long
+from fazhi_desktop.ui.edit.change_command import Change, Place
 
 if TYPE_CHECKING:
     from fazhi_desktop.core.checks import CheckOptions, Finding
@@ -57,51 +58,33 @@ def run_checks(store: ReportStore, report_id: int, parent: QWidget | None = None
     return report, run_long(parent, "正在检查报告……", lambda _stop: check_report(report, options), abandon=True)
 
 
-def save_text_changes(store: ReportStore, before: Report, after: Report) -> int:
-    """Write the texts that differ between ``before`` and ``after`` (same structure), all in one transaction;
-    how many."""
+def report_changes(before: Report, after: Report) -> list[Change]:
+    """The texts that differ between ``before`` and ``after`` (same structure), as changes of places."""
     assert before.id is not None
-    changed = 0
-    with store.transaction():
-        if after.title_override != before.title_override or after.title != before.title:
-            store.update_report_field(before.id, "title_override", after.title_override or after.title)
-            changed += 1
-        for key in ("addressee", "opening", "closing"):
-            if getattr(after, key) != getattr(before, key):
-                store.update_report_field(before.id, key, getattr(after, key))
-                changed += 1
-        for old, new in zip(before.chapters, after.chapters, strict=True):
-            if old.id is not None and (old.title, old.lead) != (new.title, new.lead):
-                store.update_chapter(old.id, title=new.title, lead=new.lead)
-                changed += 1
-            for old_block, new_block in zip(old.blocks, new.blocks, strict=True):
-                if old_block.id is not None and (old_block.heading, old_block.body) != (new_block.heading,
-                                                                                        new_block.body):
-                    store.update_block(old_block.id, heading=new_block.heading, body=new_block.body)
-                    changed += 1
-    return changed
+    rid = before.id
+    changes = [Change(Place("report", key, rid), getattr(before, key), getattr(after, key))
+               for key in ("title_override", "addressee", "opening", "closing")]
+    for old, new in zip(before.chapters, after.chapters, strict=True):
+        assert old.id is not None
+        changes += [Change(Place("chapter", key, old.id), getattr(old, key), getattr(new, key))
+                    for key in ("title", "lead")]
+        for old_block, new_block in zip(old.blocks, new.blocks, strict=True):
+            assert old_block.id is not None
+            changes += [Change(Place("block", key, old_block.id, old.id), getattr(old_block, key),
+                               getattr(new_block, key)) for key in ("heading", "body")]
+    return [c for c in changes if c.before != c.after]
 
 
-def apply_safe_fixes(store: ReportStore, report_id: int) -> tuple[Report, int]:
-    """Apply every safe fix to the stored report; (the report before, the number of texts changed)."""
+def safe_fixes(store: ReportStore, report: Report) -> list[Change]:
+    """Every safe fix of the stored ``report``, as changes."""
     from fazhi_desktop.core.checks import fix_all
 
-    report = store.load_report(report_id)
-    return report, save_text_changes(store, report, fix_all(report, options_for(store, report_id)))
+    assert report.id is not None
+    return report_changes(report, fix_all(report, options_for(store, report.id)))
 
 
-def apply_some_fixes(store: ReportStore, report_id: int, findings: list[Finding]) -> tuple[Report, int]:
-    """Apply the fixes of ``findings`` only (one finding, or all of a rule); (before, texts changed)."""
+def some_fixes(report: Report, findings: list[Finding]) -> list[Change]:
+    """The fixes of ``findings`` only (one finding, or all of a rule), as changes."""
     from fazhi_desktop.core.checks import apply_fixes
 
-    report = store.load_report(report_id)
-    return report, save_text_changes(store, report, apply_fixes(report, findings))
-
-
-def undo_fixes(store: ReportStore, before: Report) -> int:
-    """Put back the texts of ``before`` (the report as it was before a fix); texts changed.
-
-    Raises ValueError when chapters or blocks were added or removed since (the texts no longer line up).
-    """
-    assert before.id is not None
-    return save_text_changes(store, store.load_report(before.id), before)
+    return report_changes(report, apply_fixes(report, findings))

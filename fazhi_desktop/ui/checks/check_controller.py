@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.ui.checks.check_actions import (
-    apply_safe_fixes,
-    apply_some_fixes,
     ignored_keys,
+    options_for,
     run_checks,
+    safe_fixes,
     set_ignored,
-    undo_fixes,
+    some_fixes,
 )
+from fazhi_desktop.ui.checks.fix_record import FixRecord, take_back
 from fazhi_desktop.ui.common.long_task import Cancelled
 from fazhi_desktop.ui.window.report_view import ReportView
 
 if TYPE_CHECKING:
     from fazhi_desktop.core.checks.finding import Finding
+    from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
     from fazhi_desktop.ui.checks.check_panel import CheckPanel
+    from fazhi_desktop.ui.checks.finding_marks import Mark
+    from fazhi_desktop.ui.edit.change_command import Change
+
+
+QUIET_AFTER_MS = 1500
+QUIET_LIMIT = 60_000  # characters: a check of this many takes about 0.15 s
 
 
 class CheckController(QObject):
@@ -37,19 +45,27 @@ class CheckController(QObject):
         super().__init__(view)
         self.view = view
         self.db_path = db_path
-        self._before_fix: Report | None = None  # the report before the last fix, for 撤销修正
+        self._last_fix: FixRecord | None = None  # for 撤销修正
+        self._marks: dict[int, dict[int, list[Mark]]] = {}  # the last check's findings in the bodies
+        self._quiet = QTimer(self)  # a check without the 检查 tab after typing pauses, for the marks
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_AFTER_MS)
+        self._quiet.timeout.connect(self.quiet_check)
+        self._stopped = False
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.view.sig_checks_built.connect(self._connect_panel)  # the 检查 list is made when first shown
         self.view.currentChanged.connect(self._on_tab)
+        self.view.sig_editor_built.connect(self._on_editor_built)
+        self.view.autosaver.sig_saved.connect(lambda _when: self._stopped or self._quiet.start())
 
     def _connect_panel(self, panel: CheckPanel) -> None:
         panel.sig_recheck_requested.connect(self.recheck)
         panel.sig_fix_requested.connect(self.fix)
         panel.sig_fix_some_requested.connect(self.fix_some)
         panel.sig_undo_fix_requested.connect(self.undo_fix)
-        panel.sig_goto_requested.connect(self.view.goto)
+        panel.sig_goto_requested.connect(lambda f: self.view.goto(f.location, len(f.text)))
         panel.sig_ignore_requested.connect(self.ignore)
         panel.sig_unignore_requested.connect(self.unignore_all)
 
@@ -69,6 +85,38 @@ class CheckController(QObject):
             return
         ignored = len(ignored_keys(self.view.store, self.view.report_id))
         self.view.checks.set_findings(findings, report, ignored)
+        self.show_marks(findings)
+
+    def show_marks(self, findings: Sequence[Finding]) -> None:
+        """Underline ``findings`` in the chapters' body text boxes."""
+        from fazhi_desktop.ui.checks.finding_marks import marks_by_chapter  # with the text boxes (Qt's enums)
+
+        self._marks = marks_by_chapter(findings)
+        for editor in self.view.built_editors():
+            editor.set_marks(self._marks.get(editor.chapter_id, {}))
+
+    def _on_editor_built(self, editor: ChapterEditor) -> None:
+        editor.set_marks(self._marks.get(editor.chapter_id, {}))
+        self._quiet.start()
+
+    def stop(self) -> None:
+        """The window closes: no more checks in the background."""
+        self._quiet.stop()
+        self._stopped = True
+
+    def quiet_check(self) -> None:
+        """Check the stored report for the marks in the text, without the 检查 tab (small reports only:
+        the clerk must not wait; a big one is marked when 检查 runs)."""
+        if (self._stopped or self.view.report_id is None or self.view.read_only
+                or not self.view.built_editors()):
+            return
+        from fazhi_desktop.core.checks import check_report
+
+        self.view.autosaver.flush()  # what is in the text boxes
+        self._quiet.stop()
+        report = self.view.store.load_report(self.view.report_id)
+        if report.char_count() <= QUIET_LIMIT:
+            self.show_marks(check_report(report, options_for(self.view.store, self.view.report_id)))
 
     def ignore(self, key: str) -> None:
         """Remember an intentional exception for this report and check again."""
@@ -84,13 +132,14 @@ class CheckController(QObject):
 
     def fix(self) -> None:
         """Apply every safe fix after a backup, show the new texts, check again."""
-        self._fix(lambda report_id: apply_safe_fixes(self.view.store, report_id))
+        self._fix(lambda report: safe_fixes(self.view.store, report))
 
     def fix_some(self, findings: list[Finding]) -> None:
         """修正所选 / 修正同类."""
-        self._fix(lambda report_id: apply_some_fixes(self.view.store, report_id, findings))
+        self._fix(lambda report: some_fixes(report, findings))
 
-    def _fix(self, apply: Callable[[int], tuple[Report, int]]) -> None:
+    def _fix(self, changes_of: Callable[[Report], Sequence[Change]]) -> None:
+        """The fixes as one undo step (after a backup of the data file), then check again."""
         report_id = self.view.report_id
         if report_id is None:
             return
@@ -100,27 +149,36 @@ class CheckController(QObject):
         except StorageError as exc:
             self.sig_message.emit(str(exc))
             return
-        self._before_fix, changed = apply(report_id)
-        self._reload(report_id)
-        self.view.checks.undo_fix.setEnabled(changed > 0)
-        self.sig_message.emit(f"已自动修正 {changed} 处文字（修正前已备份，可点“撤销修正”）")
+        record = FixRecord(tuple(changes_of(self.view.store.load_report(report_id))))
+        command = self.view.history.push("自动修正", record.changes, on_state=record.set_applied)
+        if command is not None:
+            record.index = self.view.undo_stack.index()
+            self._last_fix = record
+        self._recheck_here()
+        self.view.checks.undo_fix.setEnabled(command is not None)
+        if command is not None:  # else the history said why nothing was written
+            self.sig_message.emit(f"已自动修正 {record.edit_count()} 处文字（修正前已备份；可点“撤销修正”或按 Ctrl+Z）")
 
     def undo_fix(self) -> None:
-        """撤销修正: the texts as they were before the last fix."""
-        report_id = self.view.report_id
-        if self._before_fix is None or report_id is None or report_id != self._before_fix.id:
+        """撤销修正: exactly the last fix's own changes, never another edit."""
+        record = self._last_fix
+        if record is None or self.view.report_id is None:
             return
-        self.view.autosaver.flush()
-        try:
-            changed = undo_fixes(self.view.store, self._before_fix)
-        except ValueError:
-            self.sig_message.emit("修正之后章节或条目已有增删，无法撤销修正；可从备份恢复。")
-            return
-        self._before_fix = None
-        self._reload(report_id)
+        message = take_back(self.view.history, record)
+        self._last_fix = None
+        self._recheck_here()
         self.view.checks.undo_fix.setEnabled(False)
-        self.sig_message.emit(f"已撤销修正（恢复了 {changed} 处文字）")
+        self.sig_message.emit(message)
 
-    def _reload(self, report_id: int) -> None:
-        self.view.load(report_id)
-        self.view.setCurrentWidget(self.view.checks)  # rechecks
+    def forget_fix(self) -> None:
+        """Another report was opened: its history is gone, so is 撤销修正 (and the old marks)."""
+        self._last_fix = None
+        self._marks = {}
+        if self.view.checks_built():
+            self.view.checks.undo_fix.setEnabled(False)
+
+    def _recheck_here(self) -> None:
+        if self.view.checks_shown():
+            self.recheck()
+        else:
+            self.view.setCurrentWidget(self.view.checks)  # rechecks

@@ -50,7 +50,7 @@ class CheckPanel(QWidget):
     """撤销修正: put back the texts as they were before the last fix."""
 
     sig_goto_requested = Signal(object)
-    """Show the place of this :class:`~fazhi_desktop.core.checks.Location`."""
+    """Show the place of this :class:`~fazhi_desktop.core.checks.Finding`, its text selected."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +89,7 @@ class CheckPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
-        layout.addWidget(QLabel("双击一条问题可跳到报告中的位置。"))
+        layout.addWidget(QLabel("双击一条问题可跳到报告中的位置（原文选中）；正文中的问题也用波浪线标出，右键可修正。"))
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -168,4 +168,4 @@ class CheckPanel(QWidget):
             self.sig_ignore_requested.emit(self.findings[int(item.data(0, INDEX_ROLE))].key)
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.sig_goto_requested.emit(self.findings[int(item.data(0, INDEX_ROLE))].location)
+        self.sig_goto_requested.emit(self.findings[int(item.data(0, INDEX_ROLE))])

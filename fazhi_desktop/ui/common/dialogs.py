@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -26,6 +27,16 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     @staticmethod
+    def ask_open(parent: QWidget | None, title: str, text: str) -> bool:
+        """打开/取消 question (打开 is the default); True for 打开."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+        open_button = box.addButton("打开", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_button)
+        box.exec()
+        return box.clickedButton() is open_button
+
+    @staticmethod
     def inform(parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
@@ -42,20 +53,24 @@ class Dialogs:
     @staticmethod
     def ask_directory(parent: QWidget | None, title: str) -> Path | None:
         """A folder, or None when cancelled."""
-        folder = QFileDialog.getExistingDirectory(parent, title)
-        return Path(folder) if folder else None
+        from fazhi_desktop.ui.common.file_dialog import chosen, existing_folder, file_dialog
+
+        return chosen(file_dialog(parent, title, existing_folder(), mode=QFileDialog.FileMode.Directory))
 
     @staticmethod
     def ask_open_file(parent: QWidget | None, title: str, filters: str) -> Path | None:
         """An existing file to read, or None when cancelled."""
-        name, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return Path(name) if name else None
+        from fazhi_desktop.ui.common.file_dialog import chosen, existing_folder, file_dialog
+
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return chosen(file_dialog(parent, title, existing_folder(documents), filters))
 
     @staticmethod
     def ask_save_file(parent: QWidget | None, title: str, start: Path, filters: str) -> Path | None:
         """A file to write, or None when cancelled."""
-        name, _filter = QFileDialog.getSaveFileName(parent, title, str(start), filters)
-        return Path(name) if name else None
+        from fazhi_desktop.ui.common.file_dialog import chosen, file_dialog
+
+        return chosen(file_dialog(parent, title, start, filters, saving=True))
 
     @staticmethod
     def export_done(parent: QWidget | None, text: str) -> str:

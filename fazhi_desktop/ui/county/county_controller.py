@@ -86,8 +86,7 @@ class CountyController(QObject):
         from fazhi_desktop.ui.window.report_texts import APP_NAME
 
         self.window.setWindowTitle(f"{VIEW_TITLE} — {APP_NAME}")
-        for label in (self.window.deadline_label, self.window.count_label):
-            label.setText("")
+        self.window.status.clear()
         self.window._set_report_actions(False)
 
     def refresh(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
+from fazhi_desktop.ui.edit import steps
 from fazhi_desktop.ui.window.report_view import ReportView
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class FigureInserter(QObject):
         entry = FigurePicker.ask(entries, self.view.window())
         if entry is None:
             return None
+        steps.own_step()  # one undo step: Ctrl+Z takes back the figure and nothing typed or pasted before it
         if isinstance(target, QLineEdit):
             target.insert(entry.text)  # emits textEdited like typing
         else:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fazhi_desktop.core.indicator_text import figure_text
 from fazhi_desktop.core.indicators import Catalog, IndicatorValue, ValueState
+from fazhi_desktop.ui.common.screen_fit import fit_dialog
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -61,7 +62,6 @@ class FigurePicker(QDialog):
     def __init__(self, entries: Sequence[FigureEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("插入数据")
-        self.resize(520, 560)
         self.entries = list(entries)
         note = QLabel("选择一项数据，插入到正文光标处（双击或按回车）。插入的是“数据指标”中的当前数值和单位。")
         note.setWordWrap(True)
@@ -92,8 +92,28 @@ class FigurePicker(QDialog):
         first = self.figure_items()[0] if self.entries else None
         if first is not None:
             self.list.setCurrentItem(first)
-        self.list.setFocus()
+        self.filter.setFocus()  # typing filters at once; ↓/↑ move in the list, Enter inserts the chosen one
+        self.filter.installEventFilter(self)
+        self.filter.returnPressed.connect(self.accept)
         self._update_ok()
+        fit_dialog(self, QSize(560, 620))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ and ↑ in 筛选 move the choice in the list (the keyboard stays in 筛选)."""
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()), 0)
+            if step:
+                self.move_choice(step)
+                return True
+        return super().eventFilter(watched, event)
+
+    def move_choice(self, step: int) -> None:
+        shown = [i for i in self.figure_items() if not i.isHidden() and not _hidden_group(i)]
+        if not shown:
+            return
+        current = self.list.currentItem()
+        at = shown.index(current) if current in shown else -step
+        self.list.setCurrentItem(shown[max(0, min(len(shown) - 1, at + step))])
 
     def _fill(self) -> None:
         bold = QFont()

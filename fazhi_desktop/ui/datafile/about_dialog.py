@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fazhi_desktop import __version__
+from fazhi_desktop.ui.common.screen_fit import fit_dialog
 from fazhi_desktop.ui.window.report_texts import APP_NAME
 
 
@@ -43,3 +44,4 @@ class AboutDialog(QDialog):
         self.open_dir.clicked.connect(self.sig_open_data_dir_requested)
         self.backup.clicked.connect(self.sig_backup_requested)
         buttons.rejected.connect(self.reject)
+        fit_dialog(self)

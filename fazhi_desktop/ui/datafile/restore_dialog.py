@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fazhi_desktop.storage.backups import BackupInfo, list_backups
+from fazhi_desktop.ui.common.screen_fit import fit_dialog
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -27,7 +28,6 @@ class RestoreDialog(QDialog):
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("从备份恢复")
-        self.resize(640, 420)
         note = QLabel("选择要恢复的备份。恢复前，程序会先把当前数据另存一份备份，恢复后也可以再恢复回来。")
         note.setWordWrap(True)
         self.list = QTreeWidget()
@@ -50,6 +50,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
+        fit_dialog(self, QSize(640, 420))
         first_ok = next((i for i in range(self.list.topLevelItemCount()) if backups[i].ok), None)
         first_item = self.list.topLevelItem(first_ok) if first_ok is not None else None
         if first_item is not None:

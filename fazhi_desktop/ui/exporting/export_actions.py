@@ -31,12 +31,13 @@ def safe_file_name(title: str) -> str:
 
 
 def default_path(report: Report, settings: QSettings) -> Path:
-    """``{title}.docx`` in the last folder used (else 文档/Documents)."""
-    folder = str(settings.value(LAST_DIR_KEY, "") or "")
-    if not folder or not Path(folder).is_dir():
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
-            Path.home())
-    return Path(folder) / f"{safe_file_name(report.title)}.docx"
+    """``{title}.docx`` in the last folder used, else 文档 (Documents), else the desktop, else the home
+    folder: always one that exists."""
+    from fazhi_desktop.ui.common.file_dialog import existing_folder
+
+    last = str(settings.value(LAST_DIR_KEY, "") or "")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return existing_folder(last, documents) / f"{safe_file_name(report.title)}.docx"
 
 
 def options_for(request: ExportRequest, attachments: tuple[Attachment, ...] = ()) -> ExportOptions:
@@ -63,8 +64,9 @@ def _export_in_thread(report: Report, path: Path, options: ExportOptions,
 
 
 def write(report: Report, request: ExportRequest, parent: QWidget | None,
-          attachments: tuple[Attachment, ...] = ()) -> ExportResult | None:
-    """Export; when Word/WPS holds the file, offer the free name next to it. None: nothing written."""
+          attachments: tuple[Attachment, ...] = (), failures: list[str] | None = None) -> ExportResult | None:
+    """Export; when Word/WPS holds the file, offer the free name next to it. None: nothing written (why,
+    when it failed rather than was cancelled, is added to ``failures``)."""
     path = request.path
     while True:
         work = partial(_export_in_thread, report, path, options_for(request, attachments))
@@ -80,7 +82,9 @@ def write(report: Report, request: ExportRequest, parent: QWidget | None,
                 return None
             path = exc.suggestion
         except (ExportError, OSError) as exc:
-            Dialogs.warn(parent, "导出失败", str(exc))
+            Dialogs.warn(parent, "导出失败", f"{exc}\n\n导出对话框会再次打开，已选的选项都保留，可换个位置再导出。")
+            if failures is not None:
+                failures.append(str(exc))
             return None
 
 
@@ -105,18 +109,26 @@ def check_summary(store: ReportStore, report: Report, parent: QWidget | None = N
 def export_report(store: ReportStore, report: Report, settings: QSettings,
                   parent: QWidget | None) -> ExportResult | None:
     """The whole 导出Word flow: ask, write, tell what happened, open the file or folder if wanted."""
-    request = ExportDialog.ask(parent, report, default_path(report, settings), check_summary(store, report, parent))
-    if request is None:
-        return None
-    attachments: tuple[Attachment, ...] = ()
-    if request.data_table:
-        table = statistics_attachments(store, report, parent)
-        if table is None:
+    summary = check_summary(store, report, parent)
+    request: ExportRequest | None = None
+    result: ExportResult | None = None
+    failures: list[str] = []
+    while result is None:  # after a failure the dialog comes back with the clerk's choices
+        default = default_path(report, settings)
+        request = (ExportDialog.ask(parent, report, default, summary) if request is None else
+                   ExportDialog.ask(parent, report, default, summary, previous=request))
+        if request is None:
             return None
-        attachments = table
-    result = write(report, request, parent, attachments)
-    if result is None:
-        return None
+        attachments: tuple[Attachment, ...] = ()
+        if request.data_table:
+            table = statistics_attachments(store, report, parent)
+            if table is None:
+                continue
+            attachments = table
+        tries = len(failures)
+        result = write(report, request, parent, attachments, failures)
+        if result is None and len(failures) == tries:
+            return None  # cancelled, not failed
     settings.setValue(LAST_DIR_KEY, str(result.path.parent))
     notes = "\n".join(f"· {n}" for n in result.notes)
     text = f"已导出：{result.path}\n约 {result.pages} 页。" + (f"\n\n提示：\n{notes}" if notes else "")

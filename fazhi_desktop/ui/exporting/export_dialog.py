@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fazhi_desktop.core.model import Report, SealMode
 from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.common.screen_fit import fit_dialog
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class ExportDialog(QDialog):
     """Asks for the export options and the file; exporting itself is done by the window."""
 
     def __init__(self, report: Report, default_path: Path, parent: QWidget | None = None,
-                 check_summary: str = "") -> None:
+                 check_summary: str = "", previous: ExportRequest | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("导出Word")
         # the result of the check run just before exporting; it informs, it does not block
@@ -67,7 +68,21 @@ class ExportDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self._layout()
         self._connect_signals()
+        if previous is not None:
+            self.restore(previous)
         self._update_enabled()
+        fit_dialog(self)
+
+    def restore(self, request: ExportRequest) -> None:
+        """Show the choices of an earlier try (an export that failed)."""
+        self.red_header.setChecked(request.red_header)
+        self.imprint.setChecked(request.imprint)
+        (self.sealed if request.sealed else self.unsealed).setChecked(True)
+        self.web.setChecked(request.web)
+        self.data_table.setChecked(request.data_table)
+        self.cjk_digits.setChecked(request.cjk_digits)
+        self.installed_fonts.setChecked(request.installed_fonts)
+        self.path.setText(str(request.path))
 
     def _layout(self) -> None:
         seal_row = QHBoxLayout()
@@ -125,10 +140,14 @@ class ExportDialog(QDialog):
         if not self.path.text().strip():
             self.error.setText("请选择保存位置")
             return
+        folder = self.request().path.parent
+        if not folder.is_dir():
+            self.error.setText(f"文件夹“{folder}”不存在，请点“浏览…”选择保存位置")
+            return
         self.accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None, report: Report, default_path: Path,
-            check_summary: str = "") -> ExportRequest | None:
-        dialog = cls(report, default_path, parent, check_summary)
+            check_summary: str = "", previous: ExportRequest | None = None) -> ExportRequest | None:
+        dialog = cls(report, default_path, parent, check_summary, previous)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None

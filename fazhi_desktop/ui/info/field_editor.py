@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from fazhi_desktop.core.model import SealMode, Status, UnitKind
 from fazhi_desktop.core.schema import FieldKind, FieldSpec, FieldValueError, parse_value
+from fazhi_desktop.ui.common.text_select import select_in
+from fazhi_desktop.ui.edit.undo_keys import route_undo_keys
 
 NO_DATE = QDate(1990, 1, 1)  # shown as （未填）
 
@@ -39,6 +41,8 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.spec = spec
         self._loading = False
+        self.shown: Any = None  # the value last shown or emitted
+        self.before: Any = None  # the value before the change just emitted
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.error = QLabel()
@@ -50,6 +54,7 @@ class FieldEditor(QWidget):
         layout.addLayout(self.row)
         layout.addWidget(self.error)
         self._build()
+        route_undo_keys(*(getattr(self, n) for n in ("line", "text", "first", "second") if hasattr(self, n)))
         if spec.hint:
             self.setToolTip(spec.hint)
 
@@ -154,6 +159,10 @@ class FieldEditor(QWidget):
             else:
                 index = self.combo.findData(value)
                 self.combo.setCurrentIndex(max(index, 0))
+            try:
+                self.shown = self.value()  # as the field reads it back, so an edit compares like with like
+            except FieldValueError:
+                self.shown = value
             self.show_error("")
         finally:
             self._loading = False
@@ -186,11 +195,16 @@ class FieldEditor(QWidget):
             self.show_error(str(exc))
             return
         self.show_error("")
+        self.before, self.shown = self.shown, value
         self.sig_value_edited.emit(value)
 
     def set_placeholder(self, text: str) -> None:
         if self.spec.kind is FieldKind.TEXT:
             self.line.setPlaceholderText(text)
+
+    def select_text(self, offset: int, length: int = 0) -> None:
+        """Focus the input and select ``length`` characters at ``offset`` (a found text, a finding)."""
+        select_in(self.focus_widget(), offset, length)
 
     def focus_widget(self) -> QWidget:
         """The input the user types into (for tests and keyboard focus)."""

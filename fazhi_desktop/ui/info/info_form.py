@@ -37,11 +37,11 @@ def _groups(specs: tuple[FieldSpec, ...]) -> dict[str, list[FieldSpec]]:
 class InfoForm(QScrollArea):
     """Every report and unit field, one editor each; edits are emitted, never written here."""
 
-    sig_report_field_edited = Signal(str, object)
-    """A report field (key of REPORT_FIELDS, not status) changed to a valid value."""
+    sig_report_field_edited = Signal(str, object, object)
+    """(key, before, after): a report field (key of REPORT_FIELDS, not status) changed to a valid value."""
 
-    sig_unit_field_edited = Signal(str, object)
-    """A unit field (key of UNIT_FIELDS) changed to a valid value."""
+    sig_unit_field_edited = Signal(str, object, object)
+    """(key, before, after): a unit field (key of UNIT_FIELDS) changed to a valid value."""
 
     sig_status_edited = Signal(object)
     """The user picked another :class:`~fazhi_desktop.core.model.Status`."""
@@ -85,7 +85,7 @@ class InfoForm(QScrollArea):
                 editor.sig_value_edited.connect(self.sig_status_edited)
             else:
                 editor.sig_value_edited.connect(
-                    lambda value, key=spec.key: signal.emit(key, value))
+                    lambda value, key=spec.key, e=editor: signal.emit(key, e.before, value))
             if spec.key == "title_override":
                 row = QHBoxLayout()
                 row.addWidget(editor, 1)
@@ -125,8 +125,10 @@ class InfoForm(QScrollArea):
         self._show_derived(report)
 
     def _on_reset_title(self) -> None:
-        self.report_editors["title_override"].set_value("")
-        self.sig_report_field_edited.emit("title_override", "")
+        editor = self.report_editors["title_override"]
+        before = editor.shown
+        editor.set_value("")
+        self.sig_report_field_edited.emit("title_override", before, "")
 
     def _on_short_name(self, value: object) -> None:
         if self._report is not None and isinstance(value, str) and value:

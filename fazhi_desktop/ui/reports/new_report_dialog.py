@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fazhi_desktop.core.templates import load_template, template_keys
+from fazhi_desktop.ui.common.screen_fit import fit_dialog
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class NewReportDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_dialog(self)
 
     def choice(self) -> NewReportChoice:
         checked = self.templates.checkedButton()

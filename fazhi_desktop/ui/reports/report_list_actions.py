@@ -12,7 +12,7 @@ from fazhi_desktop.core.model import Report
 from fazhi_desktop.core.templates import new_report
 from fazhi_desktop.storage.backups import make_backup
 from fazhi_desktop.storage.database import StorageError
-from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.storage.repository import DuplicateReportError, ReportStore
 from fazhi_desktop.ui.common.dialogs import Dialogs
 
 
@@ -27,15 +27,31 @@ def create_new(store: ReportStore, parent: QWidget | None) -> int | None:
         with store.transaction():  # a new unit and its report together, or neither
             unit = store.ensure_unit(choice.unit)
             return store.create_report(new_report(unit, choice.year, choice.template)).id
+    except DuplicateReportError as exc:
+        return _offer_existing(store, choice.unit, choice.year, str(exc), parent)
     except StorageError as exc:
         Dialogs.warn(parent, "无法新建报告", str(exc))
         return None
 
 
-def copy_to_next_year(store: ReportStore, report_id: int, parent: QWidget | None) -> Report | None:
-    """从上一年复制: the next year's draft from ``report_id``."""
+def _offer_existing(store: ReportStore, unit: str, year: int, message: str, parent: QWidget | None) -> int | None:
+    """“…的报告已经存在”: offer to open it; its id when the clerk chose 打开."""
+    existing = store.find_report_id(unit, year)
+    if existing is None:
+        Dialogs.warn(parent, "无法新建报告", message)
+        return None
+    return existing if Dialogs.ask_open(parent, "报告已存在", f"{message}。\n\n要打开它吗？") else None
+
+
+def copy_to_next_year(store: ReportStore, report_id: int, parent: QWidget | None) -> Report | int | None:
+    """从上一年复制: the next year's draft from ``report_id`` (the id of the one that already exists, when
+    the clerk chose to open it instead)."""
     try:
         return store.copy_year(report_id)
+    except DuplicateReportError as exc:
+        source = store.load_report(report_id)
+        return _offer_existing(store, source.unit.short_name, source.year + 1,
+                               f"{exc}（如需重新复制，请先删除它）", parent)
     except StorageError as exc:
         Dialogs.warn(parent, "无法复制", f"{exc}。如需重新复制，请先删除已有的报告。")
         return None

@@ -144,7 +144,7 @@ def _run(app: QApplication, db_path: Path, demo: bool, prepare: Callable[[Report
             window.statusBar().showMessage(warning, 15000)
         app.aboutToQuit.connect(window.close)  # quit(): flush and keep geometry too
         app.commitDataRequest.connect(window.commit_data)  # Windows log-off / shutdown
-        window.show()
+        window.show_first()
         shown = window
         later = QTimer(window)
         later.setSingleShot(True)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from fazhi_desktop.core.model import Report
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.chapter.chapter_manager import ChapterManager
 from fazhi_desktop.ui.checks.check_controller import CheckController
@@ -19,12 +16,13 @@ from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.county.county_controller import CountyController
 from fazhi_desktop.ui.data.figure_actions import FigureInserter
 from fazhi_desktop.ui.window.autosaver import Autosaver
-from fazhi_desktop.ui.window.font_scale import font_size_menu
 from fazhi_desktop.ui.window.read_only import banner, lock_editing, unlock_editing
-from fazhi_desktop.ui.window.report_texts import APP_NAME, char_count_text, deadline_reminder, window_title
+from fazhi_desktop.ui.window.report_texts import APP_NAME
 from fazhi_desktop.ui.window.report_view import ReportView
-from fazhi_desktop.ui.window.save_status import SaveStatus
+from fazhi_desktop.ui.window.status_line import StatusLine
 from fazhi_desktop.ui.window.ui_settings import restore_geometry, save_geometry
+from fazhi_desktop.ui.window.window_menus import build_menus
+from fazhi_desktop.ui.window.window_menus import lazy as _lazy
 
 if TYPE_CHECKING:
     from fazhi_desktop.export import ExportResult
@@ -36,15 +34,28 @@ if TYPE_CHECKING:
 LAST_REPORT_KEY = "ui.last_report_id"
 
 
-def _lazy(module: str) -> ModuleType:
-    """The menus' file actions and dialogs (备份到…, 新建, 删除 …), imported when first used."""
-    return importlib.import_module(f"fazhi_desktop.ui.{module}")
-
-
 class MainWindow(QMainWindow):
     """Shows the report list or one report; the database is the document (no Save button)."""
 
     sig_report_opened = Signal(int, bool)  # a report was opened: its id, True when only for viewing (汇总)
+    act_list: QAction
+    act_new: QAction
+    act_import: QAction
+    act_export: QAction
+    act_restore_backup: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_find: QAction
+    act_replace: QAction
+    act_add_chapter: QAction
+    act_rename_chapter: QAction
+    act_move_left: QAction
+    act_move_right: QAction
+    act_delete_chapter: QAction
+    act_restore_chapter: QAction
+    act_next_tab: QAction
+    act_previous_tab: QAction
+    font_actions: dict[str, QAction]
 
     def __init__(self, store: ReportStore, settings: QSettings, db_path: Path,
                  parent: QWidget | None = None, read_only: bool = False, why_read_only: str = "") -> None:
@@ -64,66 +75,17 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
         self.setCentralWidget(self.pages)
-        self.save_label = SaveStatus(self.autosaver, self.statusBar())
-        self.count_label = QLabel("")
-        self.deadline_label = QLabel("")
-        for label in (self.deadline_label, self.count_label, self.save_label):
-            self.statusBar().addPermanentWidget(label)
+        self.status = StatusLine(self)
+        self.save_label = self.status.save_label
         self._deleted_report: DeletedReport | None = None
-        self._build_menus()
+        self.menus: dict[str, QMenu] = {}
+        build_menus(self)  # the act_… attributes below
         self._connect_signals()
         if read_only:
             self._lock()
-        restore_geometry(self, self.settings)
+        self.start_maximised = restore_geometry(self, self.settings)  # from the screen it opens on
         self._set_report_actions(False)  # until build_window opens a report or the list
         self.county = CountyController(self)  # the 汇总 menu; its view is made when first shown
-
-    # ---- construction -----------------------------------------------------------------------
-    def _action(self, menu_name: str, text: str, slot: object, keys: str = "") -> QAction:
-        menu = self._menus.get(menu_name) or self.menuBar().addMenu(menu_name)
-        self._menus[menu_name] = menu
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(keys)])  # not setShortcut: see fazhi_desktop/ui/__init__.py
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        self._menus: dict[str, QMenu] = {}
-        a = self._action
-        self.act_list = a("文件(&F)", "报告列表…", self.show_chooser, "Ctrl+O")
-        self.act_new = a("文件(&F)", "新建报告…", self.new_report, "Ctrl+N")
-        self.act_import = a("文件(&F)", "导入已有报告…", self.import_report)
-        self.act_restore_backup: QAction | None = None
-        self.act_import.setToolTip("把已有的 Word（.docx）或文本（.txt）报告导入为一份报告，自动识别章节和条目")
-        self.act_export = a("文件(&F)", "导出Word…", self.export_word, "Ctrl+E")
-        self.act_export.setToolTip("导出符合 GB/T 9704 公文格式的 Word 文件（Ctrl+E）")
-        toolbar = self.addToolBar("常用")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.addActions([self.act_list, self.act_export])
-        a("文件(&F)", "备份到…", lambda: _lazy("datafile.data_actions").backup_to_folder(self.store, self))
-        self.act_restore_backup = a("文件(&F)", "从备份恢复…", self.restore_backup)
-        a("文件(&F)", "退出", self.close, "Ctrl+Q")
-        self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
-        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "重做")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit = self.menuBar().addMenu("编辑(&E)")
-        edit.addActions([self.act_undo, self.act_redo, self.figures.action])
-        self.act_add_chapter = a("章节(&C)", "添加章节…", self.chapters.add_chapter)
-        self.act_rename_chapter = a("章节(&C)", "重命名本章…", self.chapters.rename_chapter, "F2")
-        self.act_move_left = a("章节(&C)", "本章前移", lambda: self.chapters.move_chapter(-1), "Ctrl+Alt+Left")
-        self.act_move_right = a("章节(&C)", "本章后移", lambda: self.chapters.move_chapter(+1),
-                                "Ctrl+Alt+Right")
-        self.act_delete_chapter = a("章节(&C)", "删除本章…", self.chapters.delete_chapter)
-        self.act_restore_chapter = a("章节(&C)", "恢复刚删除的章节", self.chapters.restore_chapter)
-        self.act_restore_chapter.setEnabled(False)
-        self.font_actions = font_size_menu(self.menuBar().addMenu("视图(&V)"), self.settings, self)
-        a("帮助(&H)", "导出诊断信息…",
-          lambda: _lazy("datafile.data_actions").export_diagnostics(self.store, self.db_path, self))
-        a("帮助(&H)", "关于…", self.show_about)
 
     @property
     def chooser(self) -> ReportChooser:
@@ -144,12 +106,13 @@ class MainWindow(QMainWindow):
         return self._chooser
 
     def _connect_signals(self) -> None:
-        self.autosaver.sig_saved.connect(self._on_saved)
-        self.view.sig_report_changed.connect(self._show_report_state)
-        for source in (self.view, self.chapters, self.check_controller, self.figures):
-            source.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.autosaver.sig_saved.connect(self.status.saved)  # 正在保存… and 未保存: the label follows the autosaver
+        self.view.sig_report_changed.connect(lambda _report: self.status.saved())  # written at once
+        self.view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.currentChanged.connect(self._on_tab_changed)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
+        self.undo_stack.indexChanged.connect(self._on_history_step)
+        for source in (self.chapters, self.check_controller, self.figures):
+            source.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.chapters.sig_restore_available.connect(self.act_restore_chapter.setEnabled)
         app = QApplication.instance()
         self._watching_focus = isinstance(app, QApplication)
@@ -170,8 +133,7 @@ class MainWindow(QMainWindow):
         self.chooser.set_reports(self.store.list_reports(), select=self.view.report_id)
         self.pages.setCurrentWidget(self.chooser)
         self.setWindowTitle(f"报告列表 — {APP_NAME}")
-        self.deadline_label.setText("")
-        self.count_label.setText("")
+        self.status.clear()
         self._set_report_actions(False)
 
     def open_report(self, report_id: int, viewing: bool = False) -> None:
@@ -181,11 +143,12 @@ class MainWindow(QMainWindow):
         self.view.read_only = self.read_only or viewing
         report = self.view.load(report_id)
         self.chapters.forget()
+        self.check_controller.forget_fix()
         if not self.read_only:  # the holder of the file remembers its own last report
             self.store.set_meta(LAST_REPORT_KEY, str(report_id))
         self.pages.setCurrentWidget(self.view)
         self._set_report_actions(True)
-        self._show_report_state(report)
+        self.status.show_report(report)
         self.sig_report_opened.emit(report_id, viewing)
 
     def open_last_report(self) -> bool:
@@ -199,9 +162,10 @@ class MainWindow(QMainWindow):
 
     def _set_report_actions(self, enabled: bool) -> None:
         for action in (self.act_add_chapter, self.act_rename_chapter, self.act_delete_chapter,
-                       self.act_move_left, self.act_move_right, self.figures.action):
+                       self.act_move_left, self.act_move_right, self.figures.action, self.act_replace):
             action.setEnabled(enabled and not self.view.read_only)
-        self.act_export.setEnabled(enabled)
+        for action in (self.act_export, self.act_find, self.act_next_tab, self.act_previous_tab):
+            action.setEnabled(enabled)
 
     def _lock(self) -> None:
         """Read-only viewing: nothing that writes is offered; the report list still opens reports."""
@@ -231,10 +195,12 @@ class MainWindow(QMainWindow):
             self.open_report(report_id)
 
     def copy_report(self, report_id: int) -> None:
-        """从上一年复制: the next year's draft from ``report_id``."""
+        """从上一年复制: the next year's draft from ``report_id`` (or the one that exists, if asked to open)."""
         self.autosaver.flush()
         created = _lazy("reports.report_list_actions").copy_to_next_year(self.store, report_id, self)
-        if created is not None and created.id is not None:
+        if isinstance(created, int):
+            self.open_report(created)
+        elif created is not None and created.id is not None:
             self.statusBar().showMessage(f"已根据{created.year - 1}年度报告新建{created.year}年度报告", 8000)
             self.open_report(created.id)
 
@@ -272,27 +238,26 @@ class MainWindow(QMainWindow):
         return result
 
     # ---- status -----------------------------------------------------------------------------
-    def _show_report_state(self, report: Report) -> None:
-        self.setWindowTitle(window_title(report) + ("（只读）" if self.read_only else ""))
-        self.deadline_label.setText(deadline_reminder(report))
-        self._update_counts(report)
+    def _on_history_step(self, _index: int) -> None:
+        self.statusBar().clearMessage()  # a note about an earlier step (没有变化 …) no longer applies
+        self.status.update_counts()
 
-    def _update_counts(self, report: Report | None = None) -> None:
-        if self.view.report_id is None or self.pages.currentWidget() is not self.view:
-            self.count_label.setText("")
+    def switch_tab(self, delta: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous tab of the report, round the end."""
+        if self.pages.currentWidget() is self.view and self.view.count():
+            self.view.setCurrentIndex((self.view.currentIndex() + delta) % self.view.count())
+
+    def find_replace(self, replacing: bool) -> None:
+        """查找 (Ctrl+F) / 替换 (Ctrl+H) across the whole report."""
+        if self.view.report_id is None:
             return
-        report = report or self.view.report()
-        editor = self.view.current_editor()
-        self.count_label.setText(char_count_text(report.char_count(),
-                                                 editor.char_count() if editor else None))
+        from fazhi_desktop.ui.edit.find_actions import show_find_dialog  # made when first asked for
 
-    def _on_saved(self, _when: str) -> None:
-        if self.view.report_id is not None and self.pages.currentWidget() is self.view:
-            self._show_report_state(self.view.report())  # the unit name may have changed
+        show_find_dialog(self, replacing and not self.read_only)
 
     def _on_tab_changed(self, _index: int) -> None:
         self.autosaver.flush()
-        self._update_counts()
+        self.status.update_counts()
 
     def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self.autosaver.flush()
@@ -300,6 +265,13 @@ class MainWindow(QMainWindow):
     def commit_data(self, _manager: object = None) -> None:
         """The session manager asks (Windows log-off or shutdown): everything typed is saved now."""
         self.autosaver.flush()
+
+    def show_first(self) -> None:
+        """Show the window for the first time: maximised on a first start on a small screen."""
+        if self.start_maximised:
+            self.showMaximized()
+        else:
+            self.show()
 
     def bring_to_front(self) -> None:
         """Another start of the program on this data file asked for this window."""
@@ -319,6 +291,7 @@ class MainWindow(QMainWindow):
                 self, "有修改未能保存", f"{self.autosaver.last_error}\n\n关闭后这些修改会丢失。仍要关闭吗？"):
             event.ignore()  # the clerk can fix the cause (free disk space) and close again
             return
+        self.check_controller.stop()
         self.undo_stack.blockSignals(True)  # its destructor emits indexChanged; nothing to show then
         save_geometry(self, self.settings)
         app = QApplication.instance()

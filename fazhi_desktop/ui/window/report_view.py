@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from fazhi_desktop.core.model import Block, Chapter, Report, Status
+from fazhi_desktop.core.model import Chapter, Report, Status
 from fazhi_desktop.core.numbering import chapter_number
-from fazhi_desktop.core.outline import OutlineError
-from fazhi_desktop.storage.database import StorageError
 from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.ui.edit.change_command import Place
+from fazhi_desktop.ui.edit.place_display import PlaceDisplay
+from fazhi_desktop.ui.edit.report_history import ReportHistory
 from fazhi_desktop.ui.info.info_form import InfoForm
 from fazhi_desktop.ui.window.autosaver import Autosaver
 from fazhi_desktop.ui.window.read_only import lock_editing
@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # each tab's widget (and what it needs) loads with its first 
     from fazhi_desktop.core.checks import Location
     from fazhi_desktop.core.indicators import IndicatorValue
     from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
-    from fazhi_desktop.ui.chapter.outline_requests import OutlineOp
     from fazhi_desktop.ui.checks.check_panel import CheckPanel
     from fazhi_desktop.ui.data.indicator_table import IndicatorTable
 
@@ -32,14 +31,17 @@ INDICATORS_TIP = "本年度的统计数字（案件、调解、普法等），�
 CHECKS_TIP = "检查法规名称、规范表述、编号、标点、数字与数据指标是否一致等问题"
 
 class ReportView(QTabWidget):
-    """Shows one report. Text edits go through the debounced :class:`Autosaver`; outline edits
-    become undoable :class:`OutlineCommand` objects applied by ``ReportStore.apply_outline``."""
+    """Shows one report. Every change is one step of the report's undo history (:class:`ReportHistory`),
+    written through the debounced :class:`Autosaver`."""
 
     sig_report_changed = Signal(object)
     """The stored report changed in a way the window shows (title, status, chapters)."""
 
     sig_message = Signal(str)
     """A short Chinese message for the status bar (e.g. why an outline edit was refused)."""
+
+    sig_editor_built = Signal(object)
+    """A chapter's editor (a :class:`ChapterEditor`) was just made."""
 
     sig_checks_built = Signal(object)
     """The 检查 list (a :class:`CheckPanel`) was just made: connect to it."""
@@ -63,6 +65,9 @@ class ReportView(QTabWidget):
         self._unbuilt: dict[QWidget, Chapter] = {}  # chapter tabs still on their empty page
         self._editors: set[ChapterEditor] = set()  # the chapter tabs built so far
         self._swapping = False
+        self.display = PlaceDisplay(self)
+        self.history = ReportHistory(store, autosaver, undo_stack, self.display)
+        self.history.sig_message.connect(self.sig_message)
         self.currentChanged.connect(self._build_if_unbuilt)
         self.info.sig_report_field_edited.connect(self._on_report_field)
         self.info.sig_unit_field_edited.connect(self._on_unit_field)
@@ -108,6 +113,9 @@ class ReportView(QTabWidget):
             self.sig_checks_built.emit(self._check_panel)
         return self._check_panel
 
+    def checks_built(self) -> bool:
+        return self._check_panel is not None
+
     def checks_shown(self) -> bool:
         return self._check_panel is not None and self.currentWidget() is self._check_panel
 
@@ -132,13 +140,13 @@ class ReportView(QTabWidget):
         """Every chapter's editor, in tab order (building those not shown yet)."""
         for page in list(self._unbuilt):
             self._build(page)
-        return self._built_editors()
+        return self.built_editors()
 
-    def _built_editors(self) -> list[ChapterEditor]:
+    def built_editors(self) -> list[ChapterEditor]:
         return sorted(self._editors, key=self.indexOf)
 
     def editor_for(self, chapter_id: int) -> ChapterEditor | None:
-        built = next((e for e in self._built_editors() if e.chapter_id == chapter_id), None)
+        built = next((e for e in self.built_editors() if e.chapter_id == chapter_id), None)
         if built is not None:
             return built
         page = next((p for p, c in self._unbuilt.items() if c.id == chapter_id), None)
@@ -174,21 +182,27 @@ class ReportView(QTabWidget):
         """Put the chapter's editor in place of its empty page (same tab, text and tooltip)."""
         from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
 
-        chapter = self._unbuilt.pop(page)
+        stale = self._unbuilt.pop(page)
+        self.autosaver.flush()
+        assert stale.id is not None
+        chapter = self.store.load_chapter(stale.id)  # as it is now: undo or a fix may have changed it
         editor = ChapterEditor(chapter)
         self._editors.add(editor)
         editor.set_number(chapter_number(self.indexOf(page) - 1))
-        editor.sig_chapter_edited.connect(self._on_chapter_edited)
-        editor.sig_block_edited.connect(self._on_block_edited)
-        editor.sig_outline_requested.connect(lambda label, op, e=editor: self.apply_outline(e, label, op))
+        cid = chapter.id
+        editor.sig_chapter_edited.connect(lambda key, old, new, e=editor: self._on_chapter_edited(e, key, old, new))
+        editor.sig_block_edited.connect(lambda row, key, old, new: self.history.record(
+            Place("block", key, row, cid), old, new))
+        editor.sig_outline_requested.connect(
+            lambda label, op, e=editor: self.history.apply_outline(e, label, op))
         editor.sig_error.connect(self.sig_message)
         self._swap_in(page, editor)
+        self.sig_editor_built.emit(editor)
         return editor
 
     def reload_chapters(self, select_chapter: int | None = None) -> None:
-        """Rebuild the chapter tabs from the store (after adding, moving or removing a chapter)."""
+        """Rebuild the chapter tabs from the store (after adding, moving or removing a chapter, or its undo)."""
         self.autosaver.flush()
-        self.undo_stack.clear()
         self._rebuild_chapters(self.report().chapters)
         editor = self.editor_for(select_chapter) if select_chapter is not None else None
         if editor is not None:
@@ -198,7 +212,7 @@ class ReportView(QTabWidget):
     def _rebuild_chapters(self, chapters: tuple[Chapter, ...]) -> None:
         self._swapping = True
         try:
-            for old in [*self._built_editors(), *self._unbuilt]:
+            for old in [*self.built_editors(), *self._unbuilt]:
                 self.removeTab(self.indexOf(old))
                 old.deleteLater()
             self._unbuilt.clear()
@@ -210,25 +224,19 @@ class ReportView(QTabWidget):
             self._swapping = False
         self._build_if_unbuilt(self.currentIndex())
 
-    # ---- edits ------------------------------------------------------------------------------
-    def _on_report_field(self, key: str, value: Any) -> None:
-        report_id = self.report_id
-        assert report_id is not None
-        self.autosaver.schedule(("report", report_id, key),
-                                lambda: self.store.update_report_field(report_id, key, value))
+    # ---- edits (each one undo step: see ui.edit.report_history) -----------------------------
+    def _on_report_field(self, key: str, before: Any, after: Any) -> None:
+        assert self.report_id is not None
+        self.history.record(Place("report", key, self.report_id), before, after)
 
-    def _on_unit_field(self, key: str, value: Any) -> None:
-        report_id = self.report_id
-        assert report_id is not None
+    def _on_unit_field(self, key: str, before: Any, after: Any) -> None:
+        assert self.report_id is not None
+        self.history.record(Place("unit", key, self.report_id), before, after)
 
-        def write() -> None:
-            unit = self.store.load_report(report_id).unit
-            try:
-                self.store.save_unit(replace(unit, **{key: value}))
-            except StorageError as exc:  # a rule the user broke: say so, keep the text in the field
-                self.info.unit_editors[key].show_error(str(exc))
-
-        self.autosaver.schedule(("unit", report_id, key), write)
+    def _on_chapter_edited(self, editor: ChapterEditor, key: str, before: str, after: str) -> None:
+        self.history.record(Place("chapter", key, editor.chapter_id), before, after)
+        if key == "title":
+            self.set_tab_title(editor, after)
 
     def _on_status(self, status: Status) -> None:
         assert self.report_id is not None
@@ -258,72 +266,11 @@ class ReportView(QTabWidget):
         self._load_indicators(report_id)
         self.sig_message.emit(f"已添加自定义指标：{added.label}（{added.unit}）")
 
-    def _on_chapter_edited(self, chapter_id: int, field: str, text: str) -> None:
-        def write() -> None:
-            if field == "title":
-                self.store.update_chapter(chapter_id, title=text)
-            else:
-                self.store.update_chapter(chapter_id, lead=text)
+    def set_tab_title(self, editor: ChapterEditor, title: str) -> None:
+        index = self.indexOf(editor)
+        self.setTabText(index, tab_text(index - 1, title, editor.chapter.role))
+        self.setTabToolTip(index, title)
 
-        self.autosaver.schedule(("chapter", chapter_id, field), write)
-        editor = self.editor_for(chapter_id)
-        if field == "title" and editor is not None:
-            index = self.indexOf(editor)
-            self.setTabText(index, tab_text(index - 1, text, editor.chapter.role))
-            self.setTabToolTip(index, text)
-
-    def _on_block_edited(self, block_id: int, field: str, value: object) -> None:
-        self.autosaver.schedule(("block", block_id, field),
-                                lambda: self.store.update_block(block_id, **{field: value}))
-
-    # ---- outline ----------------------------------------------------------------------------
-    def apply_outline(self, editor: ChapterEditor, label: str, op: OutlineOp) -> bool:
-        """Flush typing, run ``op`` on the stored outline and push it on the undo stack."""
-        if self.read_only:
-            self.sig_message.emit("只读打开时不能修改报告。")
-            return False
-        self.autosaver.flush()
-        before = self.store.load_blocks(editor.chapter_id)
-        try:
-            after, selected = op(before)
-        except OutlineError as exc:
-            self.sig_message.emit(str(exc))
-            return False
-        if tuple(after) == before:
-            self.sig_message.emit(f"{label}：已经到头了，大纲没有变化")
-            return False
-        from fazhi_desktop.ui.chapter.outline_command import OutlineCommand
-
-        command = OutlineCommand(self.store, editor.chapter_id, before, tuple(after),
-                                 (editor.current_index(), selected), label, self._on_outline_applied,
-                                 self.autosaver.flush, self.sig_message.emit)
-        self.undo_stack.push(command)
-        return True
-
-    def _on_outline_applied(self, chapter_id: int, blocks: tuple[Block, ...], selected: int) -> None:
-        editor = self.editor_for(chapter_id)
-        if editor is not None:
-            editor.show_outline(blocks, selected)
-            self.setCurrentWidget(editor)
-
-    # ---- going to a place (from the 检查 tab) ------------------------------------------------
-    def goto(self, location: Location) -> None:
-        """Show the field a finding points into and select the offending text."""
-        from fazhi_desktop.core.checks import Field
-
-        report_key = {Field.TITLE: "title_override", Field.ADDRESSEE: "addressee", Field.OPENING: "opening",
-                      Field.CLOSING: "closing", Field.SIGNATORIES: "signatories", Field.DATE: "date"}
-        if location.field in report_key:
-            self.setCurrentWidget(self.info)
-            editor = self.info.report_editors[report_key[location.field]]
-            self.info.ensureWidgetVisible(editor)
-            editor.focus_widget().setFocus()
-            return
-        editors = self.chapter_editors()
-        chapter = next((e for e in editors if e.chapter_id == location.chapter_id), None)
-        if chapter is None and location.chapter is not None and 0 <= location.chapter < len(editors):
-            chapter = editors[location.chapter]
-        if chapter is None:
-            return
-        self.setCurrentWidget(chapter)
-        chapter.show_place(location.field.value, location.block_id, location.block, location.offset)
+    def goto(self, location: Location, length: int = 0) -> None:
+        """Show the place of a finding or a found text and select its ``length`` characters."""
+        self.display.goto(location, length)

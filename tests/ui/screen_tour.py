@@ -1,0 +1,173 @@
+"""Run by tests/ui/test_screen_fit.py in a fresh process per screen: the window and every dialog on an
+offscreen screen of a given size and scale, a screenshot of each, and every button checked to lie on
+the screen. Usage: python -m tests.ui.screen_tour WIDTHxHEIGHT SCALE OUT_DIR
+
+The offscreen platform takes its screen from a JSON file (``offscreen:configfile=…``, Qt 6.9–6.11);
+QT_SCALE_FACTOR scales like Windows' 125/150/200 %. Both are read when QApplication starts, hence a
+process per screen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+SIZE, SCALE, OUT = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+WIDTH, HEIGHT = (int(n) for n in SIZE.split("x"))
+WORK = Path(tempfile.mkdtemp(prefix="fazhi-tour-"))
+(WORK / "screen.json").write_text(json.dumps({"screens": [
+    {"name": "tour", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT, "logicalDpi": 96, "dpr": 1}]}))
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={WORK / 'screen.json'}"
+os.environ["QT_SCALE_FACTOR"] = SCALE
+
+from PySide6.QtCore import QRect  # noqa: E402
+from PySide6.QtGui import QFont  # noqa: E402
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QDialog, QWidget  # noqa: E402
+
+from fazhi_desktop.core.indicators import load_catalog, parse_values  # noqa: E402
+from fazhi_desktop.core.serialize import report_from_dict  # noqa: E402
+from fazhi_desktop.resources import load_json  # noqa: E402
+from fazhi_desktop.storage.session import open_session  # noqa: E402
+from fazhi_desktop.ui.window import launcher  # noqa: E402
+
+app = launcher.application()
+app.setFont(QFont(["WenQuanYi Micro Hei", "Noto Sans CJK SC"], 10))  # as the tests (see conftest)
+NAME = f"{SIZE}@{round(float(SCALE) * 100)}"
+problems: list[str] = []
+shots: list[str] = []
+
+
+def shown_part(widget: QWidget) -> tuple[QRect, bool]:
+    """The part of ``widget`` not hidden by a scroll area (global coordinates), and whether it is in one:
+    a button scrolled out of view is reached by scrolling, not off the screen."""
+    rect = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+    scrolled = False
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent.objectName() == "qt_scrollarea_viewport":
+            rect = rect.intersected(QRect(parent.mapToGlobal(parent.rect().topLeft()), parent.size()))
+            scrolled = True
+        parent = parent.parentWidget()
+    return rect, scrolled
+
+
+def outside(widget: QWidget, area: QRect) -> bool:
+    rect, scrolled = shown_part(widget)
+    if scrolled and rect.isEmpty():
+        return False
+    window = widget.window()
+    inside_window = QRect(window.mapToGlobal(window.rect().topLeft()), window.size()).adjusted(-1, -1, 1, 1)
+    return not (area.adjusted(-1, -1, 1, 1).contains(rect) and inside_window.contains(rect))
+
+
+def check(top: QWidget, what: str) -> None:
+    """``top`` and every button on it that is shown lie inside the available screen; a screenshot."""
+    app.processEvents()
+    screen = top.screen() or app.primaryScreen()
+    area = screen.availableGeometry()
+    if not area.adjusted(-1, -1, 1, 1).contains(top.frameGeometry()):  # a pixel of rounding at 125 %
+        problems.append(f"{NAME} {what}: window {top.frameGeometry()} not inside {area}")
+    for button in top.findChildren(QAbstractButton):
+        if button.isVisible() and button.window() is top and outside(button, area):
+            label = button.text() or button.toolTip() or type(button).__name__
+            problems.append(f"{NAME} {what}: button “{label}” off the screen")
+    path = OUT / f"{NAME}-{what}.png"
+    top.grab().save(str(path))
+    shots.append(path.name)
+
+
+def dialog(what: str, make: Callable[[], QDialog]) -> None:
+    made = make()
+    made.show()  # as exec() would show it, without waiting
+    check(made, what)
+    made.close()
+    made.deleteLater()
+
+
+def control() -> None:
+    """The check itself: a dialog bigger than the screen must be reported."""
+    big = QDialog()
+    big.resize(WIDTH + 100, HEIGHT + 100)
+    big.show()
+    check(big, "0-对照")
+    big.close()
+    found = [p for p in problems if "0-对照" in p]
+    assert found, "the check did not see a window bigger than the screen"
+    problems.clear()
+    (OUT / f"{NAME}-0-对照.png").unlink()
+    shots.clear()
+
+
+def tour() -> None:
+    control()
+    db = WORK / "fazhi.db"
+    session = open_session(db)
+    store = session.store
+    demo = report_from_dict(load_json("demo", "demo-report.json"))
+    report = store.create_report(replace(demo, unit=store.save_unit(demo.unit)))
+    assert report.id is not None
+    store.set_indicator_values(report.id, parse_values(load_catalog(), load_json("demo", "demo-report.json")
+                                                       ["indicators"]))
+    window = launcher.build_window(store, db, demo=True)
+    window.show_first()
+    window.show_chooser()
+    check(window, "1-报告列表")
+    window.open_report(report.id)
+    check(window, "2-基本信息")
+    editor = window.view.chapter_editors()[0]
+    window.view.setCurrentWidget(editor)
+    editor.tree.select_index(1)
+    check(window, "3-章节")
+    window.view.setCurrentWidget(window.view.indicators)
+    check(window, "4-数据指标")
+    window.view.setCurrentWidget(window.view.checks)
+    check(window, "5-检查")
+    window.view.setCurrentWidget(editor)
+    dialogs(window, db)
+    window.close()
+    session.close()
+
+
+def dialogs(window: QWidget, db: Path) -> None:
+    from fazhi_desktop.core.model import Report
+    from fazhi_desktop.importers.load import import_file
+    from fazhi_desktop.ui.data.figure_picker import FigurePicker, figure_entries
+    from fazhi_desktop.ui.datafile.about_dialog import AboutDialog
+    from fazhi_desktop.ui.datafile.restore_dialog import RestoreDialog
+    from fazhi_desktop.ui.edit.find_actions import show_find_dialog
+    from fazhi_desktop.ui.exporting.export_dialog import ExportDialog
+    from fazhi_desktop.ui.importing.import_preview_dialog import ImportPreviewDialog
+    from fazhi_desktop.ui.reports.new_report_dialog import NewReportDialog
+    from fazhi_desktop.ui.window.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    table = window.view.indicators
+    assert table.catalog is not None
+    report: Report = window.view.report()
+    dialog("6-插入数据", lambda: FigurePicker(figure_entries(table.catalog, table.values), window))
+    dialog("7-导出Word", lambda: ExportDialog(report, Path.home() / "报告.docx", window,
+                                             "导出前检查：警告1处。可以直接导出。"))
+    dialog("8-新建报告", lambda: NewReportDialog(["示例镇", "千佛镇"], 2025, window))
+    dialog("9-关于", lambda: AboutDialog(db, window))
+    from fazhi_desktop.storage.backups import backup_dir_for, list_backups, make_backup
+
+    make_backup(window.store.db, db, "测试")
+    dialog("10-从备份恢复", lambda: RestoreDialog(list_backups(backup_dir_for(db)), window))
+    sample = Path(__file__).resolve().parents[3] / "shared" / "samples" / "qianfo-2021-report.txt"
+    if sample.is_file():
+        imported = import_file(sample)
+        dialog("11-导入预览", lambda: ImportPreviewDialog(imported, lambda _u, _y: False, window))
+    find = show_find_dialog(window, True)
+    find.dialog.needle.setText("示例镇")
+    check(find.dialog, "12-查找和替换")
+    find.dialog.close()
+
+
+tour()
+(OUT / f"{NAME}.json").write_text(json.dumps({"problems": problems, "shots": shots}, ensure_ascii=False))
+print(json.dumps({"problems": problems, "shots": shots}, ensure_ascii=False))
