@@ -1,0 +1,222 @@
+"""Breaking a paragraph into lines the way LibreOffice, Word and WPS do (no python-docx).
+
+LibreOffice's rule for Chinese text (its CJK break iterator, reproduced here and measured with 7.4):
+fill the line until a character overflows; if that character may not start a line (，。、”》…) or
+the one before it may not end one (“《（), step back until neither holds (避头尾: the last character
+"moves down" with the mark); otherwise step back to the start of the "word" the overflowing
+character belongs to (a number or Latin word such as "97.3%", a digit stuck to the mark before it
+"，1" or the bracket after it "1（"); "——" and "……" it splits or not, so no break is trusted there. Nothing hangs past the line end: hanging is off
+(see :mod:`~fazhi_desktop.export.paragraphs` on ``w:overflowPunct``).
+
+Word and WPS break by the same rules but measure a little differently (:mod:`.textmetrics`). Where
+the two measures would break a line differently, or where one of them is within a hair of the line
+end, the break is *forced*: the characters of that line get a little more spacing
+(:attr:`Line.forced`), so that the character after the break overflows in both while the line
+itself still fits in both. Justification spreads every full line across the width anyway, so the
+extra spacing does not show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fazhi_desktop.export.textmetrics import PROFILES, Profile, Span, advances, autospaced, resolve_scripts
+
+# LibreOffice's zh-CN kinsoku lists (i18npool locale data), which Word's Simplified Chinese lists match
+# for every mark a report uses.
+NO_LINE_START = frozenset(":!),.;?]}¢'\"、。〉》」』】〕〗〞︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞！），．：；？｜｝︴︶︸︺︼︾﹀﹂﹄﹏～￠々‖•·ˇˉ―-′’”")
+NO_LINE_END = frozenset("([{£¥'\"‵〈《「『【〔〖（［｛￡￥〝︵︷︹︻︽︿﹁﹃﹙﹛﹝“‘")
+# What LibreOffice's word boundaries keep together (measured): a closing mark and the digit or letter
+# after it, and a digit or letter and the opening mark after it.
+_CLOSERS = frozenset("，。、）”》」』】〕〉’〗｝］")
+_OPENERS = frozenset("“《（「『【〔〈‘〖｛［")
+EPS = 0.3  # pt: a break is trusted only when both measures clear the line end by this much
+_MAX_FORCE = 40  # twentieths of a point: at most 2 pt more per character
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and not ch.isspace()
+
+
+def _glued(a: str, b: str, latin_only: bool) -> bool:
+    """Are ``a`` and the following ``b`` one word for LibreOffice (never broken between)?"""
+    if _latin(a) and _latin(b):
+        return True
+    if latin_only:
+        return False
+    if a in _CLOSERS and b.isascii() and b.isalnum():
+        return True
+    return a.isascii() and a.isalnum() and b in _OPENERS
+
+
+def _pair_split(text: str, over: int) -> bool:
+    """Is ``over`` the second half of "——" or "……"? LibreOffice splits such a pair one time and
+    not another, so no break is trusted there."""
+    return 0 < over < len(text) and text[over] in "—…" and text[over - 1] == text[over]
+
+
+def _kinsoku(text: str, start: int, pos: int) -> int:
+    while pos > start and (text[pos] in NO_LINE_START or text[pos - 1] in NO_LINE_END):
+        pos -= 1
+    return pos
+
+
+def _snap(text: str, start: int, pos: int, latin_only: bool) -> int:
+    while pos > start and _glued(text[pos - 1], text[pos], latin_only):
+        pos -= 1
+    return pos
+
+
+def adjust(text: str, start: int, over: int) -> int:
+    """Where LibreOffice breaks when ``text[over]`` is the first character that does not fit: the
+    kinsoku step back; then, if that moved nothing, back to the start of the word (else only out of
+    a Latin word: "99.2%。" breaks before "99.2%", "1（宙" between "1" and "（"); then kinsoku again."""
+    if over >= len(text):
+        return len(text)
+    pos = _kinsoku(text, start, over)
+    pos = _snap(text, start, pos, latin_only=pos != over)
+    pos = _kinsoku(text, start, pos)
+    return pos if pos > start else max(over, start + 1)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a paragraph: ``text[start:end]``, and the extra spacing (1/20 pt) given to its
+    characters to force the break after it (0: the break needs no help)."""
+
+    start: int
+    end: int
+    forced: int = 0
+
+
+@dataclass(frozen=True)
+class Rooms:
+    """Line widths available (pt) under each renderer: the first line's and the others'."""
+
+    first: dict[Profile, float]
+    rest: dict[Profile, float]
+
+
+def with_forced(spans: tuple[Span, ...], forced: dict[int, tuple[int, int]]) -> tuple[Span, ...]:
+    """The spans with each forced line (start → (end, extra twentieths)) cut out as a run of its own."""
+    if not forced:
+        return spans
+    cuts = sorted({s.end for s in spans} | set(forced) | {e for e, _ in forced.values()})
+    out: list[Span] = []
+    for end in cuts:
+        if end == 0:
+            continue
+        base = next(s for s in spans if s.end >= end)
+        extra = next((x for a, (e, x) in forced.items() if a < end <= e), 0)
+        out.append(Span(end, base.size, base.spacing + extra / 20, base.cjk_latin))
+    return tuple(out)
+
+
+class _Measure:
+    """Line widths of one paragraph under every profile."""
+
+    def __init__(self, text: str, spans: tuple[Span, ...]) -> None:
+        self.text = text
+        self.prefix: dict[Profile, list[float]] = {}
+        # what a line-final character sheds: the autospace towards the next line's first character,
+        # and in LibreOffice its spacing too (the portion ends with the line)
+        self.end_fix: dict[Profile, list[float]] = {}
+        self.spaced: dict[Profile, list[int]] = {}  # characters carrying their run's spacing, cumulative
+        resolved = resolve_scripts(text)
+        sizes: list[float] = []
+        spacing: list[float] = []
+        last: list[bool] = []
+        k = 0
+        for i in range(len(text)):
+            while spans[k].end <= i:
+                k += 1
+            last.append(i + 1 == len(text) or spans[k].end == i + 1 or resolved[i + 1] is not resolved[i])
+            spacing.append(spans[k].spacing)
+            sizes.append(spans[k].size)
+        for p in PROFILES:
+            acc, fix, spaced = [0.0], [], [0]
+            for i, adv in enumerate(advances(text, spans, p)):
+                acc.append(acc[-1] + adv)
+                gap = p.autospace_em * sizes[i] if i + 1 < len(text) and autospaced(text[i], text[i + 1]) else 0.0
+                fix.append(-gap - (0.0 if p.portion_end_condensed or last[i] else spacing[i]))
+                spaced.append(spaced[-1] + (1 if p.portion_end_condensed or not last[i] else 0))
+            self.prefix[p], self.end_fix[p], self.spaced[p] = acc, fix, spaced
+
+    def width(self, p: Profile, a: int, e: int) -> float:
+        w = self.prefix[p][e] - self.prefix[p][a]
+        return w + self.end_fix[p][e - 1] if e > a else w
+
+    def overflow(self, p: Profile, a: int, room: float) -> int:
+        """The first character (index) that does not fit on a line starting at ``a``."""
+        for o in range(a, len(self.text)):
+            if self.width(p, a, o + 1) > room:
+                return o
+        return len(self.text)
+
+
+def _force(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> int | None:
+    """Extra spacing (1/20 pt) on ``text[a:b]`` with which both renderers break at ``b``; None if none does."""
+    for over in range(b, min(b + 16, len(m.text))):
+        if adjust(m.text, a, over) != b or _pair_split(m.text, over):
+            continue
+        low, high = 1, _MAX_FORCE
+        for p in PROFILES:
+            k = max(1, m.spaced[p][b] - m.spaced[p][a])
+            low = max(low, int((rooms[p] + EPS - m.width(p, a, over + 1)) / k * 20) + 1)
+            high = min(high, int((rooms[p] - EPS - m.width(p, a, over)) / k * 20))
+        if low <= high:
+            return (low + high) // 2
+    return None
+
+
+def _clean(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> bool:
+    """Do both renderers break at ``b`` with room to spare on both sides of the line end?"""
+    for p in PROFILES:
+        over = m.overflow(p, a, rooms[p])
+        if adjust(m.text, a, over) != b or _pair_split(m.text, over):
+            return False
+        if over < len(m.text) and (m.width(p, a, over) > rooms[p] - EPS or m.width(p, a, over + 1) <= rooms[p] + EPS):
+            return False
+    return True
+
+
+def _lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> list[Line]:
+    m = _Measure(text, spans)
+    lines: list[Line] = []
+    a = 0
+    while a < len(text):
+        room = rooms.first if not lines else rooms.rest
+        b = min(adjust(text, a, m.overflow(p, a, room[p])) for p in PROFILES)
+        forced = 0
+        if b < len(text) and not _clean(m, room, a, b):
+            while b > a + 1:
+                force = _force(m, room, a, b)
+                if force is not None:
+                    forced = force
+                    break
+                b = adjust(text, a, b - 1)  # no spacing separates the renderers here: one break earlier
+            if not forced:
+                b = min(adjust(text, a, m.overflow(p, a, room[p])) for p in PROFILES)
+        lines.append(Line(a, b, forced))
+        a = b
+    return lines or [Line(0, 0)]
+
+
+def break_lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> list[Line]:
+    """The paragraph's lines. A forced line is written as a run of its own, which changes the widths
+    around it a little in LibreOffice, so the breaking is repeated with those runs until it is stable."""
+    forced: dict[int, tuple[int, int]] = {}  # line start -> (end, extra spacing)
+    lines: list[Line] = []
+    for _ in range(4):
+        lines = _lines(text, with_forced(spans, forced), rooms)
+        now: dict[int, tuple[int, int]] = {}
+        for ln in lines:
+            kept = forced.get(ln.start)
+            if kept is not None and kept[0] == ln.end:
+                now[ln.start] = kept  # still needed where it was: keep it (its spacing now does the work)
+            elif ln.forced:
+                now[ln.start] = (ln.end, ln.forced)
+        if now == forced:
+            break
+        forced = now
+    return [Line(ln.start, ln.end, forced.get(ln.start, (ln.end, 0))[1]) for ln in lines]
