@@ -5,8 +5,9 @@ fill the line until a character overflows; if that character may not start a lin
 the one before it may not end one (“《（), step back until neither holds (避头尾: the last character
 "moves down" with the mark); otherwise step back to the start of the "word" the overflowing
 character belongs to (a number or Latin word such as "97.3%", a digit stuck to the mark before it
-"，1" or the bracket after it "1（"); "——" and "……" it splits or not, so no break is trusted there. Nothing hangs past the line end: hanging is off
-(see :mod:`~fazhi_desktop.export.paragraphs` on ``w:overflowPunct``).
+"，1" or the bracket after it "1（"); "——" and "……" it splits or not, so no break is trusted there.
+Nothing hangs past the line end: hanging is off (see :mod:`~fazhi_desktop.export.paragraphs` on
+``w:overflowPunct``).
 
 Word and WPS break by the same rules but measure a little differently (:mod:`.textmetrics`). Where
 the two measures would break a line differently, or where one of them is within a hair of the line
@@ -24,7 +25,8 @@ from fazhi_desktop.export.textmetrics import PROFILES, Profile, Span, advances, 
 
 # LibreOffice's zh-CN kinsoku lists (i18npool locale data), which Word's Simplified Chinese lists match
 # for every mark a report uses.
-NO_LINE_START = frozenset(":!),.;?]}¢'\"、。〉》」』】〕〗〞︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞！），．：；？｜｝︴︶︸︺︼︾﹀﹂﹄﹏～￠々‖•·ˇˉ―-′’”")
+NO_LINE_START = frozenset(":!),.;?]}¢'\"、。〉》」』】〕〗〞︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞！），．：；？｜｝"
+                          "︴︶︸︺︼︾﹀﹂﹄﹏～￠々‖•·ˇˉ―-′’”")
 NO_LINE_END = frozenset("([{£¥'\"‵〈《「『【〔〖（［｛￡￥〝︵︷︹︻︽︿﹁﹃﹙﹛﹝“‘")
 # What LibreOffice's word boundaries keep together (measured): a closing mark and the digit or letter
 # after it, and a digit or letter and the opening mark after it.

@@ -10,6 +10,7 @@ cannot drift apart. A run of the flow is cut into segments where
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,7 +94,7 @@ def _cut(segments: list[Segment], lines: list[Line]) -> list[Segment]:
     for seg in segments:
         cuts = sorted({0, len(seg.text)} | {x - pos for a, e, _ in forced for x in (a, e)
                                             if pos < x < pos + len(seg.text)})
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in itertools.pairwise(cuts):
             extra = next((f for s, e, f in forced if s <= pos + a < e), 0)
             out.append(Segment(seg.text[a:b], seg.run, seg.half_points, seg.spacing + extra, seg.cjk_latin))
         pos += len(seg.text)
