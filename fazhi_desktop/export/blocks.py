@@ -59,6 +59,7 @@ class ImprintBlock:
 
     @property
     def height(self) -> int:
+        """Its rows (exact heights, which the rules are drawn within: measured)."""
         return sum(r.lines * LINE - IMPRINT_RULE_SLACK for r in self.rows)
 
 

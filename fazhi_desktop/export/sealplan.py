@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from fazhi_desktop.export.flow import Para, PStyle, Run
 from fazhi_desktop.export.geometry import LINE, TEXT_H
 from fazhi_desktop.export.pages import PageLayout
-from fazhi_desktop.export.paginate import paginate
+from fazhi_desktop.export.paginate import lo_twips, paginate
 from fazhi_desktop.export.paralayout import para_layout
 from fazhi_desktop.export.signature import Signature, signature_paras
 
@@ -110,6 +110,16 @@ def _repitch(flow: list[Para], layout: PageLayout, page_index: int, pitch: int, 
     return out
 
 
+def _pitch_for(height: int, lines: int) -> int:
+    """The largest exact line pitch of which ``lines`` lines fit in ``height`` twips, in every renderer,
+    with 2 pt to spare (LibreOffice rounds exact heights through 1/100 mm; over 20 lines that adds up)."""
+    height -= 40
+    pitch = height // lines
+    while pitch > 0 and lines * lo_twips(pitch) > height:
+        pitch -= 1
+    return pitch
+
+
 def plan_signature(text: list[Para], sig: Signature, preferred: int, start: int = 0,
                    cjk_digits: bool = False) -> SealPlan:
     preferred = min(3, max(1, preferred)) if sig.sealed else 1
@@ -131,10 +141,11 @@ def plan_signature(text: list[Para], sig: Signature, preferred: int, start: int 
     # 7.3.5.5: the page where the text ends, tighter so that the 落款 fits under it
     alone = paginate(kept, start, cjk_digits)
     last = alone.pages[-1]
-    need = (1 if sig.sealed else 0) + len(signature_paras(sig, 1)) - (1 if sig.note_text else 0)
+    # one blank line, the organ(s), the date, the 附注; sealed, the line under the date the seal overhangs
+    need = len(signature_paras(sig, 1)) + (1 if sig.sealed and not sig.note_text else 0)
     lines = len([r for r in last.rows])
     if lines:
-        pitch = (TEXT_H - need * LINE - (last.rows[0].y if last.index == 1 else 0)) // lines
+        pitch = _pitch_for(TEXT_H - need * LINE - (last.rows[0].y if last.index == 1 else 0), lines)
         if MIN_PITCH <= pitch < LINE and last.index > 1:
             body = _repitch(kept, alone, last.index, pitch, len(kept), cjk_digits)
             flow, ok, _ = attempt(body, 1)
@@ -145,7 +156,7 @@ def plan_signature(text: list[Para], sig: Signature, preferred: int, start: int 
     if seal_page.index > 2:
         earlier = layout.pages[seal_page.index - 2]
         rows = len(earlier.rows)
-        pitch = TEXT_H // rows if rows else LINE
+        pitch = _pitch_for(TEXT_H, rows) if rows else LINE
         if LINE < pitch <= MAX_PITCH:
             body = _repitch(kept, layout, earlier.index, pitch, len(kept), cjk_digits)
             flow, ok, _ = attempt(body, preferred)
