@@ -50,7 +50,8 @@ def _page_problems(plan: Preflight, model: object, page: PageM, count: int) -> l
     got = [r.text for r in page.rows]
     has_table = any(r.kind != "text" for r in model.rows)
     if not has_table and expected != got:
-        first = next((i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b), min(len(expected), len(got)))
+        pairs = enumerate(zip(expected, got, strict=False))
+        first = next((i for i, (a, b) in pairs if a != b), min(len(expected), len(got)))
         out.append(f"page {page.number} row {first + 1}: pre-flight {expected[first:first + 2]} "
                    f"LibreOffice {got[first:first + 2]}")
     for row in page.rows:

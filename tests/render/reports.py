@@ -56,7 +56,7 @@ def _chapter(rng: random.Random, role: ChapterRole, title: str, size: int) -> Ch
     blocks: list[Block] = []
     for s in range(size):
         blocks.append(Block(BlockKind.SECTION, heading=rng.choice(HEADINGS), body=_paragraph(rng, rng.randint(1, 4))))
-        for i in range(rng.randint(0, 2)):
+        for _ in range(rng.randint(0, 2)):
             heading = rng.choice(HEADINGS) + ("。" if rng.random() < 0.6 else "")  # some without: export adds
             blocks.append(Block(BlockKind.ITEM, heading=heading, body=_paragraph(rng, rng.randint(1, 3)),
                                 run_in=rng.random() < 0.7))
