@@ -146,8 +146,9 @@ _ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]")
 def existing_attachment_note(report: Report) -> str:
     """An 附件说明 the clerk typed at the end of the text ("附件：…"), or ""."""
     tail = paragraphs(report.closing)
-    if report.chapters:
-        tail = [p for b in report.chapters[-1].blocks for p in paragraphs(b.body)][-3:] + tail
+    written = [c for c in report.chapters if any(paragraphs(b.body) for b in c.blocks)]
+    if written:  # the end of the last chapter with text (an import puts it there)
+        tail = [p for b in written[-1].blocks for p in paragraphs(b.body)][-3:] + tail
     return next((p for p in reversed(tail) if _ATTACHMENT_NOTE.match(p)), "")
 
 

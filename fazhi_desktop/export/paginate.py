@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from fazhi_desktop.export.blocks import (
     IMPRINT_RULE_SLACK,
@@ -23,7 +24,7 @@ from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.fonts import FontRole
 from fazhi_desktop.export.geometry import CHAR_TWIPS, LINE, SMALL_HALF_POINTS, TEXT_H
 from fazhi_desktop.export.pages import TEXT_WIDTH_PT, Page, PageLayout, PlacedRun, Row
-from fazhi_desktop.export.paralayout import ParaLayout, para_layout
+from fazhi_desktop.export.paralayout import para_layout, para_prefix
 from fazhi_desktop.export.textmetrics import LIBREOFFICE, Span, advances
 
 Item = Para | TableBlock | ImprintBlock | SectionBreak
@@ -69,22 +70,22 @@ def chain_height(items: Sequence[Item], i: int, cjk_digits: bool = False) -> int
     return total
 
 
-def _runs(para: Para, lay: ParaLayout, k: int) -> tuple[tuple[PlacedRun, ...], float]:
+@lru_cache(maxsize=65536)
+def _line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[tuple[PlacedRun, ...], float]:
     """The runs of line ``k`` placed from x = 0, and the line's width (pt)."""
+    lay = para_layout(para, cjk_digits)
+    prefix = para_prefix(para, cjk_digits)
     line = lay.lines[k]
     runs: list[PlacedRun] = []
-    pos, x = 0, 0.0
+    pos = 0
     for seg in lay.segments:
         a, b = max(line.start, pos), min(line.end, pos + len(seg.text))
         if a < b:
-            piece = seg.text[a - pos:b - pos]
-            span = (Span(len(piece), seg.half_points / 2, seg.spacing / 20, seg.cjk_latin),)
-            width = sum(advances(piece.replace("\t", " "), span, LIBREOFFICE))
-            runs.append(PlacedRun(piece, seg.run.font, seg.half_points, x, width, seg.run.bold,
+            runs.append(PlacedRun(seg.text[a - pos:b - pos], seg.run.font, seg.half_points,
+                                  prefix[a] - prefix[line.start], prefix[b] - prefix[a], seg.run.bold,
                                   seg.run.color))
-            x += width
         pos += len(seg.text)
-    return tuple(runs), x
+    return _place(para, tuple(runs), prefix[line.end] - prefix[line.start], k == 0), 0.0
 
 
 def _place(para: Para, runs: tuple[PlacedRun, ...], width: float, first: bool) -> tuple[PlacedRun, ...]:
@@ -184,9 +185,9 @@ def _para(pager: _Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: 
     for k in range(lay.count):
         if not pager.fits(h) and pager.y > 0:
             pager.new_page()
-        runs, width = _runs(para, lay, k)
+        runs, _ = _line_runs(para, k, cjk_digits)
         last = k == lay.count - 1
-        pager.add(Row(pager.y, h, _place(para, runs, width, k == 0), i, "text", k, para.style.value,
+        pager.add(Row(pager.y, h, runs, i, "text", k, para.style.value,
                       justify=justified and (not last or para.jc == "distribute"),
                       is_text=para.is_text and bool(para.text.strip()),
                       rule_color=para.rule_color if last else None))

@@ -102,6 +102,17 @@ def _cut(segments: list[Segment], lines: list[Line]) -> list[Segment]:
 
 
 @lru_cache(maxsize=8192)
+def para_prefix(para: Para, cjk_digits: bool = False) -> tuple[float, ...]:
+    """Running sums of the characters' advances (pt) as LibreOffice sets the paragraph as written."""
+    layout = para_layout(para, cjk_digits)
+    text = "".join(s.text for s in layout.segments).replace("\t", " ")
+    acc = [0.0]
+    for adv in advances(text, _spans(list(layout.segments)), LIBREOFFICE) if text else ():
+        acc.append(acc[-1] + adv)
+    return tuple(acc)
+
+
+@lru_cache(maxsize=8192)
 def para_layout(para: Para, cjk_digits: bool = False) -> ParaLayout:
     segments = _plain_segments(para, cjk_digits)
     text = "".join(s.text for s in segments)

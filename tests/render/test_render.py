@@ -54,9 +54,9 @@ def one_long_last_chapter() -> Report:
 def full_line_then_comma() -> Report:
     """Full 28-character lines followed by a comma or full stop (LibreOffice dropped the mark)."""
     text = "全面落实行政执法“三项制度”" * 2 + "，推行执法全过程记录制度。" + "甲" * 54 + "。" + "乙" * 26 + "、丙丁。"
-    return base(chapters=(Chapter(ChapterRole.MEASURES, "主要举措", blocks=(Block(BlockKind.PARAGRAPH, body=text),
-                                                                            Block(BlockKind.ITEM, heading="推行“法律明白人”培养工程",
-                                                                                  body="全镇培养法律明白人120名。", run_in=True))),))
+    blocks = (Block(BlockKind.PARAGRAPH, body=text),  # and a 接排 heading without its full stop
+              Block(BlockKind.ITEM, heading="推行“法律明白人”培养工程", body="全镇培养法律明白人120名。", run_in=True))
+    return base(chapters=(Chapter(ChapterRole.MEASURES, "主要举措", blocks=blocks),))
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def test_22_rows_of_28_characters_on_the_grid(rendered: Rendered) -> None:
 
 
 def test_a_long_last_paragraph_no_longer_empties_the_page_before(rendered: Rendered) -> None:
-    plan, pages = rendered["one_long_last"]
+    _, pages = rendered["one_long_last"]
     assert len(pages) >= 2
     assert len(pages[0].rows) >= 20  # it was 11 of 22 when the whole chapter moved with the 落款
 
@@ -171,7 +171,7 @@ def test_unsealed_signature(rendered: Rendered) -> None:
 def test_the_seal_page_over_every_length(rendered: Rendered) -> None:
     rows_seen = set()
     for k in range(LENGTHS):
-        plan, pages = rendered[f"len{k:02d}"]
+        _, pages = rendered[f"len{k:02d}"]
         page = next(p for p in pages if any(r.text == DATE for r in p.rows))
         i = next(i for i, r in enumerate(page.rows) if r.text == DATE)
         assert grid_row(page.rows[i]) <= 20.25, f"length {k}: no room below the date for the seal"
@@ -182,7 +182,7 @@ def test_the_seal_page_over_every_length(rendered: Rendered) -> None:
 
 
 def test_statistics_table_inside_the_type_area_with_merged_categories(rendered: Rendered, tmp_path: Path) -> None:
-    plan, pages = rendered["demo_full"]
+    _, pages = rendered["demo_full"]
     table_pages = [p for p in pages if any(r.text.startswith("序号") for r in p.rows)]
     assert len(table_pages) >= 2
     for page in table_pages:
