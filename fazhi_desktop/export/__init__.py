@@ -31,7 +31,8 @@ _WHERE = {
     "ExportOptions": "options", "ExportResult": "options", "TargetLockedError": "options",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = ["Attachment", "AttachmentTable", "ExportCancelled", "ExportError", "ExportOptions", "ExportResult",
+           "FontMap", "TargetLockedError", "build", "canonical_map", "export_docx", "installed_map"]
 
 
 def __getattr__(name: str) -> Any:

@@ -19,9 +19,10 @@ extra spacing does not show.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
-from fazhi_desktop.export.textmetrics import PROFILES, Profile, Span, advances, autospaced, resolve_scripts
+from fazhi_desktop.export.textmetrics import PROFILES, Profile, Span, measure
 
 # LibreOffice's zh-CN kinsoku lists (i18npool locale data), which Word's Simplified Chinese lists match
 # for every mark a report uses.
@@ -103,13 +104,17 @@ def with_forced(spans: tuple[Span, ...], forced: dict[int, tuple[int, int]]) -> 
     """The spans with each forced line (start → (end, extra twentieths)) cut out as a run of its own."""
     if not forced:
         return spans
-    cuts = sorted({s.end for s in spans} | set(forced) | {e for e, _ in forced.values()})
+    edges = sorted({s.end for s in spans} | set(forced) | {e for e, _ in forced.values()} - {0})
+    lines = sorted((a, e, x) for a, (e, x) in forced.items())
     out: list[Span] = []
-    for end in cuts:
-        if end == 0:
-            continue
-        base = next(s for s in spans if s.end >= end)
-        extra = next((x for a, (e, x) in forced.items() if a < end <= e), 0)
+    k = j = 0
+    for end in edges:
+        while spans[k].end < end:
+            k += 1
+        while j < len(lines) and lines[j][1] < end:
+            j += 1
+        extra = lines[j][2] if j < len(lines) and lines[j][0] < end <= lines[j][1] else 0
+        base = spans[k]
         out.append(Span(end, base.size, base.spacing + extra / 20, base.cjk_latin))
     return tuple(out)
 
@@ -119,30 +124,8 @@ class _Measure:
 
     def __init__(self, text: str, spans: tuple[Span, ...]) -> None:
         self.text = text
-        self.prefix: dict[Profile, list[float]] = {}
-        # what a line-final character sheds: the autospace towards the next line's first character,
-        # and in LibreOffice its spacing too (the portion ends with the line)
-        self.end_fix: dict[Profile, list[float]] = {}
-        self.spaced: dict[Profile, list[int]] = {}  # characters carrying their run's spacing, cumulative
-        resolved = resolve_scripts(text)
-        sizes: list[float] = []
-        spacing: list[float] = []
-        last: list[bool] = []
-        k = 0
-        for i in range(len(text)):
-            while spans[k].end <= i:
-                k += 1
-            last.append(i + 1 == len(text) or spans[k].end == i + 1 or resolved[i + 1] is not resolved[i])
-            spacing.append(spans[k].spacing)
-            sizes.append(spans[k].size)
-        for p in PROFILES:
-            acc, fix, spaced = [0.0], [], [0]
-            for i, adv in enumerate(advances(text, spans, p)):
-                acc.append(acc[-1] + adv)
-                gap = p.autospace_em * sizes[i] if i + 1 < len(text) and autospaced(text[i], text[i + 1]) else 0.0
-                fix.append(-gap - (0.0 if p.portion_end_condensed or last[i] else spacing[i]))
-                spaced.append(spaced[-1] + (1 if p.portion_end_condensed or not last[i] else 0))
-            self.prefix[p], self.end_fix[p], self.spaced[p] = acc, fix, spaced
+        measured = measure(text, spans)
+        self.prefix, self.end_fix, self.spaced = measured.prefix, measured.end_fix, measured.spaced
 
     def width(self, p: Profile, a: int, e: int) -> float:
         w = self.prefix[p][e] - self.prefix[p][a]
@@ -150,10 +133,12 @@ class _Measure:
 
     def overflow(self, p: Profile, a: int, room: float) -> int:
         """The first character (index) that does not fit on a line starting at ``a``."""
-        for o in range(a, len(self.text)):
-            if self.width(p, a, o + 1) > room:
-                return o
-        return len(self.text)
+        acc = self.prefix[p]
+        # a line-final character sheds at most its autospace and spacing (a few points): start close
+        o = max(a, bisect.bisect_right(acc, acc[a] + room - 8.0) - 2)
+        while o < len(self.text) and self.width(p, a, o + 1) <= room:
+            o += 1
+        return o
 
 
 def _force(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> int | None:
@@ -172,10 +157,13 @@ def _force(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> int | No
 
 
 def _clean(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> bool:
-    """Do both renderers break at ``b`` with room to spare on both sides of the line end?"""
+    """Do both renderers break at ``b`` with room to spare on both sides of the line end? Not when the
+    character that overflows is a closing mark: Word (``w:overflowPunct``) might let it hang."""
     for p in PROFILES:
         over = m.overflow(p, a, rooms[p])
         if adjust(m.text, a, over) != b or _pair_split(m.text, over):
+            return False
+        if over < len(m.text) and m.text[over] in NO_LINE_START:
             return False
         if over < len(m.text) and (m.width(p, a, over) > rooms[p] - EPS or m.width(p, a, over + 1) <= rooms[p] + EPS):
             return False
@@ -209,7 +197,8 @@ def break_lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> list[Line]:
     around it a little in LibreOffice, so the breaking is repeated with those runs until it is stable."""
     forced: dict[int, tuple[int, int]] = {}  # line start -> (end, extra spacing)
     lines: list[Line] = []
-    for _ in range(4):
+    # a pasted page of text: one pass (the run edges change widths by 0.25 pt, less than EPS)
+    for _ in range(4 if len(text) < 4000 else 1):
         lines = _lines(text, with_forced(spans, forced), rooms)
         now: dict[int, tuple[int, int]] = {}
         for ln in lines:

@@ -88,14 +88,30 @@ def _line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[tuple[PlacedRun, .
     return _place(para, tuple(runs), prefix[line.end] - prefix[line.start], k == 0), 0.0
 
 
+def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
+    """Runs after a tab placed at their stop: centred on a centre stop, ending at the right stop."""
+    char = CHAR_TWIPS / 20
+    stops = [(c * char, "center") for c in para.center_tabs] + ([(para.right_tab * char, "right")]
+                                                               if para.right_tab else [])
+    out, k, x = [], -1, (para.first_indent + para.left_chars) * char
+    for run in runs:
+        if run.text.startswith("\t") and k + 1 < len(stops):
+            k += 1
+            stop, kind = stops[k]
+            x = stop - (run.width / 2 if kind == "center" else run.width)
+        out.append(PlacedRun(run.text.lstrip("\t"), run.font, run.half_points, x, run.width, run.bold, run.color))
+        x += run.width
+    return tuple(out)
+
+
 def _place(para: Para, runs: tuple[PlacedRun, ...], width: float, first: bool) -> tuple[PlacedRun, ...]:
     """Shift the runs to where the paragraph's indents and alignment put them."""
+    if para.center_tabs or para.right_tab:
+        return _tabbed(para, runs)
     char = CHAR_TWIPS / 20
     left = (para.left_chars + (para.first_indent if first else 0)) * char
     room = TEXT_WIDTH_PT - para.left_chars * char - para.right_chars * char
     jc = para.jc or para.spec.jc
-    if para.center_tabs or para.right_tab:
-        jc = "left"
     if jc == "center":
         left = para.left_chars * char + (room - width) / 2
     elif jc == "right":

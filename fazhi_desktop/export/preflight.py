@@ -83,9 +83,10 @@ def _seals(layout: PageLayout, items: list[Item], sig: Signature) -> PageLayout:
 
 
 def _centres(organ: Row, date: Row, organs: int) -> list[float]:
+    """Joint issue: a seal on each organ name, side by side; else one, centred on the date."""
     if organs >= 2:
         return [r.x + r.width / 2 for r in organ.runs if r.text.strip()]
-    return [sum(r.x for r in date.runs[:1]) + sum(r.width for r in date.runs) / 2]
+    return [date.runs[0].x + sum(r.width for r in date.runs) / 2]
 
 
 def preflight(report: Report, options: ExportOptions | None = None) -> Preflight:

@@ -20,6 +20,7 @@ ever commits to a break that both honour.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
@@ -129,24 +130,64 @@ class Span:
     cjk_latin: bool = False
 
 
+@lru_cache(maxsize=16384)
+def _info(ch: str) -> tuple[Script, bool, bool, float, float]:
+    """(script, ideograph, ASCII digit/letter, width in Times New Roman em, width in the CJK font em)."""
+    nat = natural_em(ch)
+    return script(ch), _ideograph(ch), ch.isascii() and ch.isalnum(), nat, natural_em(ch, True)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A paragraph set in one line, per profile: running sums of the advances, what a line-final
+    character sheds (its autospace, and in LibreOffice its spacing), and running counts of the
+    characters that carry their run's spacing."""
+
+    prefix: dict[Profile, list[float]]
+    end_fix: dict[Profile, list[float]]
+    spaced: dict[Profile, list[int]]
+
+
+def measure(text: str, spans: tuple[Span, ...]) -> Measured:
+    infos = [_info(ch) for ch in text]
+    resolved: list[Script] = []
+    last_strong = Script.LATIN
+    for info in infos:
+        if info[0] is not Script.WEAK:
+            last_strong = info[0]
+        resolved.append(last_strong)
+    prefix = {p: [0.0] for p in PROFILES}
+    fix: dict[Profile, list[float]] = {p: [] for p in PROFILES}
+    spaced = {p: [0] for p in PROFILES}
+    n = len(text)
+    start = 0
+    for span in spans:
+        size, spacing = span.size, span.spacing
+        for i in range(start, min(span.end, n)):
+            info = infos[i]
+            nat = (info[4] if span.cjk_latin else info[3]) * size
+            last = i + 1 == n or span.end == i + 1 or resolved[i + 1] is not resolved[i]
+            gap = 0.0
+            if i + 1 < n:
+                after = infos[i + 1]
+                if (info[1] and after[2]) or (info[2] and after[1]):
+                    gap = size
+            for p in PROFILES:
+                condensed = p.portion_end_condensed or not last
+                auto = gap * p.autospace_em
+                acc = prefix[p]
+                acc.append(acc[-1] + nat + (spacing if condensed else 0.0) + auto)
+                fix[p].append(-auto - (0.0 if p.portion_end_condensed or not condensed else spacing))
+                spaced[p].append(spaced[p][-1] + (1 if condensed else 0))
+        start = span.end
+    return Measured(prefix, fix, spaced)
+
+
 def advances(text: str, spans: tuple[Span, ...], profile: Profile) -> list[float]:
     """The advance of every character of ``text`` (pt), autospace included (added to the earlier
     character of the pair), as ``profile`` sets it with the paragraph laid out in one line."""
-    resolved = resolve_scripts(text)
-    out: list[float] = []
-    k = 0
-    for i, ch in enumerate(text):
-        while spans[k].end <= i:
-            k += 1
-        span = spans[k]
-        adv = natural_em(ch, span.cjk_latin) * span.size
-        last = i + 1 == len(text) or spans[k].end == i + 1 or resolved[i + 1] is not resolved[i]
-        if profile.portion_end_condensed or not last:
-            adv += span.spacing
-        if i + 1 < len(text) and autospaced(ch, text[i + 1]):
-            adv += profile.autospace_em * span.size
-        out.append(adv)
-    return out
+    acc = measure(text, spans).prefix[profile]
+    return [b - a for a, b in itertools.pairwise(acc)]
 
 
 def text_width(text: str, size: float = 16.0, spacing: float = 0.0, profile: Profile = LIBREOFFICE) -> float:
