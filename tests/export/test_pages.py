@@ -100,5 +100,6 @@ def test_warnings(demo_report: Report) -> None:
     assert preflight(demo_report).warnings == ()
     plan = preflight(replace(demo_report, date=None, signatories=(), doc_number="", signer=""),
                      ExportOptions(red_header=True))
-    assert [w[:8] for w in plan.warnings] == ["未填写成文日期：", "未填写落款机关：", "版头没有发文字号", "版头没有签发人："]
+    expected = ["未填写成文日期：", "未填写落款机关：", "版头没有发文字号", "版头没有签发人："]
+    assert [w[:8] for w in plan.warnings] == expected
     assert preflight(replace(demo_report, date=None), ExportOptions(web=True)).warnings[0].startswith("未填写成文日期")
