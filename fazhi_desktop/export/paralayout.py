@@ -101,9 +101,41 @@ def _cut(segments: list[Segment], lines: list[Line]) -> list[Segment]:
     return out
 
 
-@lru_cache(maxsize=8192)
+# Layouts known without breaking again: the two parts of a paragraph split at a line boundary
+# (sealplan.py) take the lines of the whole (a pasted 1 MB paragraph is not broken three times).
+_KNOWN: dict[tuple[Para, bool], tuple[ParaLayout, tuple[float, ...]]] = {}
+
+
+def _cut_segments(segments: tuple[Segment, ...], a: int, b: int) -> tuple[Segment, ...]:
+    out, pos = [], 0
+    for seg in segments:
+        lo, hi = max(a, pos), min(b, pos + len(seg.text))
+        if lo < hi:
+            out.append(Segment(seg.text[lo - pos:hi - pos], seg.run, seg.half_points, seg.spacing, seg.cjk_latin))
+        pos += len(seg.text)
+    return tuple(out)
+
+
+def known_split(para: Para, at: int, head: Para, tail: Para, cjk_digits: bool = False) -> None:
+    """Record the layouts of ``head`` and ``tail``, the parts of ``para`` cut before character ``at``
+    (the start of one of its lines)."""
+    whole, prefix = para_layout(para, cjk_digits), para_prefix(para, cjk_digits)
+    k = next(i for i, ln in enumerate(whole.lines) if ln.start == at)
+    n = len(prefix) - 1
+    if len(_KNOWN) > 512:
+        _KNOWN.clear()
+    _KNOWN[(head, cjk_digits)] = (ParaLayout(whole.lines[:k], _cut_segments(whole.segments, 0, at)), prefix[:at + 1])
+    shifted = tuple(Line(ln.start - at, ln.end - at, ln.forced) for ln in whole.lines[k:])
+    _KNOWN[(tail, cjk_digits)] = (ParaLayout(shifted, _cut_segments(whole.segments, at, n)),
+                                  tuple(x - prefix[at] for x in prefix[at:]))
+
+
+@lru_cache(maxsize=65536)
 def para_prefix(para: Para, cjk_digits: bool = False) -> tuple[float, ...]:
     """Running sums of the characters' advances (pt) as LibreOffice sets the paragraph as written."""
+    known = _KNOWN.get((para, cjk_digits))
+    if known is not None:
+        return known[1]
     layout = para_layout(para, cjk_digits)
     text = "".join(s.text for s in layout.segments).replace("\t", " ")
     acc = [0.0]
@@ -112,8 +144,11 @@ def para_prefix(para: Para, cjk_digits: bool = False) -> tuple[float, ...]:
     return tuple(acc)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def para_layout(para: Para, cjk_digits: bool = False) -> ParaLayout:
+    known = _KNOWN.get((para, cjk_digits))
+    if known is not None:
+        return known[0]
     segments = _plain_segments(para, cjk_digits)
     text = "".join(s.text for s in segments)
     if para.style in SINGLE_LINE or not text or "\t" in text:

@@ -20,7 +20,7 @@ from fazhi_desktop.export.flow import Para, PStyle, Run
 from fazhi_desktop.export.geometry import LINE, TEXT_H
 from fazhi_desktop.export.pages import PageLayout
 from fazhi_desktop.export.paginate import lo_twips, paginate
-from fazhi_desktop.export.paralayout import para_layout
+from fazhi_desktop.export.paralayout import known_split, para_layout
 from fazhi_desktop.export.signature import Signature, signature_paras
 
 TAIL_LINES = 2  # body lines that travel with the 落款
@@ -29,7 +29,7 @@ MAX_PITCH = 760  # 38 pt: the loosest
 MAX_SHORT = 2.0  # grid lines a page may end short of the foot
 
 
-def split_para(para: Para, at: int) -> tuple[Para, Para]:
+def split_para(para: Para, at: int, cjk_digits: bool = False) -> tuple[Para, Para]:
     """The paragraph cut before character ``at``: the first part justified to its last line, the second
     continuing without a first-line indent."""
     head: list[Run] = []
@@ -44,7 +44,9 @@ def split_para(para: Para, at: int) -> tuple[Para, Para]:
         pos += len(run.text)
     first = replace(para, runs=tuple(head), keep_next=False, keep_lines=False,
                     jc="distribute" if (para.jc or para.spec.jc) == "both" else para.jc)
-    return first, replace(para, runs=tuple(tail), first_chars=0.0)
+    rest = replace(para, runs=tuple(tail), first_chars=0.0)
+    known_split(para, at, first, rest, cjk_digits)
+    return first, rest
 
 
 def keep_tail(text: list[Para], lines: int, cjk_digits: bool = False) -> list[Para]:
@@ -60,8 +62,10 @@ def keep_tail(text: list[Para], lines: int, cjk_digits: bool = False) -> list[Pa
             continue
         lay = para_layout(para, cjk_digits)
         if lay.count > left:
-            head, tail = split_para(para, lay.lines[lay.count - left].start)
-            out[i:i + 1] = [head, replace(tail, keep_next=True, keep_lines=True)]
+            head, tail = split_para(para, lay.lines[lay.count - left].start, cjk_digits)
+            kept = replace(tail, keep_next=True, keep_lines=True)
+            known_split(para, lay.lines[lay.count - left].start, head, kept, cjk_digits)
+            out[i:i + 1] = [head, kept]
             return out
         out[i] = replace(para, keep_next=True, keep_lines=True)
         left -= lay.count
@@ -103,8 +107,11 @@ def _repitch(flow: list[Para], layout: PageLayout, page_index: int, pitch: int, 
         para = out[i]
         before = min((r.part for r in page.rows if r.item == i), default=0)
         if before:
-            head, tail = split_para(para, para_layout(para, cjk_digits).lines[before].start)
-            out[i:i + 1] = [head, replace(tail, line_twips=pitch)]
+            at = para_layout(para, cjk_digits).lines[before].start
+            head, tail = split_para(para, at, cjk_digits)
+            moved = replace(tail, line_twips=pitch)
+            known_split(para, at, head, moved, cjk_digits)
+            out[i:i + 1] = [head, moved]
         else:
             out[i] = replace(para, line_twips=pitch)
     return out

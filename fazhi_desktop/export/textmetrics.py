@@ -149,6 +149,7 @@ class Measured:
 
 
 def measure(text: str, spans: tuple[Span, ...]) -> Measured:
+    n = len(text)
     infos = [_info(ch) for ch in text]
     resolved: list[Script] = []
     last_strong = Script.LATIN
@@ -156,30 +157,37 @@ def measure(text: str, spans: tuple[Span, ...]) -> Measured:
         if info[0] is not Script.WEAK:
             last_strong = info[0]
         resolved.append(last_strong)
-    prefix = {p: [0.0] for p in PROFILES}
-    fix: dict[Profile, list[float]] = {p: [] for p in PROFILES}
-    spaced = {p: [0] for p in PROFILES}
-    n = len(text)
+    nat = [0.0] * n
+    size = [0.0] * n
+    spacing = [0.0] * n
+    run_end = [False] * n
     start = 0
     for span in spans:
-        size, spacing = span.size, span.spacing
-        for i in range(start, min(span.end, n)):
-            info = infos[i]
-            nat = (info[4] if span.cjk_latin else info[3]) * size
-            last = i + 1 == n or span.end == i + 1 or resolved[i + 1] is not resolved[i]
-            gap = 0.0
-            if i + 1 < n:
-                after = infos[i + 1]
-                if (info[1] and after[2]) or (info[2] and after[1]):
-                    gap = size
-            for p in PROFILES:
-                condensed = p.portion_end_condensed or not last
-                auto = gap * p.autospace_em
-                acc = prefix[p]
-                acc.append(acc[-1] + nat + (spacing if condensed else 0.0) + auto)
-                fix[p].append(-auto - (0.0 if p.portion_end_condensed or not condensed else spacing))
-                spaced[p].append(spaced[p][-1] + (1 if condensed else 0))
-        start = span.end
+        end = min(span.end, n)
+        nat[start:end] = [(infos[i][4] if span.cjk_latin else infos[i][3]) * span.size for i in range(start, end)]
+        size[start:end] = [span.size] * (end - start)
+        spacing[start:end] = [span.spacing] * (end - start)
+        if end > start:
+            run_end[end - 1] = True
+        start = end
+    last = [run_end[i] or i + 1 == n or resolved[i + 1] is not resolved[i] for i in range(n)]
+    gap = [size[i] if i + 1 < n and ((infos[i][1] and infos[i + 1][2]) or (infos[i][2] and infos[i + 1][1]))
+           else 0.0 for i in range(n)]
+    prefix: dict[Profile, list[float]] = {}
+    fix: dict[Profile, list[float]] = {}
+    spaced: dict[Profile, list[int]] = {}
+    for p in PROFILES:
+        em = p.autospace_em
+        if p.portion_end_condensed:
+            prefix[p] = list(itertools.accumulate((nat[i] + spacing[i] + gap[i] * em for i in range(n)), initial=0.0))
+            fix[p] = [-g * em for g in gap]
+            spaced[p] = list(range(n + 1))
+        else:
+            cond = [not x for x in last]
+            prefix[p] = list(itertools.accumulate(
+                (nat[i] + (spacing[i] if cond[i] else 0.0) + gap[i] * em for i in range(n)), initial=0.0))
+            fix[p] = [-gap[i] * em - (spacing[i] if cond[i] else 0.0) for i in range(n)]
+            spaced[p] = list(itertools.accumulate((1 if c else 0 for c in cond), initial=0))
     return Measured(prefix, fix, spaced)
 
 
