@@ -23,6 +23,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class TableRow:
+    """A table row: its cells and its height."""
+
     cells: tuple[Cell, ...]
     height: int  # twips (at least; every row is whole grid lines so the text after stays on the grid)
     header: bool = False  # repeated at the top of every page the table runs onto
@@ -42,6 +44,8 @@ class TableBlock:
 
 @dataclass(frozen=True)
 class ImprintRow:
+    """A row of the 版记 and the rule above it."""
+
     text: str  # "抄送：…。" or "印发机关\t2026年1月16日印发"
     lines: int
     top_rule: int = 0  # border size (1/8 pt) of the rule above the row; 0: the table's own top rule

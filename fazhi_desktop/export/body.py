@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from fazhi_desktop.core.headings import TERMINAL
 from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report
 from fazhi_desktop.core.numbering import block_numbers, chapter_number
 from fazhi_desktop.core.text import strip_control
@@ -49,7 +48,7 @@ def _heading_run(level: int, text: str, options: ExportOptions) -> Run:
     return Run(text, _LEVEL_FONT[level], bold=level == 3 and options.level3_bold)
 
 
-RUN_IN_END = TERMINAL  # what may end a run-in heading (core.headings)
+RUN_IN_END = "。！？；：…!?;:"  # what may end a run-in heading (= core.headings.TERMINAL, tested)
 
 
 def _block_paras(block: Block, number: str, options: ExportOptions, notes: list[str]) -> list[Para]:

@@ -170,7 +170,7 @@ def _clean(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> bool:
     return True
 
 
-def _lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> list[Line]:
+def _lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> tuple[list[Line], _Measure]:
     m = _Measure(text, spans)
     lines: list[Line] = []
     a = 0
@@ -189,17 +189,23 @@ def _lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> list[Line]:
                 b = min(adjust(text, a, m.overflow(p, a, room[p])) for p in PROFILES)
         lines.append(Line(a, b, forced))
         a = b
-    return lines or [Line(0, 0)]
+    return lines or [Line(0, 0)], m
 
 
 def break_lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> list[Line]:
-    """The paragraph's lines. A forced line is written as a run of its own, which changes the widths
-    around it a little in LibreOffice, so the breaking is repeated with those runs until it is stable."""
+    return break_and_measure(text, spans, rooms)[0]
+
+
+def break_and_measure(text: str, spans: tuple[Span, ...], rooms: Rooms) -> tuple[list[Line], list[float]]:
+    """The paragraph's lines, and the running sums of its advances as LibreOffice sets it. A forced line
+    is written as a run of its own, which changes the widths around it a little in LibreOffice, so the
+    breaking is repeated with those runs until it is stable."""
     forced: dict[int, tuple[int, int]] = {}  # line start -> (end, extra spacing)
     lines: list[Line] = []
     # a pasted page of text: one pass (the run edges change widths by 0.25 pt, less than EPS)
+    measured: _Measure | None = None
     for _ in range(4 if len(text) < 4000 else 1):
-        lines = _lines(text, with_forced(spans, forced), rooms)
+        lines, measured = _lines(text, with_forced(spans, forced), rooms)
         now: dict[int, tuple[int, int]] = {}
         for ln in lines:
             kept = forced.get(ln.start)
@@ -210,4 +216,6 @@ def break_lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> list[Line]:
         if now == forced:
             break
         forced = now
-    return [Line(ln.start, ln.end, forced.get(ln.start, (ln.end, 0))[1]) for ln in lines]
+    assert measured is not None
+    return ([Line(ln.start, ln.end, forced.get(ln.start, (ln.end, 0))[1]) for ln in lines],
+            measured.prefix[PROFILES[0]])

@@ -69,6 +69,8 @@ class Seal:
 
 @dataclass(frozen=True)
 class Page:
+    """One printed page: its rows, its page number (if any) and the seal(s) pressed on it."""
+
     index: int  # 1-based, as printed (blank pages count)
     number: int | None  # the printed page number; None: unnumbered (blank page, 版记 page after it)
     rows: tuple[Row, ...] = ()

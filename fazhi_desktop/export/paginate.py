@@ -160,6 +160,11 @@ def _table_row(row: TableRow, i: int, y: int, part: int) -> Row:
 
 def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False) -> PageLayout:
     """Every item placed; ``start`` twips of the first page are taken already."""
+    return _paginate(tuple(items), start, cjk_digits)
+
+
+@lru_cache(maxsize=16)
+def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool) -> PageLayout:
     pager = _Pager(start)
     for i, item in enumerate(items):
         if isinstance(item, Para):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from fazhi_desktop.export.flow import Para, PStyle, Run
 from fazhi_desktop.export.geometry import BODY_HALF_POINTS, CHAR_TWIPS, CONDENSE, TEXT_W
-from fazhi_desktop.export.linebreak import Line, Rooms, break_lines
+from fazhi_desktop.export.linebreak import Line, Rooms, break_and_measure
 from fazhi_desktop.export.textmetrics import LIBREOFFICE, PROFILES, Profile, Span, advances, needs_cjk_latin
 
 SINGLE_LINE = (PStyle.BLANK, PStyle.SIGNATURE, PStyle.DATE, PStyle.DOC_NUMBER, PStyle.MARK, PStyle.TITLE)
@@ -44,6 +44,7 @@ class ParaLayout:
 
     lines: tuple[Line, ...]
     segments: tuple[Segment, ...]
+    prefix: tuple[float, ...] = ()  # running sums of the advances (LibreOffice); () until measured
 
     @property
     def count(self) -> int:
@@ -137,6 +138,8 @@ def para_prefix(para: Para, cjk_digits: bool = False) -> tuple[float, ...]:
     if known is not None:
         return known[1]
     layout = para_layout(para, cjk_digits)
+    if layout.prefix:
+        return layout.prefix
     text = "".join(s.text for s in layout.segments).replace("\t", " ")
     acc = [0.0]
     for adv in advances(text, _spans(list(layout.segments)), LIBREOFFICE) if text else ():
@@ -153,8 +156,8 @@ def para_layout(para: Para, cjk_digits: bool = False) -> ParaLayout:
     text = "".join(s.text for s in segments)
     if para.style in SINGLE_LINE or not text or "\t" in text:
         return ParaLayout((Line(0, len(text)),), tuple(segments))
-    lines = break_lines(text, _spans(segments), _rooms(para))
-    return ParaLayout(tuple(lines), tuple(_cut(segments, lines)))
+    lines, prefix = break_and_measure(text, _spans(segments), _rooms(para))
+    return ParaLayout(tuple(lines), tuple(_cut(segments, lines)), tuple(prefix) if "\t" not in text else ())
 
 
 def line_width(para: Para, cjk_digits: bool = False, profile: Profile = LIBREOFFICE) -> float:

@@ -103,3 +103,11 @@ def test_warnings(demo_report: Report) -> None:
     expected = ["未填写成文日期：", "未填写落款机关：", "版头没有发文字号", "版头没有签发人："]
     assert [w[:8] for w in plan.warnings] == expected
     assert preflight(replace(demo_report, date=None), ExportOptions(web=True)).warnings[0].startswith("未填写成文日期")
+
+
+def test_run_in_punctuation_is_the_same_everywhere() -> None:
+    from fazhi_desktop.core.checks.structure import RUN_IN_END as CHECK
+    from fazhi_desktop.core.headings import TERMINAL
+    from fazhi_desktop.export.body import RUN_IN_END as EXPORT
+
+    assert TERMINAL == CHECK == EXPORT
