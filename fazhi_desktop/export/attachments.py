@@ -143,5 +143,7 @@ def attachment_items(attachments: tuple[Attachment, ...]) -> list[Item]:
             if att.table.unit_label:
                 out.append(Para(PStyle.TABLE_UNIT, (Run(clean(att.table.unit_label)),)))
             out.append(table_block(att.table))
-            out.append(blank())  # back onto the grid after the table
+            # the paragraph a table must be followed by: a line less the table's rules, so that it never runs
+            # onto a page of its own because of them (nothing after it needs the grid: a new page or the 版记)
+            out.append(Para(PStyle.BLANK, line_twips=LINE - 30, is_text=False))
     return out

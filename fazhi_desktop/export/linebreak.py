@@ -38,7 +38,8 @@ _MAX_FORCE = 40  # twentieths of a point: at most 2 pt more per character
 
 
 def _latin(ch: str) -> bool:
-    return ch.isascii() and not ch.isspace()
+    """Part of a Latin word (LibreOffice sets "3·15" in the Latin script and never splits it)."""
+    return (ch.isascii() and not ch.isspace()) or ch == "\u00b7"
 
 
 def _glued(a: str, b: str, latin_only: bool) -> bool:
@@ -76,6 +77,10 @@ def adjust(text: str, start: int, over: int) -> int:
     a Latin word: "99.2%。" breaks before "99.2%", "1（宙" between "1" and "（"); then kinsoku again."""
     if over >= len(text):
         return len(text)
+    if text[over] == " ":  # spaces at a line end take no room: they stay on the line
+        while over < len(text) and text[over] == " ":
+            over += 1
+        return over
     pos = _kinsoku(text, start, over)
     pos = _snap(text, start, pos, latin_only=pos != over)
     pos = _kinsoku(text, start, pos)
@@ -184,9 +189,10 @@ def _lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> tuple[list[Line]
                 if force is not None:
                     forced = force
                     break
-                b = adjust(text, a, b - 1)  # no spacing separates the renderers here: one break earlier
-            if not forced:
-                b = min(adjust(text, a, m.overflow(p, a, room[p])) for p in PROFILES)
+                earlier = adjust(text, a, b - 1)  # no spacing separates the renderers here: one break earlier
+                b = earlier if earlier < b else b - 1
+            if not forced:  # the renderers cannot be brought together here: LibreOffice's break
+                b = adjust(text, a, m.overflow(PROFILES[0], a, room[PROFILES[0]]))
         lines.append(Line(a, b, forced))
         a = b
     return lines or [Line(0, 0)], m

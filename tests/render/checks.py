@@ -46,8 +46,8 @@ def _page_problems(plan: Preflight, model: object, page: PageM, count: int) -> l
 
     assert isinstance(model, Page)
     out = []
-    expected = [r.text.replace("\t", "") for r in model.rows if r.kind == "text" and r.text.strip()]
-    got = [r.text for r in page.rows]
+    expected = [r.text.replace("\t", "").replace(" ", "") for r in model.rows if r.kind == "text" and r.text.strip()]
+    got = [r.text.replace(" ", "") for r in page.rows]
     has_table = any(r.kind != "text" for r in model.rows)
     if not has_table and expected != got:
         pairs = enumerate(zip(expected, got, strict=False))

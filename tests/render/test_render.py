@@ -14,6 +14,7 @@ from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Rep
 from fazhi_desktop.export import ExportOptions
 from fazhi_desktop.export.docx_export import build
 from fazhi_desktop.export.preflight import Preflight
+from tests.conftest import SAMPLE_TXT
 from tests.export.conftest import statistics_attachment
 from tests.export.reports import base, filler, length_variant, long_report
 from tests.render import checks
@@ -192,3 +193,16 @@ def test_statistics_table_inside_the_type_area_with_merged_categories(rendered: 
     assert sum(1 for p in table_pages for r in p.rows if r.text.startswith("序号")) == len(table_pages)
     text = "".join(p.text() for p in table_pages)
     assert text.count("组织领导") == 1
+
+
+@pytest.mark.skipif(not SAMPLE_TXT.exists(), reason=f"{SAMPLE_TXT} is missing (it lives beside a checkout)")
+def test_the_shared_sample_report_when_it_is_there(tmp_path: Path) -> None:
+    """The real report issue 19 measured (9 commas lost, 5 rows lost on page 7): now line for line."""
+    from tests.export.reports import parse_sample
+
+    sample = parse_sample(SAMPLE_TXT.read_text(encoding="utf-8"))
+    built = build(sample, ExportOptions(imprint=True))
+    built.doc.save(str(tmp_path / "sample.docx"))
+    pages = render([tmp_path / "sample.docx"], tmp_path)["sample"]
+    assert not (checks.problems(built.plan, pages) + checks.short_page_problems(built.plan, pages)
+                + checks.imprint_problems(built.plan, pages))
