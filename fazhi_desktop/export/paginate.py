@@ -120,14 +120,15 @@ def _place(para: Para, runs: tuple[PlacedRun, ...], width: float, first: bool) -
 
 
 class _Pager:
-    def __init__(self, start: int) -> None:
+    def __init__(self, start: int, pages_before: int = 0) -> None:
+        self.before = pages_before
         self.pages: list[Page] = []
         self.rows: list[Row] = []
         self.y = start
         self.numbered = True
 
     def new_page(self) -> None:
-        index = len(self.pages) + 1
+        index = self.before + len(self.pages) + 1
         self.pages.append(Page(index, index if self.numbered else None, tuple(self.rows)))
         self.rows, self.y = [], 0
 
@@ -158,15 +159,20 @@ def _table_row(row: TableRow, i: int, y: int, part: int) -> Row:
     return Row(y, row.height, tuple(runs), i, "table", part, "table", borders=tuple(edges))
 
 
-def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False) -> PageLayout:
-    """Every item placed; ``start`` twips of the first page are taken already."""
-    return _paginate(tuple(items), start, cjk_digits)
+def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, first: int = 0,
+             pages_before: int = 0) -> PageLayout:
+    """Every item placed; ``start`` twips of the first page are taken already. With ``first``: only the
+    items from there on, the first of them at the top of page ``pages_before`` + 1 (the pages before
+    are left out of the result; the 落款 plan lays out only the last pages again and again)."""
+    return _paginate(tuple(items), start, cjk_digits, first, pages_before)
 
 
 @lru_cache(maxsize=16)
-def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool) -> PageLayout:
-    pager = _Pager(start)
+def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool, first: int, pages_before: int) -> PageLayout:
+    pager = _Pager(start if not first else 0, pages_before)
     for i, item in enumerate(items):
+        if i < first:
+            continue
         if isinstance(item, Para):
             _para(pager, items, i, item, cjk_digits)
         elif isinstance(item, TableBlock):
@@ -187,7 +193,7 @@ def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool) -> PageLayo
         elif isinstance(item, SectionBreak):
             pager.new_page()
             pager.numbered = item.numbered
-            if item.even_page and (len(pager.pages) + 1) % 2:
+            if item.even_page and (pager.before + len(pager.pages) + 1) % 2:
                 pager.new_page()
     return pager.finish()
 

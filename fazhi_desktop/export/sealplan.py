@@ -92,7 +92,7 @@ def _ok(flow: list[Para], layout: PageLayout, sig_start: int, sealed: bool, text
     dates = [r for _, r in rows if r.role == PStyle.DATE.value]
     if sealed and dates and dates[-1].bottom + LINE > TEXT_H:
         return False  # the seal overhangs the date by about a line
-    earlier = layout.pages[page.index - 2] if page.index > 2 else None
+    earlier = next((p for p in layout.pages if p.index == page.index - 1), None) if page.index > 2 else None
     return earlier is None or earlier.short_rows() <= MAX_SHORT + 0.05
 
 
@@ -100,7 +100,7 @@ def _repitch(flow: list[Para], layout: PageLayout, page_index: int, pitch: int, 
              cjk_digits: bool) -> list[Para]:
     """``flow`` with every line on page ``page_index`` (items before ``upto``) at ``pitch`` twips;
     a paragraph running onto that page from the one before is split there."""
-    page = layout.pages[page_index - 1]
+    page = next(p for p in layout.pages if p.index == page_index)
     items = sorted({r.item for r in page.rows if r.item < upto})
     out = list(flow)
     for i in reversed(items):
@@ -132,10 +132,15 @@ def plan_signature(text: list[Para], sig: Signature, preferred: int, start: int 
     preferred = min(3, max(1, preferred)) if sig.sealed else 1
     text_lines = sum(para_layout(p, cjk_digits).count for p in text if p.is_text and p.text.strip())
     kept = keep_tail(text, TAIL_LINES, cjk_digits)
+    alone = paginate(kept, start, cjk_digits)
+    # only the last pages change from one attempt to the next: lay out from a page two before the end
+    # that begins with the start of a paragraph (keeps only ever push text forward)
+    cut = next((p for p in reversed(alone.pages[:-2]) if p.rows and p.rows[0].part == 0), None)
+    from_item, pages_before = (cut.rows[0].item, cut.index - 1) if cut is not None and cut.index > 1 else (0, 0)
 
     def attempt(body: list[Para], blanks: int) -> tuple[list[Para], bool, PageLayout]:
         flow = body + signature_paras(sig, blanks)
-        layout = paginate(flow, start, cjk_digits)
+        layout = paginate(flow, start, cjk_digits, from_item, pages_before)
         return flow, _ok(flow, layout, len(body), sig.sealed, text_lines), layout
 
     first, ok, layout = attempt(kept, preferred)
@@ -146,7 +151,6 @@ def plan_signature(text: list[Para], sig: Signature, preferred: int, start: int 
         if ok:
             return SealPlan(flow, f"为使印章与正文同页，落款前空行由{preferred}行减为{blanks}行")
     # 7.3.5.5: the page where the text ends, tighter so that the 落款 fits under it
-    alone = paginate(kept, start, cjk_digits)
     last = alone.pages[-1]
     # one blank line, the organ(s), the date, the 附注; sealed, the line under the date the seal overhangs
     need = len(signature_paras(sig, 1)) + (1 if sig.sealed and not sig.note_text else 0)
@@ -160,8 +164,9 @@ def plan_signature(text: list[Para], sig: Signature, preferred: int, start: int 
                 return SealPlan(flow, f"为使印章与正文同页，第{last.index}页行距由28.95磅调整为{pitch / 20:g}磅")
     # … or looser, so that the page before the 落款 is filled and two lines move with it
     seal_page = next(p for p in layout.pages for r in p.rows if r.item >= len(kept))
-    if seal_page.index > 2:
-        earlier = layout.pages[seal_page.index - 2]
+    earlier_pages = [p for p in layout.pages if p.index == seal_page.index - 1]
+    if seal_page.index > 2 and earlier_pages:
+        earlier = earlier_pages[0]
         rows = len(earlier.rows)
         pitch = _pitch_for(TEXT_H, rows) if rows else LINE
         if LINE < pitch <= MAX_PITCH:

@@ -163,24 +163,27 @@ def measure(text: str, spans: tuple[Span, ...]) -> Measured:
         if info[0] is not Script.WEAK:
             last_strong = info[0]
         resolved.append(last_strong)
-    nat = [0.0] * n
-    size = [0.0] * n
-    spacing = [0.0] * n
+    nat: list[float] = []
+    size: list[float] = []
+    spacing: list[float] = []
     run_end = [False] * n
     start = 0
     for span in spans:
         end = min(span.end, n)
-        nat[start:end] = [(infos[i][4] if span.cjk_latin else infos[i][3]) * span.size for i in range(start, end)]
-        size[start:end] = [span.size] * (end - start)
-        spacing[start:end] = [span.spacing] * (end - start)
+        column = 4 if span.cjk_latin else 3
+        nat += [info[column] * span.size for info in infos[start:end]]  # type: ignore[operator]
+        size += [span.size] * (end - start)
+        spacing += [span.spacing] * (end - start)
         if end > start:
             run_end[end - 1] = True
         start = end
-    last = [run_end[i] or i + 1 == n or resolved[i + 1] is not resolved[i] for i in range(n)]
-    gap = [size[i] if i + 1 < n and ((infos[i][1] and infos[i + 1][2]) or (infos[i][2] and infos[i + 1][1]))
-           else 0.0 for i in range(n)]
-    spaces = [i for i in range(n) if text[i] == " " and resolved[i] is Script.ASIAN]
-    dots = [i for i in range(n) if text[i] == MIDDLE_DOT]
+    last = [e or r is not t for e, r, t in zip(run_end, resolved, [*resolved[1:], None], strict=True)]
+    ideo = [info[1] for info in infos]
+    alnum = [info[2] for info in infos]
+    gap = [z if (a and d) or (b and c) else 0.0
+           for z, a, b, c, d in zip(size, ideo, alnum, [*ideo[1:], False], [*alnum[1:], False], strict=True)]
+    spaces = [i for i, ch in enumerate(text) if ch == " " and resolved[i] is Script.ASIAN]
+    dots = [i for i, ch in enumerate(text) if ch == MIDDLE_DOT]
     prefix: dict[Profile, list[float]] = {}
     fix: dict[Profile, list[float]] = {}
     spaced: dict[Profile, list[int]] = {}
@@ -191,15 +194,14 @@ def measure(text: str, spans: tuple[Span, ...]) -> Measured:
             nat[i] = p.middle_dot_em * size[i]
         em = p.autospace_em
         if p.portion_end_condensed:
-            prefix[p] = list(itertools.accumulate((nat[i] + spacing[i] + gap[i] * em for i in range(n)), initial=0.0))
+            prefix[p] = list(itertools.accumulate(map(lambda a, b, g: a + b + g * em, nat, spacing, gap), initial=0.0))
             fix[p] = [-g * em for g in gap]
             spaced[p] = list(range(n + 1))
         else:
-            cond = [not x for x in last]
-            prefix[p] = list(itertools.accumulate(
-                (nat[i] + (spacing[i] if cond[i] else 0.0) + gap[i] * em for i in range(n)), initial=0.0))
-            fix[p] = [-gap[i] * em - (spacing[i] if cond[i] else 0.0) for i in range(n)]
-            spaced[p] = list(itertools.accumulate((1 if c else 0 for c in cond), initial=0))
+            kept = [0.0 if x else sp for x, sp in zip(last, spacing, strict=True)]
+            prefix[p] = list(itertools.accumulate(map(lambda a, b, g: a + b + g * em, nat, kept, gap), initial=0.0))
+            fix[p] = [-g * em - k for g, k in zip(gap, kept, strict=True)]
+            spaced[p] = list(itertools.accumulate((0 if x else 1 for x in last), initial=0))
     return Measured(prefix, fix, spaced)
 
 
