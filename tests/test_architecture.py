@@ -79,3 +79,20 @@ def test_modules_stay_small() -> None:
     """About 300 lines at most per module (DEVELOPERS.md)."""
     long = {p.name: n for p in _modules() if (n := len(p.read_text(encoding="utf-8").splitlines())) > 330}
     assert long == {}
+
+
+def test_the_page_plan_needs_no_python_docx() -> None:
+    """The pre-flight (pages → rows → runs) is what a preview in ui/ draws: importing and running it
+    must not load python-docx (nor Qt)."""
+    code = (
+        "import sys\n"
+        "from fazhi_desktop.export.preflight import preflight\n"
+        "from fazhi_desktop.export.options import ExportOptions\n"
+        "from fazhi_desktop.core.serialize import report_from_dict\n"
+        "from fazhi_desktop.resources import load_json\n"
+        "plan = preflight(report_from_dict(load_json('demo', 'demo-report.json')), ExportOptions(imprint=True))\n"
+        "assert plan.pages > 1\n"
+        "print(','.join(sorted(n for n in sys.modules if n.split('.')[0] in ('docx', 'lxml', 'PySide6'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -41,9 +41,12 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"文件正被打开，请关闭 Word/WPS 后重试，或另存为 {exc.suggestion}") from exc
     except ExportError as exc:
         raise CliError(str(exc)) from exc
+    for warning in result.warnings:
+        ctx.print(f"注意：{warning}")
     for note in result.notes:
         ctx.print(f"提示：{note}")
     kind = "网页公开版" if args.web else "Word 文件"
+    # the pre-flight's count is the page count LibreOffice renders (tests/render); Word/WPS follow the same rules
     ctx.print(f"已导出{kind}：{result.path}（约 {result.pages} 页）")
     if result.html_path is not None:
         ctx.print(f"已导出网页：{result.html_path}")

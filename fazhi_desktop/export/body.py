@@ -7,8 +7,8 @@ single body line "无。", because the report must say that there is nothing to 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report
 from fazhi_desktop.core.numbering import block_numbers, chapter_number
@@ -34,7 +34,8 @@ def paragraphs(text: str) -> list[str]:
 
 
 def title_paras(lines: Iterable[str]) -> list[Para]:
-    return [Para(PStyle.TITLE, (Run(line, FontRole.XIAOBIAOSONG),), keep_next=True) for line in lines]
+    return [Para(PStyle.TITLE, (Run(line, FontRole.XIAOBIAOSONG),), keep_next=True, keep_lines=True)
+            for line in lines]
 
 
 def title_lines(report: Report, options: ExportOptions) -> list[str]:
@@ -47,11 +48,18 @@ def _heading_run(level: int, text: str, options: ExportOptions) -> Run:
     return Run(text, _LEVEL_FONT[level], bold=level == 3 and options.level3_bold)
 
 
-def _block_paras(block: Block, number: str, options: ExportOptions) -> list[Para]:
+RUN_IN_END = "。！？；：…!?;:"  # what may end a run-in heading (= core.headings.TERMINAL, tested)
+
+
+def _block_paras(block: Block, number: str, options: ExportOptions, notes: list[str]) -> list[Para]:
     texts = paragraphs(block.body)
     heading = clean(block.heading)
     if block.kind is BlockKind.PARAGRAPH:
         return [body(t) for t in ([heading] if heading else []) + texts]
+    if block.run_in and texts and heading and not heading.endswith(tuple(RUN_IN_END)):
+        # a run-in heading without its full stop would print glued to the text after it
+        notes.append(f"接排标题“{number}{heading}”末尾没有标点，已加“。”")
+        heading = heading.rstrip("，,、") + "。"
     label = number + heading
     run = _heading_run(block.level, label, options)
     if block.run_in and texts:
@@ -60,7 +68,7 @@ def _block_paras(block: Block, number: str, options: ExportOptions) -> list[Para
     # Heading styles carry w:keepNext (setup.py), so a heading always travels with what follows,
     # body or not; the pre-flight must know it (it once let a bare （四） end a page that Word and
     # LibreOffice began with it, and every later page was one line off).
-    head = Para(_LEVEL_STYLE[block.level], (run,), keep_next=True)
+    head = Para(_LEVEL_STYLE[block.level], (run,), keep_next=True, keep_lines=True)
     return [head, *(body(t) for t in texts)]
 
 
@@ -83,7 +91,8 @@ def chapter_paras(report: Report, options: ExportOptions, notes: list[str]) -> l
             continue
         number = chapter_number(index) if report.number_chapters else ""
         index += 1
-        out.append(Para(PStyle.H1, (Run(number + clean(chapter.title), FontRole.HEITI),), keep_next=True))
+        out.append(Para(PStyle.H1, (Run(number + clean(chapter.title), FontRole.HEITI),), keep_next=True,
+                        keep_lines=True))
         if empty:
             out.append(body(NOTHING_TO_REPORT))
             notes.append(f"章“{clean(chapter.title)}”没有内容，导出为“{NOTHING_TO_REPORT}”")
@@ -91,7 +100,7 @@ def chapter_paras(report: Report, options: ExportOptions, notes: list[str]) -> l
         out += [body(t) for t in paragraphs(chapter.lead)]
         numbers = block_numbers(blocks)
         for block, num in zip(blocks, numbers, strict=True):
-            out += _block_paras(block, num, options)
+            out += _block_paras(block, num, options, notes)
     return out
 
 
@@ -125,13 +134,22 @@ def body_flow(report: Report, options: ExportOptions, notes: list[str]) -> list[
     out += chapter_paras(report, options, notes)
     out += [body(t) for t in paragraphs(report.closing)]
     attachments = visible_attachments(options)
-    if attachments:
-        # the last body line travels with the 附件说明 and the 落款 (keep-with-next chain)
-        out[-1] = replace(out[-1], keep_next=True)
-        out.append(blank(keep_next=True))
-        note = attachment_note(attachments)
-        out += [replace(p, keep_next=True) for p in note[:-1]] + note[-1:]
+    if attachments and not existing_attachment_note(report):
+        out.append(blank())
+        out += attachment_note(attachments)
     return out
+
+
+_ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]")
+
+
+def existing_attachment_note(report: Report) -> str:
+    """An 附件说明 the clerk typed at the end of the text ("附件：…"), or ""."""
+    tail = paragraphs(report.closing)
+    written = [c for c in report.chapters if any(paragraphs(b.body) for b in c.blocks)]
+    if written:  # the end of the last chapter with text (an import puts it there)
+        tail = [p for b in written[-1].blocks for p in paragraphs(b.body)][-3:] + tail
+    return next((p for p in reversed(tail) if _ATTACHMENT_NOTE.match(p)), "")
 
 
 def visible_attachments(options: ExportOptions) -> tuple[Attachment, ...]:

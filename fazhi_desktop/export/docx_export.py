@@ -1,86 +1,100 @@
-"""The export entry point: a Report and ExportOptions in, a GB/T 9704 .docx (and HTML) out."""
+"""The export entry point: a Report and ExportOptions in, a GB/T 9704 .docx (and HTML) out.
+
+Everything is planned by :func:`~fazhi_desktop.export.preflight.preflight` (which needs no
+python-docx); this module only writes the planned flow, item by item.
+"""
 
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 
-from fazhi_desktop.core.model import Report, SealMode
-from fazhi_desktop.export.appendix import add_attachments
+from fazhi_desktop.core.model import Report
+from fazhi_desktop.export.appendix import table_element
 from fazhi_desktop.export.atomic import write_atomic
-from fazhi_desktop.export.body import body_flow, clean, visible_attachments
+from fazhi_desktop.export.blocks import ImprintBlock, SectionBreak, TableBlock
 from fazhi_desktop.export.flow import Para
-from fazhi_desktop.export.footer import add_page_numbers
-from fazhi_desktop.export.geometry import NARROW, WIDE_NARROW
-from fazhi_desktop.export.imprint import Estimate, add_imprint
+from fazhi_desktop.export.footer import add_page_numbers, blank_footers
+from fazhi_desktop.export.imprint import imprint_element
 from fazhi_desktop.export.options import ExportOptions, ExportResult, ShouldStop, checkpoint
-from fazhi_desktop.export.paginate import layout, signature_flow, with_last_text_kept
 from fazhi_desktop.export.paragraphs import RunStyle, append_paras
-from fazhi_desktop.export.redheader import red_header_paras
+from fazhi_desktop.export.preflight import Preflight, effective_options, preflight
 from fazhi_desktop.export.setup import new_document
-from fazhi_desktop.export.signature import Signature
 
 
 @dataclass(frozen=True)
 class Built:
-    """The document in memory with its flow, estimated pages and notes."""
+    """The document in memory with its plan (flow, pages, notes, warnings)."""
 
     doc: DocxDocument
-    flow: list[Para]  # title … date, as written
-    pages: int
-    notes: tuple[str, ...]
+    plan: Preflight
+
+    @property
+    def flow(self) -> list[Para]:
+        return [i for i in self.plan.items if isinstance(i, Para)]
+
+    @property
+    def pages(self) -> int:
+        return self.plan.pages
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.plan.notes
 
 
-def signature_of(report: Report, options: ExportOptions) -> Signature:
-    sealed = report.seal is SealMode.SEALED if options.sealed is None else options.sealed
-    organs = tuple(clean(o) for o in report.signatories if clean(o)) or (clean(report.unit.full_name),)
-    return Signature(organs[:2], report.date, sealed, report.note)
-
-
-def effective_options(options: ExportOptions) -> ExportOptions:
-    """The 网页公开版 never carries 版头 or 版记."""
-    if options.web:
-        return replace(options, red_header=False, imprint=False)
-    return options
+def _section_break(doc: DocxDocument, item: SectionBreak) -> None:
+    """End the section at the last paragraph written (its w:pPr carries a copy of the section
+    properties, so no extra paragraph takes a line) and start the next one on a new page."""
+    body = doc.element.body
+    final = body.find(qn("w:sectPr"))
+    last_p = final.getprevious()
+    while last_p is not None and last_p.tag != qn("w:p"):
+        last_p = last_p.getprevious()
+    assert last_p is not None, "a section break follows a paragraph"
+    last_p.get_or_add_pPr().append(deepcopy(final))
+    kind = final.find(qn("w:type"))
+    if kind is None:
+        kind = final.makeelement(qn("w:type"), {})
+        final.insert(0, kind)
+    kind.set(qn("w:val"), "evenPage" if item.even_page else "nextPage")
+    if not item.numbered:  # own, empty footers (the copied references would blank the body's too)
+        for ref in final.findall(qn("w:footerReference")):
+            final.remove(ref)
+        blank_footers(doc.sections[-1])
 
 
 def build(report: Report, options: ExportOptions | None = None, should_stop: ShouldStop | None = None) -> Built:
     """The document in memory (no file written); ``should_stop`` is asked between the stages."""
     options = effective_options(options or ExportOptions())
-    notes: list[str] = list(options.fonts.messages())
+    plan = preflight(report, options)
+    checkpoint(should_stop)
     doc = new_document(options.fonts, options.cjk_digits, options.level3_bold)
     style = RunStyle(options.fonts, options.cjk_digits)
-    header, header_twips = red_header_paras(report, options) if options.red_header else ([], 0)
-    text = with_last_text_kept(body_flow(report, options, notes))
-    checkpoint(should_stop)
-    sig = signature_of(report, options)
-    sig_paras, plan = signature_flow(text, sig, options.seal_blank_lines, header_twips)
-    if plan.note:
-        notes.append(plan.note)
-    flow = [*header, *text, *sig_paras]
-    append_paras(doc.element.body, flow, style, should_stop)
-    checkpoint(should_stop)
-    # the wider-digit estimate matters only to the 版记's placement (see add_imprint)
-    estimates = [_estimate(flow, narrow) for narrow in ((NARROW, WIDE_NARROW) if options.imprint else (NARROW,))]
-    attachments = visible_attachments(options)
-    if attachments:
-        extra, end = add_attachments(doc, attachments, style)
-        estimates = [Estimate(e.pages + extra, end) for e in estimates]
     add_page_numbers(doc.sections[0], options.fonts)
-    pages = estimates[0].pages
-    if options.imprint:
-        pages = add_imprint(doc, report, style, estimates[0], estimates[1], notes)
-    return Built(doc, flow, pages, tuple(notes))
-
-
-def _estimate(flow: list[Para], narrow: float) -> Estimate:
-    placements = layout(flow, narrow=narrow)
-    if not placements:
-        return Estimate(1, 0)
-    return Estimate(placements[-1].last_page, placements[-1].end_twips)
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    paras: list[Para] = []
+    for item in plan.items:
+        if isinstance(item, Para):
+            paras.append(item)
+            continue
+        append_paras(body, paras, style, should_stop)
+        paras = []
+        if isinstance(item, TableBlock):
+            sect.addprevious(table_element(item, style))
+        elif isinstance(item, ImprintBlock):
+            sect.addprevious(imprint_element(item, style))
+        elif isinstance(item, SectionBreak):
+            _section_break(doc, item)
+            sect = body.find(qn("w:sectPr"))
+    append_paras(body, paras, style, should_stop)
+    checkpoint(should_stop)
+    return Built(doc, plan)
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -112,7 +126,4 @@ def export_docx(report: Report, path: Path, options: ExportOptions | None = None
         page = report_html(report, replace(options, web=True))
         write_atomic(Path(html_path), lambda tmp: _write_text(tmp, page))
         written_html = Path(html_path)
-    return ExportResult(path, built.pages, built.notes, written_html)
-
-
-
+    return ExportResult(path, built.pages, built.notes, written_html, built.plan.warnings)

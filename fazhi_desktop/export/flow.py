@@ -89,6 +89,7 @@ class Para:
     style: PStyle
     runs: tuple[Run, ...] = ()
     keep_next: bool = False
+    keep_lines: bool = False  # never split across pages (the lines that travel with the 落款)
     right_chars: float = 0.0  # right indent (落款, 成文日期)
     left_chars: float = 0.0  # left indent of every line (附件说明 continuation lines)
     first_chars: float | None = None  # first-line indent; None: the style's (negative = hanging)

@@ -14,7 +14,8 @@ _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 # Child order inside w:pPr and w:rPr that Word insists on (ECMA-376 sequence), for the ones we use.
 _PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl",
-              "w:pBdr", "w:tabs", "w:snapToGrid", "w:spacing", "w:ind", "w:jc", "w:outlineLvl")
+              "w:pBdr", "w:tabs", "w:overflowPunct", "w:snapToGrid", "w:spacing", "w:ind", "w:jc",
+              "w:outlineLvl")
 _RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:color", "w:spacing",
               "w:kern", "w:sz", "w:szCs", "w:u", "w:lang")
 

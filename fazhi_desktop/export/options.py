@@ -17,6 +17,7 @@ class AttachmentTable:
     rows: tuple[tuple[str, ...], ...]
     unit_label: str = ""  # e.g. "单位：件", right-aligned above the table
     col_widths: tuple[float, ...] = ()  # relative widths; empty: equal columns
+    merge_columns: tuple[int, ...] = ()  # columns where an empty cell continues the one above (类别)
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,10 @@ class ExportResult:
     """The written file(s), the estimated page count and the notes to show the clerk."""
 
     path: Path
-    pages: int  # estimated by the pagination pre-flight
+    pages: int  # counted by the pagination pre-flight (the page count LibreOffice renders)
     notes: tuple[str, ...] = ()  # font substitutions, 落款 adjustments, skipped chapters…
     html_path: Path | None = None
+    warnings: tuple[str, ...] = ()  # what the clerk should fix before printing (no 成文日期 …)
 
 
 class ExportError(Exception):

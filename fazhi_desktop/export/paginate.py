@@ -1,134 +1,222 @@
-"""Pagination pre-flight: where every paragraph lands, on the 22 × 28 grid, before writing.
+"""Pagination pre-flight: the flow laid out on pages exactly as LibreOffice lays it out (no python-docx).
 
-Every body-flow line is exactly one grid line (579 twips), so line counts predict the layout:
-greedy breaking with kinsoku, paragraphs split freely across pages (widow control is off), and
-keep-with-next moves the last line of a paragraph (or a whole one-line paragraph) to the next
-page when the lines chained to it would not fit. The 落款 plan uses it to keep the seal on a
-page with body text and with room below the date (GB/T 9704 7.3.5.1, 7.3.5.5).
+Every body-flow line is an exact height (one grid line unless a paragraph says otherwise), lines
+come from :mod:`~fazhi_desktop.export.paralayout`, and keeps follow LibreOffice (which Word and
+WPS match here because every kept paragraph also keeps its lines together): a paragraph with
+keep-with-next moves whole to the next page when it and the first line of what follows do not fit;
+a paragraph with keep-lines is never split; a table row never splits and the header row repeats.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
 
-from fazhi_desktop.export.flow import Para, PStyle, Run
-from fazhi_desktop.export.geometry import (
-    CHARS_PER_LINE,
-    LINE,
-    NARROW,
-    TEXT_H,
-    TITLE_CHARS_PER_LINE,
-    count_lines,
+from fazhi_desktop.export.blocks import (
+    IMPRINT_RULE_SLACK,
+    ImprintBlock,
+    SectionBreak,
+    TableBlock,
+    TableRow,
 )
-from fazhi_desktop.export.signature import Signature, organ_lines, signature_paras
+from fazhi_desktop.export.flow import Para
+from fazhi_desktop.export.fonts import FontRole
+from fazhi_desktop.export.geometry import CHAR_TWIPS, LINE, SMALL_HALF_POINTS, TEXT_H
+from fazhi_desktop.export.pages import TEXT_WIDTH_PT, Page, PageLayout, PlacedRun, Row
+from fazhi_desktop.export.paralayout import para_layout, para_prefix
+from fazhi_desktop.export.textmetrics import LIBREOFFICE, Span, advances
+
+Item = Para | TableBlock | ImprintBlock | SectionBreak
+RULE_TWIPS = 20  # a 1 pt paragraph rule (the 版头's) adds its width below the paragraph
+TABLE_RULE = 10  # a table's 0.5 pt top and bottom rules (measured: 17 rows of 579 twips take 17 × 579 + 20)
 
 
-@dataclass(frozen=True)
-class Placement:
-    """Where a paragraph falls in the pagination estimate."""
-
-    first_page: int
-    last_page: int
-    end_twips: int  # bottom of the paragraph's last line, from the top of the type area
+def lo_twips(twips: int) -> int:
+    """An exact height as LibreOffice lays it out: imported in 1/100 mm and back, never less (measured:
+    671 twips come out as 672, 579 as 579)."""
+    return math.ceil(round(twips * 127 / 72) * 72 / 127 - 1e-6)
 
 
-def para_lines(para: Para, narrow: float = NARROW) -> int:
-    if para.style is PStyle.TITLE:
-        return count_lines(para.text, 0, 0, TITLE_CHARS_PER_LINE, narrow)
-    if para.style in (PStyle.SIGNATURE, PStyle.DATE, PStyle.BLANK, PStyle.DOC_NUMBER, PStyle.MARK):
-        return 1
-    first = para.left_chars + para.first_indent
-    per_line = CHARS_PER_LINE - round(para.right_chars)
-    return count_lines(para.text, first, para.left_chars, per_line, narrow)
+def line_height(para: Para) -> int:
+    return lo_twips(para.line_twips or LINE)
 
 
-def _height(para: Para) -> int:
-    return para.line_twips or LINE
+def para_height(para: Para, cjk_digits: bool = False) -> int:
+    return para_layout(para, cjk_digits).count * line_height(para) + (RULE_TWIPS if para.rule_color else 0)
 
 
-def _chain(paras: Sequence[Para], i: int, lines: Sequence[int]) -> int:
-    """Height that must follow paragraph i's last line on the same page (keep-with-next)."""
-    if not paras[i].keep_next:
-        return 0
+def _first_height(item: Item) -> int:
+    if isinstance(item, Para):
+        return line_height(item)
+    if isinstance(item, TableBlock):
+        return item.rows[0].height if item.rows else 0
+    return 0
+
+
+def chain_height(items: Sequence[Item], i: int, cjk_digits: bool = False) -> int:
+    """What must fit from item ``i`` on for it to stay on the page: itself and, while each keeps with
+    the next, the next (whole), then the first line of the first one that does not keep."""
     total = 0
-    for j in range(i + 1, len(paras)):
-        total += _height(paras[j])
-        if not (paras[j].keep_next and lines[j] == 1):
-            break
+    for j in range(i, len(items)):
+        item = items[j]
+        if not isinstance(item, Para):
+            return total + _first_height(item)
+        if j > i and not item.keep_next:
+            return total + _first_height(item)
+        total += para_height(item, cjk_digits)
+        if not item.keep_next:
+            return total
     return total
 
 
-def layout(paras: Sequence[Para], start_twips: int = 0, narrow: float = NARROW) -> list[Placement]:
-    """The estimated placement of every paragraph; ``start_twips`` is taken by a 版头."""
-    lines = [para_lines(p, narrow) for p in paras]
-    page, y = 1, start_twips
-    out: list[Placement] = []
-    for i, para in enumerate(paras):
-        if para.page_break_before and (y > 0 or page > 1):
-            page, y = page + 1, 0
-        h = _height(para)
-        chain = _chain(paras, i, lines)
-        first_page = page
-        for k in range(lines[i]):
-            if y + h > TEXT_H:
-                page, y = page + 1, 0
-            if k == lines[i] - 1 and chain and y > 0 and y + h + chain > TEXT_H:
-                page, y = page + 1, 0
-            if k == 0:
-                first_page = page
-            y += h
-        out.append(Placement(first_page, page, y))
-    return out
+@lru_cache(maxsize=65536)
+def _line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[tuple[PlacedRun, ...], float]:
+    """The runs of line ``k`` placed from x = 0, and the line's width (pt)."""
+    lay = para_layout(para, cjk_digits)
+    prefix = para_prefix(para, cjk_digits)
+    line = lay.lines[k]
+    runs: list[PlacedRun] = []
+    pos = 0
+    for seg in lay.segments:
+        a, b = max(line.start, pos), min(line.end, pos + len(seg.text))
+        if a < b:
+            runs.append(PlacedRun(seg.text[a - pos:b - pos], seg.run.font, seg.half_points,
+                                  prefix[a] - prefix[line.start], prefix[b] - prefix[a], seg.run.bold,
+                                  seg.run.color))
+        pos += len(seg.text)
+    return _place(para, tuple(runs), prefix[line.end] - prefix[line.start], k == 0), 0.0
 
 
-@dataclass(frozen=True)
-class SealPlan:
-    """The blank lines above the organ name, and a note when the pre-flight changed them."""
-
-    blank_lines: int
-    note: str = ""
-
-
-def plan_signature(text: Sequence[Para], sig: Signature, preferred: int, start_twips: int = 0) -> SealPlan:
-    """Blank lines before the organ name so that the 落款 shares a page with body text.
-
-    The keep-with-next chain guarantees the page; this adds the room the seal needs below the
-    date (one line of overhang) by reducing the blank lines, as 7.3.5.5 allows.
-    """
-    if not sig.sealed:
-        return SealPlan(1)
-    preferred = min(3, max(1, preferred))
-    if not text:
-        return SealPlan(preferred)
-    end = layout(text, start_twips)[-1].end_twips
-    remaining = (TEXT_H - end) // LINE
-    # + the line under the date: the seal's overhang, or the 附注 (which the seal may touch, as in print)
-    fixed = organ_lines(sig) + (1 if sig.date else 0) + max(1, _note_lines(sig))
-    if remaining >= preferred + fixed:
-        return SealPlan(preferred)
-    for fewer in range(preferred - 1, 0, -1):
-        if remaining >= fewer + fixed:
-            return SealPlan(fewer, f"为使印章与正文同页，落款前空行由{preferred}行减为{fewer}行")
-    return SealPlan(preferred, "落款与正文最后一行一起排在新的一页（印章不会落在无正文的页面）")
+def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
+    """Runs after a tab placed at their stop: centred on a centre stop, ending at the right stop."""
+    char = CHAR_TWIPS / 20
+    stops = [(c * char, "center") for c in para.center_tabs] + ([(para.right_tab * char, "right")]
+                                                               if para.right_tab else [])
+    out, k, x = [], -1, (para.first_indent + para.left_chars) * char
+    for run in runs:
+        if run.text.startswith("\t") and k + 1 < len(stops):
+            k += 1
+            stop, kind = stops[k]
+            x = stop - (run.width / 2 if kind == "center" else run.width)
+        out.append(PlacedRun(run.text.lstrip("\t"), run.font, run.half_points, x, run.width, run.bold, run.color))
+        x += run.width
+    return tuple(out)
 
 
-def _note_lines(sig: Signature) -> int:
-    note = sig.note_text
-    return para_lines(Para(PStyle.NOTE, (Run(note),))) if note else 0
+def _place(para: Para, runs: tuple[PlacedRun, ...], width: float, first: bool) -> tuple[PlacedRun, ...]:
+    """Shift the runs to where the paragraph's indents and alignment put them."""
+    if para.center_tabs or para.right_tab:
+        return _tabbed(para, runs)
+    char = CHAR_TWIPS / 20
+    left = (para.left_chars + (para.first_indent if first else 0)) * char
+    room = TEXT_WIDTH_PT - para.left_chars * char - para.right_chars * char
+    jc = para.jc or para.spec.jc
+    if jc == "center":
+        left = para.left_chars * char + (room - width) / 2
+    elif jc == "right":
+        left = TEXT_WIDTH_PT - para.right_chars * char - width
+    return tuple(PlacedRun(r.text, r.font, r.half_points, r.x + left, r.width, r.bold, r.color) for r in runs)
 
 
-def signature_flow(text: Sequence[Para], sig: Signature, preferred: int,
-                   start_twips: int = 0) -> tuple[list[Para], SealPlan]:
-    plan = plan_signature(text, sig, preferred, start_twips)
-    return signature_paras(sig, plan.blank_lines), plan
+class _Pager:
+    def __init__(self, start: int, pages_before: int = 0) -> None:
+        self.before = pages_before
+        self.pages: list[Page] = []
+        self.rows: list[Row] = []
+        self.y = start
+        self.numbered = True
+
+    def new_page(self) -> None:
+        index = self.before + len(self.pages) + 1
+        self.pages.append(Page(index, index if self.numbered else None, tuple(self.rows)))
+        self.rows, self.y = [], 0
+
+    def fits(self, height: int) -> bool:
+        return self.y + height <= TEXT_H
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        self.y = row.bottom
+
+    def finish(self) -> PageLayout:
+        if self.rows or not self.pages:
+            self.new_page()
+        return PageLayout(tuple(self.pages))
 
 
-def with_last_text_kept(text: list[Para]) -> list[Para]:
-    """The flow with keep-with-next on its last text paragraph (the head of the 落款 chain)."""
-    from dataclasses import replace
+def _table_row(row: TableRow, i: int, y: int, part: int) -> Row:
+    runs, x = [], 0.0
+    edges = [0]
+    for cell in row.cells:
+        if cell.text and cell.merge != "continue":
+            width = sum(advances(cell.text, (Span(len(cell.text), 14.0, 0.0),), LIBREOFFICE))
+            font = FontRole.HEITI if cell.header else FontRole.FANGSONG
+            runs.append(PlacedRun(cell.text, font, SMALL_HALF_POINTS, x + (cell.width / 20 - width) / 2,
+                                  width))
+        x += cell.width / 20
+        edges.append(edges[-1] + cell.width)
+    return Row(y, row.height, tuple(runs), i, "table", part, "table", borders=tuple(edges))
 
-    for i in range(len(text) - 1, -1, -1):
-        if text[i].is_text and text[i].style is not PStyle.BLANK:
-            return [*text[:i], replace(text[i], keep_next=True), *text[i + 1:]]
-    return text
+
+def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, first: int = 0,
+             pages_before: int = 0) -> PageLayout:
+    """Every item placed; ``start`` twips of the first page are taken already. With ``first``: only the
+    items from there on, the first of them at the top of page ``pages_before`` + 1 (the pages before
+    are left out of the result; the 落款 plan lays out only the last pages again and again)."""
+    return _paginate(tuple(items), start, cjk_digits, first, pages_before)
+
+
+@lru_cache(maxsize=16)
+def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool, first: int, pages_before: int) -> PageLayout:
+    pager = _Pager(start if not first else 0, pages_before)
+    for i, item in enumerate(items):
+        if i < first:
+            continue
+        if isinstance(item, Para):
+            _para(pager, items, i, item, cjk_digits)
+        elif isinstance(item, TableBlock):
+            # the table's outer rules (0.5 pt each) add their width above and below every page's part
+            pager.y += TABLE_RULE
+            for part, row in enumerate(item.rows):
+                if not pager.fits(row.height + TABLE_RULE) and pager.y > TABLE_RULE:
+                    pager.new_page()
+                    pager.y = TABLE_RULE
+                    if item.header_row is not None and not row.header:
+                        pager.add(_table_row(item.header_row, i, pager.y, 0))
+                pager.add(_table_row(row, i, pager.y, part))
+            pager.y += TABLE_RULE
+        elif isinstance(item, ImprintBlock):
+            for part, line in enumerate(item.rows):
+                runs = (PlacedRun(line.text, FontRole.FANGSONG, SMALL_HALF_POINTS, 14.0, 0.0),)
+                pager.add(Row(pager.y, line.lines * LINE - IMPRINT_RULE_SLACK, runs, i, "imprint", part, "imprint"))
+        elif isinstance(item, SectionBreak):
+            pager.new_page()
+            pager.numbered = item.numbered
+            if item.even_page and (pager.before + len(pager.pages) + 1) % 2:
+                pager.new_page()
+    return pager.finish()
+
+
+def _para(pager: _Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: bool) -> None:
+    lay = para_layout(para, cjk_digits)
+    h = line_height(para)
+    if para.page_break_before and (pager.y > 0 or pager.rows):
+        pager.new_page()
+    if pager.y > 0:
+        need = chain_height(items, i, cjk_digits) if para.keep_next else (
+            para_height(para, cjk_digits) if para.keep_lines else 0)
+        if need and not pager.fits(need) and need <= TEXT_H:
+            pager.new_page()
+    justified = (para.jc or para.spec.jc) in ("both", "distribute")
+    for k in range(lay.count):
+        if not pager.fits(h) and pager.y > 0:
+            pager.new_page()
+        runs, _ = _line_runs(para, k, cjk_digits)
+        last = k == lay.count - 1
+        pager.add(Row(pager.y, h, runs, i, "text", k, para.style.value,
+                      justify=justified and (not last or para.jc == "distribute"),
+                      is_text=para.is_text and bool(para.text.strip()),
+                      rule_color=para.rule_color if last else None))
+    if para.rule_color:
+        pager.y += RULE_TWIPS

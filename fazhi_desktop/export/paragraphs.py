@@ -28,6 +28,7 @@ from fazhi_desktop.export.ooxml import (
     set_run_props,
 )
 from fazhi_desktop.export.options import ShouldStop, checkpoint
+from fazhi_desktop.export.paralayout import Segment, para_layout
 from fazhi_desktop.export.setup import latin_font, spacing_for
 
 
@@ -41,14 +42,33 @@ class RunStyle:
     built: dict[object, _Element] = field(default_factory=dict, compare=False, repr=False)
 
 
-def _run_props(style: RunStyle, font: FontRole, size: int, bold: bool = False, color: str | None = None) -> _Element:
-    key = (font, size, bold, color)
+def _run_props(style: RunStyle, font: FontRole, size: int, bold: bool = False, color: str | None = None,
+               spacing: int | None = None, cjk_latin: bool = False) -> _Element:
+    spacing = spacing_for(size) if spacing is None else spacing
+    key = (font, size, bold, color, spacing, cjk_latin)
     rpr = style.built.get(key)
     if rpr is None:
         rpr = style.built[key] = OxmlElement("w:rPr")
-        set_run_props(rpr, style.fonts[font], latin_font(style.fonts, font, style.cjk_digits),
-                      size, spacing_for(size), bold=bold, color=color)
+        latin = style.fonts[font] if cjk_latin else latin_font(style.fonts, font, style.cjk_digits)
+        set_run_props(rpr, style.fonts[font], latin, size, spacing, bold=bold, color=color)
     return deepcopy(rpr)
+
+
+def _add_segment(p: _Element, seg: Segment, style: RunStyle) -> None:
+    run = seg.run
+    parts = seg.text.split("\t")
+    for i, part in enumerate(parts):
+        r = OxmlElement("w:r")
+        r.append(_run_props(style, run.font, seg.half_points, run.bold, run.color, seg.spacing, seg.cjk_latin))
+        if i > 0:
+            r.append(OxmlElement("w:tab"))
+        if part:
+            t = OxmlElement("w:t")
+            t.text = part
+            t.set(qn("xml:space"), "preserve")
+            r.append(t)
+        if i > 0 or part:
+            p.append(r)
 
 
 def add_run(p: _Element, run: Run, half_points: int, style: RunStyle, color: str | None = None) -> None:
@@ -86,6 +106,8 @@ def _build_para_props(para: Para, style: RunStyle) -> _Element:
     if para.page_break_before:
         set_flag(ppr, "w:pageBreakBefore")
     set_flag(ppr, "w:widowControl", on=False)
+    if para.keep_lines:
+        set_flag(ppr, "w:keepLines")
     if para.rule_color:
         border = ppr_child(ppr, "w:pBdr")
         bottom = OxmlElement("w:bottom")
@@ -93,6 +115,10 @@ def _build_para_props(para: Para, style: RunStyle) -> _Element:
         border.append(bottom)
     if para.center_tabs or para.right_tab:
         add_tabs(ppr, para.center_tabs, para.right_tab)
+    # No mark hangs past the line end: the breaks are composed so that none has to (see linebreak).
+    # Word reads overflowPunct=1 as "may hang"; LibreOffice imports it inverted (ParaIsHangingPunctuation
+    # false), which is the safe way round for the renderer that drops a hung mark from its output.
+    set_attrs(ppr_child(ppr, "w:overflowPunct"), val=1)
     # Off the grid: the exact line height alone decides. LibreOffice otherwise gives a line
     # whose font is taller than the pitch (二号 title, emoji fallback) two grid lines.
     set_flag(ppr, "w:snapToGrid", on=False)
@@ -113,8 +139,8 @@ def _build_para_props(para: Para, style: RunStyle) -> _Element:
 def para_element(para: Para, style: RunStyle) -> _Element:
     p = OxmlElement("w:p")
     p.append(_para_props(para, style))
-    for run in para.runs:
-        add_run(p, run, para.spec.half_points, style)
+    for seg in para_layout(para, style.cjk_digits).segments:
+        _add_segment(p, seg, style)
     return p
 
 

@@ -7,5 +7,6 @@ from fazhi_desktop.export.options import Attachment, AttachmentTable
 
 
 def statistics_attachment(sheet: StatisticsSheet) -> Attachment:
-    table = AttachmentTable(sheet.header, sheet.rows, col_widths=sheet.col_widths)
+    # the 类别 column is written once per group: its cells are merged down the group (per page)
+    table = AttachmentTable(sheet.header, sheet.rows, col_widths=sheet.col_widths, merge_columns=(1,))
     return Attachment(sheet.title, (sheet.note,) if sheet.note else (), table)

@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from fazhi_desktop.core.county.figures import FiguresTable
 from fazhi_desktop.core.indicators import Indicator
 from fazhi_desktop.export.appendix import table_element
+from fazhi_desktop.export.attachments import table_block
 from fazhi_desktop.export.body import title_paras
 from fazhi_desktop.export.flow import Para, PStyle, Run, blank, body
 from fazhi_desktop.export.fonts import FontRole, canonical_map
@@ -58,7 +59,7 @@ def write_docx(table: FiguresTable, title: str, rule: str, path: Path) -> None:
                     marked += bool(cell.invalid)
                 rows.append(tuple(cells))
             widths = (2.4, *([1.0] * len(chunk)))
-            tbl, _ = table_element(AttachmentTable(header, tuple(rows), col_widths=widths), style)
+            tbl = table_element(table_block(AttachmentTable(header, tuple(rows), col_widths=widths)), style)
             sect.addprevious(tbl)
             append_paras(body_el, [blank()], style)
     notes = [f"注：{n}" for n in table.notes]

@@ -13,7 +13,9 @@ import itertools
 import math
 import re
 
-from fazhi_desktop.export.geometry import NO_LINE_START, TITLE_CHARS_PER_LINE, text_cells
+from fazhi_desktop.export.geometry import TITLE_CHARS_PER_LINE, text_cells
+from fazhi_desktop.export.linebreak import NO_LINE_START
+from fazhi_desktop.export.textmetrics import widest
 
 _OPENERS = "《“‘（(〔【「『"
 _CLOSERS = "》”’）)〕】」』"
@@ -88,10 +90,9 @@ def _shape_penalty(widths: list[float]) -> float:
 
 
 def _title_cells(text: str) -> float:
-    """Width in cells, with a little slack for digits and Latin letters: a substitute font (WPS without
-    Times New Roman, LibreOffice) sets them wider than half a cell, and a title that only just fits
-    would otherwise wrap its last character onto a line of its own."""
-    return text_cells(text) + 0.1 * sum(1 for ch in text if ch.isascii() and ch.isalnum())
+    """Width in 二号 cells as the widest renderer sets it (Times New Roman digits, the space both put
+    between digits and ideographs), so that a title line that only just fits never wraps."""
+    return widest(text, 22.0) / 22.0
 
 
 _EXHAUSTIVE_LIMIT = 200_000  # combinations; a real title (≤ 4 lines of ≤ 20) needs a few thousand

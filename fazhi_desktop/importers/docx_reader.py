@@ -94,9 +94,24 @@ def paragraph_texts(document: Any, numbering: Numbering) -> list[str]:
     return out
 
 
+def is_continuation(paragraph: Any) -> bool:
+    """Our own export splits a paragraph where a page ends (export/sealplan.py): the first part justified
+    to its last line ("distribute"), the rest without a first-line indent. Read back as one paragraph."""
+    previous = paragraph.getprevious()
+    if previous is None or previous.tag != W + "p":
+        return False
+    jc = previous.find(f"{W}pPr/{W}jc")
+    ind = paragraph.find(f"{W}pPr/{W}ind")
+    return (jc is not None and jc.get(W + "val") == "distribute" and ind is not None
+            and ind.get(W + "firstLineChars") == "0")
+
+
 def _walk(element: Any, numbering: Numbering, out: list[str]) -> None:
     for child in element:
         if child.tag == W + "p":
+            if out and is_continuation(child):
+                out[-1] += _paragraph_text(child)
+                continue
             out.append(numbering.label(child) + _paragraph_text(child))
         elif child.tag == W + "tbl":
             out += _table_lines(child, numbering)

@@ -40,9 +40,12 @@ def test_grid_method_b(demo_parts: Parts) -> None:  # items 4–6
     assert attr(grid, "type") == "lines" and attr(grid, "linePitch") == "579"
     assert attr(grid, "charSpace") is None
     assert 12756 // 579 == 22
-    for p in body_paras(demo_parts):
-        for r in runs_with_text(p):
-            assert attr(r.find("w:rPr/w:spacing", NS), "val") == "-5", text_of(p)
+    spacings = [int(attr(r.find("w:rPr/w:spacing", NS), "val"))
+                for p in body_paras(demo_parts) for r in runs_with_text(p)]
+    # every 三号 run is condensed by 0.25 pt, but for the few characters of a line whose break is forced
+    # (see export/linebreak.py): at most 2 pt more, never less
+    assert all(v == -5 or 0 < v + 5 <= 40 for v in spacings)
+    assert spacings.count(-5) > 0.8 * len(spacings)
     pitch = 16 * 20 - 5
     assert 8845 // pitch == 28
 
@@ -74,14 +77,21 @@ def test_defaults_and_normal_style(demo_parts: Parts) -> None:  # items 10–13
 def test_body_paragraph_format(demo_parts: Parts) -> None:  # items 14–17
     paras = [p for p in body_paras(demo_parts) if style_of(p) == "GwBody"]
     assert len(paras) > 20
-    for p in paras:
+    pitches = []
+    for before, p in zip([None, *paras], paras, strict=False):
         sp = p.find("w:pPr/w:spacing", NS)
-        assert (attr(sp, "line"), attr(sp, "lineRule"), attr(sp, "before"), attr(sp, "after")) == \
-            ("579", "exact", "0", "0")
+        assert (attr(sp, "lineRule"), attr(sp, "before"), attr(sp, "after")) == ("exact", "0", "0")
+        pitches.append(int(attr(sp, "line")))
         ind = p.find("w:pPr/w:ind", NS)
-        assert attr(ind, "firstLineChars") == "200" and abs(int(attr(ind, "firstLine")) - 632) <= 10
+        continued = before is not None and attr(before.find("w:pPr/w:jc", NS), "val") == "distribute"
+        if continued:  # the rest of a paragraph split at a page boundary: no new first-line indent
+            assert attr(ind, "firstLineChars") == "0"
+        else:
+            assert attr(ind, "firstLineChars") == "200" and abs(int(attr(ind, "firstLine")) - 632) <= 10
         assert attr(ind, "left") in (None, "0") and attr(ind, "leftChars") in (None, "0")
-        assert attr(p.find("w:pPr/w:jc", NS), "val") == "both"
+        # "distribute": the part of a paragraph left on the page before the 落款's (sealplan.py): its last
+        # line is a full line and must be justified like the rest
+        assert attr(p.find("w:pPr/w:jc", NS), "val") in ("both", "distribute")
         body_runs = [r for r in runs_with_text(p)
                      if attr(r.find("w:rPr/w:rFonts", NS), "eastAsia") in FANGSONG]
         assert body_runs, text_of(p)
@@ -91,6 +101,8 @@ def test_body_paragraph_format(demo_parts: Parts) -> None:  # items 14–17
             for tag in ("b", "i", "u", "highlight"):
                 assert rpr.find(f"w:{tag}", NS) is None
             assert attr(rpr.find("w:color", NS), "val") in (None, "000000", "auto")
+    # one grid line, but on the one page whose pitch 7.3.5.5 adjusts for the 落款 (26–38 pt)
+    assert pitches.count(579) > 0.7 * len(pitches) and all(520 <= v <= 760 for v in pitches)
 
 
 def test_no_theme_attribute_with_a_literal_name(demo_parts: Parts) -> None:  # item 18

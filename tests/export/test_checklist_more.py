@@ -49,7 +49,8 @@ def test_item_28_unsealed(demo_report: Report, tmp_path: Path) -> None:
 
 
 def test_item_38_the_blank_and_imprint_pages_are_an_unnumbered_section(tmp_path: Path) -> None:
-    """Text ending on an even page: the 版记 section starts on the next even page, unnumbered."""
+    """Text ending on a full even page: the 版记 section starts on the next page, unnumbered, with a real
+    blank page (an empty paragraph) before the 版记 page."""
     path = tmp_path / "even.docx"
     for k in range(20, 60):  # the first length whose text fills page 2 too far for the 版记
         text_only = export_docx(length_variant(k), path)
@@ -63,7 +64,10 @@ def test_item_38_the_blank_and_imprint_pages_are_an_unnumbered_section(tmp_path:
         sections = doc.findall(".//w:sectPr", NS)
         assert len(sections) == 2
         last = sections[-1]
-        assert last.find("w:type", NS).get(w("val")) == "evenPage"
+        assert last.find("w:type", NS).get(w("val")) == "nextPage"
+        body = doc.find("w:body", NS)
+        breaks = [p for p in body.findall("w:p", NS) if p.find("w:pPr/w:pageBreakBefore", NS) is not None]
+        assert breaks, "the 版记 page starts after a real blank page"
         refs = last.findall("w:footerReference", NS)
         assert sorted(r.get(w("type")) for r in refs) == ["default", "even"]
         for ref in refs:

@@ -73,3 +73,37 @@ def test_locked_target(capsys: pytest.CaptureFixture[str], demo_db: str, tmp_pat
                        "-o", str(target))
     assert code == 2 and "文件正被打开" in err and "报告(2).docx" in err
     assert target.read_bytes() == b"open in WPS"
+
+
+def test_export_warns_but_writes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """No 成文日期, the default 落款, a 版头 without 发文字号/签发人: printed, and the file still written."""
+    db = str(tmp_path / "w.db")
+    assert run(capsys, "--db", db, "new", "--unit", "千佛镇", "--year", "2021")[0] == 0
+    out_file = tmp_path / "报告.docx"
+    code, out, err = run(capsys, "--db", db, "export", "--unit", "千佛镇", "--year", "2021", "-o", str(out_file),
+                         "--red-header")
+    assert code == 0, err
+    assert "注意：未填写成文日期" in out
+    assert "注意：落款机关仍是默认的“千佛镇人民政府”" in out
+    assert "注意：版头没有发文字号" in out and "注意：版头没有签发人" in out
+    assert out_file.exists() and "约 " in out
+
+
+def test_a_typed_attachment_note_is_not_doubled(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from fazhi_desktop.core.model import Block, BlockKind
+    from fazhi_desktop.export import ExportOptions, export_docx
+    from tests.export.conftest import statistics_attachment
+    from tests.export.reports import long_report
+
+    report = long_report()
+    last = report.chapters[-2]
+    typed = Block(BlockKind.PARAGRAPH, body="附件：示例镇2025年度行政执法和行政争议情况统计表")
+    chapters = (*report.chapters[:-2], replace(last, blocks=(*last.blocks, typed)), report.chapters[-1])
+    out_file = tmp_path / "报告.docx"
+    result = export_docx(replace(report, chapters=chapters), out_file,
+                         ExportOptions(attachments=(statistics_attachment(),)))
+    assert any(w.startswith("正文末尾已有附件说明") for w in result.warnings)
+    texts = [p.text for p in docx.Document(str(out_file)).paragraphs]
+    assert sum(t.startswith("附件：") for t in texts) == 1

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from fazhi_desktop.export.flow import PStyle, body
-from fazhi_desktop.export.geometry import LINES_PER_PAGE, count_lines, text_cells
-from fazhi_desktop.export.paginate import layout, plan_signature, with_last_text_kept
+from fazhi_desktop.export.geometry import LINES_PER_PAGE, text_cells
+from fazhi_desktop.export.paginate import paginate
+from fazhi_desktop.export.paralayout import para_layout
+from fazhi_desktop.export.sealplan import plan_signature
 from fazhi_desktop.export.signature import (
     SEAL_CHARS,
     Signature,
@@ -61,33 +63,28 @@ def test_joint_sealed_names_side_by_side_with_room_for_two_seals() -> None:
     assert organ.center_tabs == (c1, c2) and organ.text == "\t中共示例镇委员会\t示例镇人民政府"
 
 
-def test_count_lines_uses_28_cells_with_a_2_character_first_line_indent() -> None:
-    assert count_lines("字" * 26) == 1
-    assert count_lines("字" * 27) == 2
-    assert count_lines("字" * 26 + "2025") == 2
-    assert count_lines("字" * 26 + "。") == 1  # a closing mark may hang at the line end
-    assert count_lines("字" * 54) == 2 and count_lines("字" * 55) == 3
+def test_lines_hold_28_cells_with_a_2_character_first_line_indent() -> None:
+    def count(text: str) -> int:
+        return para_layout(body(text)).count
+
+    assert count("字" * 26) == 1
+    assert count("字" * 27) == 2
+    assert count("字" * 26 + "2025") == 2
+    assert count("字" * 26 + "。") == 2  # no mark hangs: the last character moves down with it
+    assert count("字" * 54) == 2 and count("字" * 55) == 3
 
 
-def _flow_ending_at(row: int) -> list:
-    """Title-less text whose last line is on ``row`` (1-based) of page 1."""
-    return with_last_text_kept([body("一行。") for _ in range(row)])
-
-
-@pytest.mark.parametrize("row", range(1, LINES_PER_PAGE + 1))
-def test_pre_flight_keeps_the_seal_with_text_and_room_below_the_date(row: int) -> None:
+@pytest.mark.parametrize("row", range(2, LINES_PER_PAGE + 1))
+def test_the_seal_page_has_two_text_lines_and_room_below_the_date_and_no_page_runs_short(row: int) -> None:
     sig = Signature(("示例镇人民政府",), DATE, True)
-    text = _flow_ending_at(row)
+    text = [body("一行。") for _ in range(LINES_PER_PAGE + row - 2)] + [body("正文" * 14 + "一段正文。")]
     plan = plan_signature(text, sig, 2)
-    flow = text + signature_paras(sig, plan.blank_lines)
-    placed = layout(flow)
-    last_text, date = placed[len(text) - 1], placed[-1]
-    assert last_text.last_page == date.last_page
-    remaining_after_date = LINES_PER_PAGE - date.end_twips // 579
-    assert remaining_after_date >= 1
-    if row <= 17:
-        assert plan.blank_lines == 2 and not plan.note
-    elif row == 18:
-        assert plan.blank_lines == 1 and "减为1行" in plan.note
-    else:  # the last text line travels with the 落款 to the next page
-        assert date.last_page == 2 and "新的一页" in plan.note
+    layout = paginate(plan.flow)
+    date_page = next(p for p in layout.pages for r in p.rows if r.role == "date")
+    date = next(r for r in date_page.rows if r.role == "date")
+    assert sum(1 for r in date_page.rows if r.is_text) >= 2
+    assert date.bottom + 579 <= 12756  # room for the seal below the date
+    for page in layout.pages[1:-1]:
+        assert page.short_rows() <= 2.05, (row, page.index, plan.note)
+    if row <= 16:
+        assert not plan.note

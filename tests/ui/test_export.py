@@ -35,7 +35,7 @@ def test_export_writes_the_report_including_unsaved_typing(monkeypatch: pytest.M
     defaults: list[Path] = []
     summaries: list[str] = []
 
-    def ask(_parent, _report, default: Path, check_summary: str = "") -> ExportRequest:
+    def ask(_parent, _report, default: Path, check_summary: str = "", _estimate=None) -> ExportRequest:
         defaults.append(default)
         summaries.append(check_summary)
         return ExportRequest(path=target, red_header=True, imprint=True)
@@ -127,3 +127,26 @@ def test_export_dialog_shows_the_check_before_export(qtbot, stored_demo: Report,
     dialog = ExportDialog(stored_demo, tmp_path / "a.docx", None, summary)
     qtbot.addWidget(dialog)
     assert dialog.check_summary.text() == summary
+
+
+def test_export_dialog_shows_pages_and_warnings_before_export(qtbot, store, stored_demo: Report,
+                                                              tmp_path: Path) -> None:
+    """The pre-flight's page count (what LibreOffice renders) and the warnings follow the ticked options."""
+    from dataclasses import replace
+
+    assert stored_demo.id is not None
+    store.update_report_field(stored_demo.id, "doc_number", "")
+    report = replace(store.load_report(stored_demo.id), date=None)
+    dialog = ExportDialog(report, tmp_path / "a.docx", None, "", export_actions.estimate_for(store, report))
+    qtbot.addWidget(dialog)
+    dialog.resize(1024, 700)
+    dialog.show()
+    plain = dialog.pages.text()
+    assert plain.startswith("预计 ") and plain.endswith("页（按所选格式排版后的页数）")
+    assert "未填写成文日期" in dialog.warnings.text() and "版头没有发文字号" in dialog.warnings.text()
+    dialog.red_header.setChecked(False)
+    assert "版头没有发文字号" not in dialog.warnings.text()
+    dialog.imprint.setChecked(True)
+    pages = int(dialog.pages.text().split()[1])
+    assert pages % 2 == 0  # the 版记 ends on an even page
+    dialog.grab().save(str(tmp_path / "export-dialog.png"))

@@ -180,8 +180,9 @@ def test_suggested_heading_is_inserted_with_one_double_click(demo_window: MainWi
     assert child is not None
     tree.itemDoubleClicked.emit(child, 0)  # an item goes under the section just added
     stored = store.load_blocks(editor.chapter_id)
-    assert stored[-1].kind is BlockKind.ITEM and stored[-1].heading == child.text(0)
-    assert editor.tree.labels()[-1] == "1." + child.text(0)
+    # an item is run in (接排): it gets the full stop a run-in heading needs
+    assert stored[-1].kind is BlockKind.ITEM and stored[-1].heading == child.text(0) + "。"
+    assert editor.tree.labels()[-1] == "1." + child.text(0) + "。"
 
 
 def test_empty_chapter_gets_its_first_block(demo_window: MainWindow, store: ReportStore) -> None:
@@ -263,3 +264,31 @@ def test_failed_outline_write_says_why_and_leaves_nothing_to_undo(monkeypatch: p
     monkeypatch.undo()
     assert store.load_blocks(editor.chapter_id) == before
     assert len(editor.tree.labels()) == len(before)
+
+
+def test_switching_on_run_in_adds_the_full_stop_undoably(qtbot, demo_window: MainWindow,
+                                                          store: ReportStore) -> None:
+    editor = _chapter(demo_window)
+    editor.tree.select_index(0)
+    editor.actions_by_name["add_child"].trigger()
+    index = editor.current_index()
+    block_editor = editor.block_editor
+    block_editor.run_in.setChecked(False)
+    ime_type(block_editor.heading, "推行法律明白人培养工程")
+    hints: list[str] = []
+    editor.sig_error.connect(hints.append)
+    block_editor.run_in.setChecked(True)
+    assert block_editor.heading.text() == "推行法律明白人培养工程。"
+    assert hints and "Ctrl+Z" in hints[-1]
+    qtbot.waitUntil(lambda: store.load_blocks(editor.chapter_id)[index].heading == "推行法律明白人培养工程。",
+                    timeout=5000)
+    assert store.load_blocks(editor.chapter_id)[index].run_in
+    block_editor.heading.setFocus()
+    qtbot.keyClick(block_editor.heading, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert block_editor.heading.text() == "推行法律明白人培养工程"
+    block_editor.run_in.setChecked(False)
+    block_editor.run_in.setChecked(True)  # a heading with its own mark is left alone
+    ime_type(block_editor.heading, "！")
+    block_editor.run_in.setChecked(False)
+    block_editor.run_in.setChecked(True)
+    assert block_editor.heading.text().endswith("！") and not block_editor.heading.text().endswith("！。")

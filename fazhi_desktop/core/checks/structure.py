@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from fazhi_desktop.core.checks.context import CheckContext
 from fazhi_desktop.core.checks.finding import Field, Finding, Severity, TextUnit, report_unit
+from fazhi_desktop.core.headings import TERMINAL
 from fazhi_desktop.core.model import ChapterRole
 from fazhi_desktop.core.numbering import chapter_number
 
@@ -29,6 +30,7 @@ def check_structure(ctx: CheckContext) -> Iterator[Finding]:
     yield from _signoff(ctx)
     yield from _chapters(ctx)
     yield from _empty_blocks(ctx)
+    yield from _run_in_headings(ctx)
     yield from _typed_numbers(ctx)
     yield from _years(ctx)
     yield from _length(ctx)
@@ -122,6 +124,26 @@ def _empty_blocks(ctx: CheckContext) -> Iterator[Finding]:
         if block.kind.numbered and heading and not block.body.strip() and not has_children and not is_sentence:
             yield unit.finding("structure.empty_block", Severity.WARNING, 0, len(unit.text),
                                f"小标题“{_clip(block.heading)}”下面还没有内容")
+
+
+RUN_IN_END = TERMINAL  # what may end a run-in heading
+
+
+def _run_in_headings(ctx: CheckContext) -> Iterator[Finding]:
+    """A 接排 heading prints at the start of its first paragraph: without a full stop it runs on."""
+    for unit in ctx.units:
+        if unit.field is not Field.HEADING or unit.chapter is None or unit.block is None:
+            continue
+        block = ctx.report.chapters[unit.chapter].blocks[unit.block]
+        heading = unit.text.rstrip()
+        if not (block.run_in and block.kind.numbered and heading and block.body.strip()):
+            continue
+        if heading.endswith(tuple(RUN_IN_END)):
+            continue
+        end = len(heading)
+        start = end - 1 if heading[-1] in "，,、" else end  # a trailing comma becomes the full stop
+        yield unit.finding("structure.run_in_punct", Severity.WARNING, start, end,
+                           f"接排标题“{_clip(heading)}”末尾没有标点，会与后面的正文连在一起，应加“。”", fix="。")
 
 
 def _clip(text: str, width: int = 16) -> str:

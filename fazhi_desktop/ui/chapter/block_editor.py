@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from fazhi_desktop.core.headings import TERMINAL as RUN_IN_END
 from fazhi_desktop.core.model import Block, BlockKind
 from fazhi_desktop.ui.chapter.clean_paste_edit import CleanPasteEdit
 from fazhi_desktop.ui.checks.finding_marks import FindingMarks
@@ -36,6 +37,9 @@ class BlockEditor(QWidget):
 
     sig_internal_toggled = Signal(bool)
     """The block is now internal (left out of the 网页公开版) or not."""
+
+    sig_hint = Signal(str)
+    """Something the editor did for the clerk, for the status bar."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,8 +129,22 @@ class BlockEditor(QWidget):
             self.sig_body_edited.emit(self.body.toPlainText())
 
     def _on_run_in(self, checked: bool) -> None:
-        if not self._loading:
-            self.sig_run_in_toggled.emit(checked)
+        if self._loading:
+            return
+        self.sig_run_in_toggled.emit(checked)
+        heading = self.heading.text().rstrip()
+        if checked and heading and not heading.endswith(tuple(RUN_IN_END)):
+            # A run-in heading prints at the start of its paragraph: without a full stop it runs on. Added
+            # as an edit of the line (not setText), so Ctrl+Z in the heading takes it back.
+            self.heading.home(False)  # a cursor move ends the typing's undo step: Ctrl+Z removes the "。" alone
+            self.heading.end(False)
+            if heading != self.heading.text():
+                self.heading.cursorBackward(True, len(self.heading.text()) - len(heading))
+            if heading[-1] in "，,、":
+                self.heading.cursorBackward(True, 1)
+            self.heading.insert("。")
+            self.sig_heading_edited.emit(self.heading.text())
+            self.sig_hint.emit("已在接排标题末尾加“。”（在标题框中按 Ctrl+Z 可撤销）")
 
     def _on_internal(self, checked: bool) -> None:
         if not self._loading:

@@ -122,6 +122,7 @@ class ChapterEditor(QWidget):
         self.block_editor.sig_heading_edited.connect(lambda t: self._edit_block("heading", t))
         self.block_editor.sig_body_edited.connect(lambda t: self._edit_block("body", t))
         self.block_editor.body.sig_paste_cleaned.connect(self.sig_error)  # shown in the status bar
+        self.block_editor.sig_hint.connect(self.sig_error)
         self.block_editor.sig_run_in_toggled.connect(lambda v: self._edit_block("run_in", v))
         self.block_editor.sig_internal_toggled.connect(lambda v: self._edit_block("internal", v))
         self.suggestions.sig_insert_requested.connect(self.insert_suggestion)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fazhi_desktop.core import outline
+from fazhi_desktop.core.headings import TERMINAL as RUN_IN_END
 from fazhi_desktop.core.model import Block, BlockKind
 from fazhi_desktop.core.outline import Outline, OutlineError
 
@@ -98,7 +99,10 @@ def insert_suggestion(blocks: Outline, i: int, kind: BlockKind, text: str) -> Ou
     label = "插入参考标题"
     if kind is BlockKind.PARAGRAPH:
         return _append(label, Block(kind, body=text), False)
-    new = Block(kind, heading=text, run_in=kind is not BlockKind.SECTION)
+    run_in = kind is not BlockKind.SECTION
+    # a run-in heading needs its full stop, or it prints glued to the text after it
+    heading = text + "。" if run_in and not text.endswith(tuple(RUN_IN_END)) else text
+    new = Block(kind, heading=heading, run_in=run_in)
     if kind is BlockKind.SECTION or i < 0:
         return _append(label, new, False)
     if blocks[i].kind is BlockKind.SECTION:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -15,12 +16,13 @@ from fazhi_desktop.core.model import Report
 from fazhi_desktop.export import ExportError, ExportOptions, ExportResult, TargetLockedError, export_docx
 from fazhi_desktop.export.fonts import canonical_map, installed_map
 from fazhi_desktop.export.options import Attachment
+from fazhi_desktop.export.preflight import preflight
 from fazhi_desktop.export.statistics import statistics_attachment
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.common.long_task import Cancelled, run_long
 from fazhi_desktop.ui.datafile.data_actions import open_folder, open_path
-from fazhi_desktop.ui.exporting.export_dialog import ExportDialog, ExportRequest
+from fazhi_desktop.ui.exporting.export_dialog import Estimate, ExportDialog, ExportRequest
 
 LAST_DIR_KEY = "export/last_dir"
 
@@ -56,6 +58,22 @@ def statistics_attachments(store: ReportStore, report: Report, parent: QWidget |
         Dialogs.warn(parent, "无法附统计表", "还没有填写任何数据指标。请先在“数据指标”页填写，或不勾选“附统计表”。")
         return None
     return (statistics_attachment(sheet),)
+
+
+def _quiet_statistics(store: ReportStore, report: Report) -> tuple[Attachment, ...]:
+    assert report.id is not None
+    sheet = statistics_sheet(report, store.catalog_for_report(report.id), store.indicator_values(report.id))
+    return () if sheet.empty else (statistics_attachment(sheet),)
+
+
+def estimate_for(store: ReportStore, report: Report) -> Estimate:
+    """The dialog's pre-flight: pages and warnings for the options ticked (the canonical font names: the
+    layout does not depend on which fonts are installed)."""
+    def estimate(request: ExportRequest) -> tuple[int, tuple[str, ...]]:
+        attachments = _quiet_statistics(store, report) if request.data_table and report.id is not None else ()
+        plan = preflight(report, replace(options_for(request, attachments), fonts=canonical_map()))
+        return plan.pages, plan.warnings
+    return estimate
 
 
 def _export_in_thread(report: Report, path: Path, options: ExportOptions,
@@ -110,13 +128,14 @@ def export_report(store: ReportStore, report: Report, settings: QSettings,
                   parent: QWidget | None) -> ExportResult | None:
     """The whole 导出Word flow: ask, write, tell what happened, open the file or folder if wanted."""
     summary = check_summary(store, report, parent)
+    estimate = estimate_for(store, report)
     request: ExportRequest | None = None
     result: ExportResult | None = None
     failures: list[str] = []
     while result is None:  # after a failure the dialog comes back with the clerk's choices
         default = default_path(report, settings)
-        request = (ExportDialog.ask(parent, report, default, summary) if request is None else
-                   ExportDialog.ask(parent, report, default, summary, previous=request))
+        request = (ExportDialog.ask(parent, report, default, summary, estimate=estimate) if request is None else
+                   ExportDialog.ask(parent, report, default, summary, previous=request, estimate=estimate))
         if request is None:
             return None
         attachments: tuple[Attachment, ...] = ()
@@ -131,7 +150,9 @@ def export_report(store: ReportStore, report: Report, settings: QSettings,
             return None  # cancelled, not failed
     settings.setValue(LAST_DIR_KEY, str(result.path.parent))
     notes = "\n".join(f"· {n}" for n in result.notes)
-    text = f"已导出：{result.path}\n约 {result.pages} 页。" + (f"\n\n提示：\n{notes}" if notes else "")
+    warnings = "\n".join(f"· {w}" for w in result.warnings)
+    text = (f"已导出：{result.path}\n约 {result.pages} 页。" + (f"\n\n注意：\n{warnings}" if warnings else "")
+            + (f"\n\n提示：\n{notes}" if notes else ""))
     choice = Dialogs.export_done(parent, text)
     if choice == "file":
         open_path(result.path)

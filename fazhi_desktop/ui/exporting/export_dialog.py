@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,16 +40,27 @@ class ExportRequest:
     data_table: bool = False  # 附件: the 数据指标 statistics table
 
 
+Estimate = Callable[[ExportRequest], tuple[int, tuple[str, ...]]]
+"""The pre-flight for the options chosen: (pages, warnings)."""
+
+
 class ExportDialog(QDialog):
     """Asks for the export options and the file; exporting itself is done by the window."""
 
     def __init__(self, report: Report, default_path: Path, parent: QWidget | None = None,
-                 check_summary: str = "", previous: ExportRequest | None = None) -> None:
+                 check_summary: str = "", previous: ExportRequest | None = None,
+                 estimate: Estimate | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("导出Word")
         # the result of the check run just before exporting; it informs, it does not block
         self.check_summary = QLabel(check_summary)
         self.check_summary.setWordWrap(True)
+        # the page count and the warnings of the pre-flight, for the options as they are ticked
+        self._estimate = estimate
+        self.pages = QLabel()
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #9a5b00;")
         self.red_header = QCheckBox("红头（版头：发文机关标志、发文字号、签发人）")
         self.red_header.setChecked(bool(report.issuer_mark))
         self.imprint = QCheckBox("版记（抄送、印发机关、印发日期）")
@@ -108,16 +120,29 @@ class ExportDialog(QDialog):
         if self.check_summary.text():
             layout.addWidget(self.check_summary)
         layout.addLayout(form)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.warnings)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def _connect_signals(self) -> None:
         self.web.toggled.connect(self._update_enabled)
         self.browse.clicked.connect(self._browse)
+        for box in (self.red_header, self.imprint, self.sealed, self.web, self.data_table, self.cjk_digits):
+            box.toggled.connect(self._update_estimate)
 
     def _update_enabled(self) -> None:
         for box in (self.red_header, self.imprint):
             box.setEnabled(not self.web.isChecked())
+        self._update_estimate()
+
+    def _update_estimate(self) -> None:
+        if self._estimate is None:
+            return
+        pages, warnings = self._estimate(self.request())
+        self.pages.setText(f"预计 {pages} 页（按所选格式排版后的页数）")
+        self.warnings.setText("\n".join(f"注意：{w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
 
     def _browse(self) -> None:
         chosen = Dialogs.ask_save_file(self, "导出到", Path(self.path.text()), "Word 文件 (*.docx)")
@@ -148,6 +173,7 @@ class ExportDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, report: Report, default_path: Path,
-            check_summary: str = "", previous: ExportRequest | None = None) -> ExportRequest | None:
-        dialog = cls(report, default_path, parent, check_summary, previous)
+            check_summary: str = "", previous: ExportRequest | None = None,
+            estimate: Estimate | None = None) -> ExportRequest | None:
+        dialog = cls(report, default_path, parent, check_summary, previous, estimate)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -162,3 +162,19 @@ def test_next_year_text_about_another_year(build) -> None:
     quiet = "落实《法治政府建设实施纲要（2021—2025年）》，到2025年底前完成。"  # a target year, not the plan's year
     assert "structure.next_year_text" not in _rules(build(quiet, 2023, ChapterRole.NEXT_YEAR))
     assert "structure.next_year_text" not in _rules(build("2025年，我乡将持续深化普法。", 2023))  # not the plans
+
+
+def test_run_in_headings_need_a_full_stop_and_get_one(demo_report: Report) -> None:
+    chapter = demo_report.chapters[0]
+    blocks = (Block(BlockKind.ITEM, heading="推行“法律明白人”培养工程", body="全镇培养120名。", run_in=True),
+              Block(BlockKind.ITEM, heading="健全决策机制，", body="镇党委……", run_in=True),
+              Block(BlockKind.ITEM, heading="加强领导。", body="正文。", run_in=True),  # fine
+              Block(BlockKind.ITEM, heading="单独成行的标题", body="正文。", run_in=False),  # not run in
+              Block(BlockKind.ITEM, heading="没有正文的接排标题", run_in=True))  # prints on its own line
+    report = replace(demo_report, chapters=(replace(chapter, blocks=blocks), *demo_report.chapters[1:]))
+    found = _rules(report)["structure.run_in_punct"]
+    assert [f.location.block for f in found] == [0, 1]
+    assert all(f.severity is Severity.WARNING and "应加“。”" in f.message for f in found)
+    fixed = apply_fixes(report, found)
+    assert [b.heading for b in fixed.chapters[0].blocks[:2]] == ["推行“法律明白人”培养工程。", "健全决策机制。"]
+    assert "structure.run_in_punct" not in _rules(fixed)
