@@ -65,7 +65,7 @@ def test_a_whole_report_session(qtbot: QtBot, store: ReportStore, db_path: Path,
     # 6. exporting to Word
     target = tmp_path / "千佛镇报告.docx"
     monkeypatch.setattr(ExportDialog, "ask", classmethod(
-        lambda cls, parent, report, default, check_summary="", estimate=None: ExportRequest(path=target)))
+        lambda cls, parent, report, default, check_summary="", **_options: ExportRequest(path=target)))
     monkeypatch.setattr(Dialogs, "export_done", staticmethod(lambda *a: ""))
     result = window.export_word()
     assert result is not None and target.stat().st_size > 10_000

@@ -100,7 +100,7 @@ def test_a_failed_export_brings_the_dialog_back_with_the_choices(monkeypatch: py
     asked: list[ExportRequest | None] = []
     first = ExportRequest(path=tmp_path / "a.docx", red_header=True, imprint=True, web=False, cjk_digits=True)
 
-    def ask(*_args: object, previous: ExportRequest | None = None) -> ExportRequest | None:
+    def ask(*_args: object, previous: ExportRequest | None = None, **_options: object) -> ExportRequest | None:
         asked.append(previous)
         return first if len(asked) == 1 else None
 

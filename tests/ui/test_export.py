@@ -35,7 +35,7 @@ def test_export_writes_the_report_including_unsaved_typing(monkeypatch: pytest.M
     defaults: list[Path] = []
     summaries: list[str] = []
 
-    def ask(_parent, _report, default: Path, check_summary: str = "", _estimate=None) -> ExportRequest:
+    def ask(_parent, _report, default: Path, check_summary: str = "", **_options: object) -> ExportRequest:
         defaults.append(default)
         summaries.append(check_summary)
         return ExportRequest(path=target, red_header=True, imprint=True)
@@ -100,7 +100,7 @@ def test_statistics_table_goes_along_as_an_attachment(monkeypatch: pytest.Monkey
     target = tmp_path / "带附件.docx"
     asked: list[ExportRequest | None] = []
 
-    def ask(*_args: object, previous: ExportRequest | None = None) -> ExportRequest | None:
+    def ask(*_args: object, previous: ExportRequest | None = None, **_options: object) -> ExportRequest | None:
         asked.append(previous)
         return ExportRequest(path=target, data_table=True) if len(asked) == 1 else None  # then 取消
 
@@ -137,7 +137,7 @@ def test_export_dialog_shows_pages_and_warnings_before_export(qtbot, store, stor
     assert stored_demo.id is not None
     store.update_report_field(stored_demo.id, "doc_number", "")
     report = replace(store.load_report(stored_demo.id), date=None)
-    dialog = ExportDialog(report, tmp_path / "a.docx", None, "", export_actions.estimate_for(store, report))
+    dialog = ExportDialog(report, tmp_path / "a.docx", None, "", estimate=export_actions.estimate_for(store, report))
     qtbot.addWidget(dialog)
     dialog.resize(1024, 700)
     dialog.show()

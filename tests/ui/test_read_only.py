@@ -85,7 +85,7 @@ def test_checks_are_listed_but_not_fixed(window: MainWindow) -> None:
 
 def test_export_works_while_viewing(window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     target = tmp_path / "查看.docx"
-    monkeypatch.setattr(ExportDialog, "ask", lambda *_a: ExportRequest(path=target))
+    monkeypatch.setattr(ExportDialog, "ask", lambda *_a, **_k: ExportRequest(path=target))
     monkeypatch.setattr(Dialogs, "export_done", lambda *_a: "")
     result = window.export_word()
     assert result is not None and target.read_bytes()[:2] == b"PK"
