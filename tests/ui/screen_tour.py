@@ -158,10 +158,9 @@ def dialogs(window: QWidget, db: Path) -> None:
 
     make_backup(window.store.db, db, "测试")
     dialog("10-从备份恢复", lambda: RestoreDialog(list_backups(backup_dir_for(db)), window))
-    sample = Path(__file__).resolve().parents[3] / "shared" / "samples" / "qianfo-2021-report.txt"
-    if sample.is_file():
-        imported = import_file(sample)
-        dialog("11-导入预览", lambda: ImportPreviewDialog(imported, lambda _u, _y: False, window))
+    # a county-website copy from the project's own corpus (web chrome, removed lines listed): a fresh clone has it
+    imported = import_file(Path(__file__).resolve().parents[1] / "fixtures" / "ingest" / "web-a-qingshi-2023.txt")
+    dialog("11-导入预览", lambda: ImportPreviewDialog(imported, lambda _u, _y: False, window))
     find = show_find_dialog(window, True)
     find.dialog.needle.setText("示例镇")
     check(find.dialog, "12-查找和替换")
