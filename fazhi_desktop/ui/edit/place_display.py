@@ -37,6 +37,12 @@ class PlaceDisplay:
 
     def show(self, place: Place, value: object, navigate: bool) -> None:
         """``place`` now holds ``value`` (already stored): show it; ``navigate``: bring it into view."""
+        if place.kind == "status":
+            self.view.show_status(navigate)
+            return
+        if place.kind == "indicator":
+            self.view.show_indicator(value, navigate)
+            return
         if place.kind in ("report", "unit"):
             field = self._field(place)
             if field is None:

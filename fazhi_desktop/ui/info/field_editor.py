@@ -54,7 +54,7 @@ class FieldEditor(QWidget):
         layout.addLayout(self.row)
         layout.addWidget(self.error)
         self._build()
-        route_undo_keys(*(getattr(self, n) for n in ("line", "text", "first", "second") if hasattr(self, n)))
+        route_undo_keys(*(getattr(self, n) for n in ("line", "text", "first", "second", "date") if hasattr(self, n)))
         if spec.hint:
             self.setToolTip(spec.hint)
 
