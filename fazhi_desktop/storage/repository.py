@@ -82,6 +82,9 @@ class ReportStore(IndicatorStore):
                 table.insert(columns)
                 new_id = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
                 return replace(unit, id=new_id, **{**columns, "kind": unit.kind})
+            other = self.find_unit(columns["short_name"])
+            if other is not None and other.id != unit.id:
+                raise StorageError(f"单位“{columns['short_name']}”已存在，不能重名")
             table.update(unit.id, columns)
         return replace(unit, **{**columns, "kind": unit.kind})
 

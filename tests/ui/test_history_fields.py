@@ -182,3 +182,16 @@ def test_a_right_click_in_a_read_only_window_offers_no_undo(qtbot, demo_window: 
     line = demo_window.view.info.report_editors["addressee"].line
     names = [e.text for e in right_click_menu(line, [demo_window.act_undo, demo_window.act_redo], QPoint(5, 5))]
     assert names and not any(n.startswith(("撤销", "撤消", "重做")) for n in names)
+
+
+def test_typing_another_units_name_says_so_in_the_field_and_keeps_nothing_pending(
+        demo_window: MainWindow, store: ReportStore, stored_demo: Report) -> None:
+    """It used to leave 保存失败：UNIQUE constraint failed … in the status bar and ask before closing."""
+    store.ensure_unit("样板镇")
+    editor = demo_window.view.info.unit_editors["short_name"]
+    line = editor.line  # type: ignore[attr-defined]
+    line.selectAll()
+    ime_type(line, "样板镇")
+    assert demo_window.autosaver.flush()  # nothing left that cannot be written
+    assert editor.error.text() == "单位“样板镇”已存在，不能重名"
+    assert store.load_report(stored_demo.id or 0).unit.short_name == "示例镇"

@@ -114,7 +114,7 @@ class ReportHistory(QObject):
         try:
             with self.store.db.atomic():  # a fix or 全部替换 across many texts: all of it, or none
                 for change in changes:
-                    self._write(change.place, change.after)
+                    self._write(change.place, change.after, strict=True)
         except StorageError as exc:
             self.sig_message.emit(str(exc))
             return False
@@ -145,12 +145,14 @@ class ReportHistory(QObject):
     def _schedule(self, place: Place, value: object) -> None:
         self.autosaver.schedule(place, lambda: self._write(place, value))
 
-    def _write(self, place: Place, value: object) -> None:
+    def _write(self, place: Place, value: object, strict: bool = False) -> None:
+        """Store ``value``; ``strict``: a unit rule broken raises (the step is refused) instead of being
+        shown in the field (typing)."""
         try:
             if place.kind == "report":
                 self.store.update_report_field(place.row, place.key, value)
             elif place.kind == "unit":
-                self._write_unit(place, value)
+                self._write_unit(place, value, strict)
             elif place.kind == "chapter":
                 self.store.update_chapter(place.row, **{place.key: value})  # type: ignore[arg-type]
             elif place.kind == "status":  # (the status, the dates each status was reached)
@@ -162,11 +164,13 @@ class ReportHistory(QObject):
         except NotFoundError:  # the chapter or block is gone (another report was opened): nothing to write
             log.info("change to %s dropped: it no longer exists", place)
 
-    def _write_unit(self, place: Place, value: Any) -> None:
+    def _write_unit(self, place: Place, value: Any, strict: bool) -> None:
         unit = self.store.load_report(place.row).unit
         try:
             self.store.save_unit(replace(unit, **{place.key: value}))
         except StorageError as exc:  # a rule the clerk broke (a name already used): say so in the field
+            if strict:
+                raise
             self.display.field_error(place, str(exc))
 
     # ---- outline operations -------------------------------------------------------------------

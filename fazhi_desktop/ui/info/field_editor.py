@@ -203,7 +203,11 @@ class FieldEditor(QWidget):
             self.line.setPlaceholderText(text)
 
     def select_text(self, offset: int, length: int = 0) -> None:
-        """Focus the input and select ``length`` characters at ``offset`` (a found text, a finding)."""
+        """Focus the input and select ``length`` characters at ``offset`` (a found text, a finding) of the
+        field's text as core.search reads it (two 落款机关: the first, a line break, the second)."""
+        if self.spec.kind is FieldKind.LIST and offset > len(self.first.text()):
+            select_in(self.second, offset - len(self.first.text()) - 1, length)
+            return
         select_in(self.focus_widget(), offset, length)
 
     def focus_widget(self) -> QWidget:
