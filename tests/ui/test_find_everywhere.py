@@ -71,8 +71,11 @@ def test_replacing_in_dates_and_organs_is_one_undo_step(demo_window: MainWindow,
     assert _report(store, stored_demo).signatories == ("中共样板镇委员会", "样板镇人民政府")
     organs = demo_window.view.info.report_editors["signatories"]
     assert organs.first.text() == "中共样板镇委员会"  # type: ignore[attr-defined]
+    title = demo_window.view.info.report_editors["title_override"].line  # type: ignore[attr-defined]
+    assert title.placeholderText().startswith("自动：样板镇2025年度")  # the automatic title follows the unit
     demo_window.act_undo.trigger()
     assert _report(store, stored_demo) == before
+    assert title.placeholderText().startswith("自动：示例镇2025年度")
 
 
 def test_a_replacement_that_would_break_a_date_is_refused(demo_window: MainWindow, finder: FindController,
@@ -85,7 +88,7 @@ def test_a_replacement_that_would_break_a_date_is_refused(demo_window: MainWindo
     assert _report(store, stored_demo) == before and demo_window.undo_stack.index() == index
     error = finder.dialog.error.text()
     assert finder.dialog.error.isVisible() and "成文日期" in error and "日期不存在" in error
-    assert "未作任何改动" in error
+    assert "未作任何改动" in error and "成文日期：日期不存在" in error  # the field named once
     finder.dialog.results.setCurrentItem(finder.dialog.results.topLevelItem(where.index("基本信息 › 成文日期")))
     finder.dialog.replace_one.click()  # the date alone: refused too
     assert _report(store, stored_demo) == before and "日期不存在" in finder.dialog.error.text()

@@ -91,6 +91,13 @@ def test_each_accepted_edit_is_a_step_and_a_refused_one_is_none(qtbot, demo_wind
     _type_into(qtbot, table, "disputes_accepted", VALUE, "-5")  # refused: marked red, never saved
     assert table.item("disputes_accepted", VALUE).background().color().name() == BAD
     assert demo_window.undo_stack.index() == index + 3
+    _type_into(qtbot, table, "disputes_accepted", VALUE, "很多")
+    _type_into(qtbot, table, "disputes_accepted", VALUE, "210")  # corrected: one step (it used to be two)
+    assert demo_window.undo_stack.index() == index + 4
+    demo_window.act_undo.trigger()
+    assert _figure(store, stored_demo, "disputes_accepted") == Decimal(200)
+    _type_into(qtbot, table, "disputes_accepted", VALUE, "-5")
+    assert demo_window.undo_stack.index() == index + 3
     demo_window.act_undo.trigger()  # the note
     assert store.indicator_values(stored_demo.id or 0)["disputes_accepted"].note == ""
     assert table.item("disputes_accepted", NOTE).text() == ""

@@ -191,7 +191,9 @@ class IndicatorTable(QWidget):
                 item.setData(BAD_ROLE, True)  # bad: never saved
                 self._loading = False
                 return
+            self._loading = True  # (setting the mark is a change of the item too: not another edit)
             item.setData(BAD_ROLE, False)
+            self._loading = False
             new = replace(current, value=parsed.value, state=parsed.state)
         elif item.column() == NOTE:
             new = replace(current, note=item.text().strip())

@@ -110,13 +110,14 @@ class FindController(QObject):
                 value = field.value_for(replaced(field.text, places, replacement))
                 self._check_unit_name(field, value)
             except FieldValueError as exc:
-                refused.append(f"{field.where}：{exc}")
+                label = field.where.rsplit(" › ", 1)[-1]
+                refused.append(f"{field.where}：{str(exc).removeprefix(label + '：')}")
                 continue
             changes.append(Change(place, field.stored, value))
         if refused:
             more = f"等 {len(refused)} 处" if len(refused) > 2 else ""
             self.dialog.show_error("没有替换，报告未作任何改动：" + "；".join(refused[:2]) + more
-                                   + ("。可逐处替换其他地方。" if len(by_field) > 1 else "。"))
+                                   + ("。其他地方可以逐处替换。" if len(by_field) > len(refused) else "。"))
             return False
         changes = [c for c in changes if c.before != c.after]  # (a date written another way stays the date)
         if changes and self.window.view.history.push(label, changes) is None:

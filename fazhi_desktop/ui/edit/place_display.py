@@ -48,6 +48,8 @@ class PlaceDisplay:
             if field is None:
                 return
             field.set_value(value)
+            if (place.kind, place.key) == ("unit", "short_name"):
+                self.view.info.show_unit_name(value)  # the automatic title's placeholder
             if navigate:
                 self.view.setCurrentWidget(self.view.info)
                 self.view.info.ensureWidgetVisible(field)
