@@ -250,15 +250,6 @@ class ReportView(QTabWidget):
                                                 (now.status, now.status_dates))]) is None:
             self.info.show_status(self.report())  # refused (read-only, the disk): the stored status again
 
-    def show_status(self, navigate: bool) -> None:
-        """The stored status (and its dates) shown after it changed."""
-        report = self.report()
-        self.info.show_status(report)
-        self.sig_report_changed.emit(report)
-        if navigate:
-            self.setCurrentWidget(self.info)
-            self.info.ensureWidgetVisible(self.info.report_editors["status"])
-
     def _on_indicator(self, before: IndicatorValue, after: IndicatorValue) -> None:
         """An accepted figure (or note, or source) of 数据指标: one undo step of its own."""
         assert self.report_id is not None
