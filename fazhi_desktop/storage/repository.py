@@ -82,6 +82,9 @@ class ReportStore(IndicatorStore):
                 table.insert(columns)
                 new_id = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
                 return replace(unit, id=new_id, **{**columns, "kind": unit.kind})
+            other = self.find_unit(columns["short_name"])
+            if other is not None and other.id != unit.id:
+                raise StorageError(f"单位“{columns['short_name']}”已存在，不能重名")
             table.update(unit.id, columns)
         return replace(unit, **{**columns, "kind": unit.kind})
 
@@ -168,13 +171,17 @@ class ReportStore(IndicatorStore):
     def set_status(self, report_id: int, status: Status, on: dt.date | None = None) -> Report:
         """Move the report to ``status`` and remember the date."""
         report = self.load_report(report_id).with_status(status, on or dt.date.today())
+        self.write_status(report_id, report.status, report.status_dates)
+        return report
+
+    def write_status(self, report_id: int, status: Status, dates: tuple[tuple[Status, dt.date], ...]) -> None:
+        """Store ``status`` with exactly these dates of reaching each status (an undo puts back the old ones)."""
         with self._tx():
+            self._require("reports", report_id)
             self.db.table("reports").update(
                 report_id,
-                {"status": status.value, "updated_at": _now(),
-                 "status_dates": mapping.status_dates_column(report.status_dates)},
+                {"status": status.value, "updated_at": _now(), "status_dates": mapping.status_dates_column(dates)},
             )
-        return report
 
     def copy_year(self, report_id: int, to_year: int | None = None) -> Report:
         """New report for the next year (or ``to_year``) from an existing one; returns it."""

@@ -80,6 +80,17 @@ def test_many_units_and_years_side_by_side(store: ReportStore, demo_report: Repo
         store.create_report(new_report(store.ensure_unit("千佛镇"), 2021))
 
 
+def test_a_unit_renamed_to_another_units_name_is_refused_in_chinese(store: ReportStore) -> None:
+    from fazhi_desktop.storage.database import StorageError
+
+    qianfo = store.ensure_unit("千佛镇")
+    store.ensure_unit("东城街道")
+    with pytest.raises(StorageError, match="单位“东城街道”已存在"):  # was sqlite's English UNIQUE error
+        store.save_unit(replace(qianfo, short_name="东城街道"))
+    assert store.find_unit("千佛镇") == qianfo
+    assert store.save_unit(replace(qianfo, full_name="千佛镇政府")).full_name == "千佛镇政府"  # its own name is fine
+
+
 def test_outline_edits_persist_and_renumber(store: ReportStore, template_report: Report) -> None:
     chapter = template_report.chapters[0]
     assert chapter.id is not None

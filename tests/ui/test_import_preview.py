@@ -123,22 +123,44 @@ def test_changing_a_level_renumbers(preview: ImportPreviewDialog) -> None:
     assert [b.kind for b in blocks if b.heading.startswith("完善便民服务")] == [BlockKind.ITEM]
 
 
-def test_a_section_with_items_takes_them_down_a_level(preview: ImportPreviewDialog) -> None:
+def test_a_section_made_an_item_leaves_its_items_at_their_level(preview: ImportPreviewDialog) -> None:
+    """As 降级 in the outline editor (core.outline.relevel): only the selected block changes level; its items
+    stay items, now numbered after it (the preview used to take the whole subtree down a level)."""
     preview.tree.setCurrentItem(_find(preview, "（四）强化法制宣传教育"))
     _choose(preview.level, BlockKind.ITEM.value)
-    moved = _find(preview, "1.强化法制宣传教育")  # the first item of （三）, which had none
-    assert moved.parent() is _find(preview, "（三）完善便民服务体系")
-    assert [t[:3] for t in _texts(moved)] == ["（1）", "（2）"]
+    section = _find(preview, "（三）完善便民服务体系")
+    assert [t[:2] for t in _texts(section)] == ["1.", "2.", "3."]
+    assert _texts(section)[0].startswith("1.强化法制宣传教育") and _texts(section)[1].startswith("2.全面贯彻落实")
     assert _find(preview, "（四）齐头并进").parent() is _chapter(preview, 1)
+
+
+def test_promote_and_demote_are_the_outline_editors_and_exact_inverses(preview: ImportPreviewDialog) -> None:
+    before = preview.report()
+    preview.tree.setCurrentItem(_find(preview, "（二）坚持依法行政"))
+    assert preview.demote.text() == "降级" and preview.promote.text() == "升级"
+    assert preview.demote.shortcut().toString() == "Alt+Right"  # the outline editor's keys
+    preview.demote.click()
+    assert preview.tree.currentItem().text(0).startswith("1.坚持依法行政")  # under （一）
+    assert _find(preview, "2.坚持民主集中制").parent() is _find(preview, "（一）强化组织领导")  # its items stay items
+    assert preview.report() != before
+    preview.promote.click()
+    assert preview.report() == before  # 降级 then 升级: exactly the outline it was
+    _choose(preview.level, BlockKind.POINT.value)  # two levels down with the list, and back
+    _choose(preview.level, BlockKind.SECTION.value)
+    assert preview.report() == before
 
 
 def test_an_impossible_level_is_refused_and_the_outline_kept(preview: ImportPreviewDialog) -> None:
     before = preview.report()
     preview.tree.setCurrentItem(_find(preview, "（二）坚持依法行政"))
-    _choose(preview.level, BlockKind.POINT.value)  # its items 1.–6. would need a fifth level
+    preview.promote.click()  # （一） is the highest level
     assert preview.report() == before
-    assert "不能改为" in preview.status.text()
+    assert "不能改为上一级" in preview.status.text() and "三级" in preview.status.text()
     assert preview.level.currentData() == BlockKind.SECTION.value
+    _choose(preview.level, BlockKind.PARAGRAPH.value)
+    preview.demote.click()  # a plain paragraph has no level to change
+    assert "段落没有层级" in preview.status.text()
+    assert preview.level.currentData() == BlockKind.PARAGRAPH.value
 
 
 def test_a_block_can_become_a_paragraph_and_back(preview: ImportPreviewDialog) -> None:

@@ -1,6 +1,8 @@
 """Issue 18: the report's one undo history as a property — any sequence of typing, pastes, outline and
-chapter operations, replacements, fixes, undos and redos; after each undo or redo the stored report
-(texts, structure and ids) is exactly what it was at that point of the history."""
+chapter operations, replacements (in the text and in 基本信息: 落款机关, 成文日期, the unit's names — some
+refused by the field), 数据指标 cell edits (some refused by the table), status changes, fixes, undos and
+redos; after each undo or redo the stored report (texts, structure, ids and figures) is exactly what it was
+at that point of the history."""
 
 from __future__ import annotations
 
@@ -10,13 +12,16 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QDate, QMimeData
 
+from fazhi_desktop.core.indicators import IndicatorValue
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.core.templates import new_report
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.data.indicator_table import NOTE, VALUE
 from fazhi_desktop.ui.edit.find_actions import FindController
+from fazhi_desktop.ui.info.field_editor import NO_DATE
 from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
 
@@ -28,7 +33,13 @@ OPS = st.one_of(
     st.tuples(st.just("outline"), PLACE, st.sampled_from(OUTLINE)),
     st.tuples(st.just("chapter"), PLACE, st.sampled_from(["move_left", "move_right", "delete", "add"])),
     st.tuples(st.just("replace"), PLACE, st.sampled_from(["依法>依规", "全年>", "示例镇>样板镇", "。。>。"])),
-    st.tuples(st.just("info"), PLACE, st.sampled_from(["addressee", "opening"])),
+    st.tuples(st.just("replace"), PLACE, st.sampled_from(  # 基本信息: organs, dates, the unit; some refused
+        ["人民政府>人民政府，中共{u}委员会", "人民政府>政府，人大，政协", "{u}>{u}新区", "2026年>2027年",
+         "1月>13月", "16日>6日", "{u}>"])),
+    st.tuples(st.just("info"), PLACE, st.sampled_from(["addressee", "opening", "signatories", "full_name"])),
+    st.tuples(st.just("date"), PLACE, st.sampled_from(["2026-01-16", "2025-12-31", ""])),
+    st.tuples(st.just("figure"), PLACE, st.sampled_from(["12", "186", "-5", "未发生", "3.5", "很多", "note:含线上"])),
+    st.tuples(st.just("status"), PLACE, st.just("")),
     st.tuples(st.just("fix"), PLACE, st.just("")),
     st.tuples(st.sampled_from(["undo", "undo", "redo"]), PLACE, st.just("")),
     st.tuples(st.sampled_from(["undo", "redo"]), PLACE, st.just("")),
@@ -37,9 +48,12 @@ EXAMPLES = int(os.environ.get("FAZHI_UNDO_EXAMPLES", "25"))  # more for a deeper
 _years: Iterator[int] = iter(range(1900, 3000))
 
 
-def _state(window: MainWindow, report_id: int) -> Report:
+FIGURES = ["disputes_accepted", "disputes_resolved", "legal_aid_cases", "service_satisfaction"]
+
+
+def _state(window: MainWindow, report_id: int) -> tuple[Report, dict[str, IndicatorValue]]:
     window.autosaver.flush()
-    return window.store.load_report(report_id)
+    return window.store.load_report(report_id), window.store.indicator_values(report_id)
 
 
 def _editor_at(window: MainWindow, chapter: int, block: int):  # type: ignore[no-untyped-def]
@@ -68,13 +82,32 @@ def _do(window: MainWindow, finder: FindController, kind: str, where: tuple[int,
             action.trigger()
         return
     if kind == "replace":
-        needle, replacement = arg.split(">")
+        unit = window.view.report().unit.short_name
+        needle, replacement = arg.format(u=unit).split(">")
         finder.dialog.needle.setText(needle)
         finder.replace_all(replacement)
         return
     if kind == "info":
-        field = window.view.info.report_editors[arg].focus_widget()
-        ime_type(field, "补充")
+        info = window.view.info
+        editor = info.report_editors.get(arg) or info.unit_editors[arg]
+        ime_type(editor.focus_widget(), "补充")
+        return
+    if kind == "date":
+        date = window.view.info.report_editors["date"].date  # type: ignore[attr-defined]
+        date.setDate(QDate.fromString(arg, "yyyy-MM-dd") if arg else NO_DATE)  # as 今天 and 清除 do
+        return
+    if kind == "status":
+        combo = window.view.info.report_editors["status"].combo  # type: ignore[attr-defined]
+        combo.setCurrentIndex((combo.currentIndex() + 1 + where[0]) % combo.count())
+        return
+    if kind == "figure":
+        table = window.view.indicators
+        key = FIGURES[where[0] % len(FIGURES)]
+        window.view.setCurrentWidget(table)
+        if arg.startswith("note:"):
+            table.item(key, NOTE).setText(arg[5:] + str(where[1]))  # what the cell editor commits
+        else:
+            table.item(key, VALUE).setText(arg)
         return
     if kind == "fix":
         window.view.setCurrentWidget(window.view.checks)
@@ -138,7 +171,7 @@ def test_undo_and_redo_return_the_report_to_each_earlier_state(clerk: MainWindow
             states = [*states[:at + 1], raw, now]
             at += 2
         elif stack.index() == at and now != states[at]:  # typing merged into the step before
-            assert at > 0 and kind in ("type", "heading", "info"), f"{kind} changed the report without a step"
+            assert at > 0 and kind in ("type", "heading", "info", "date"), f"{kind} changed the report without a step"
             states[at] = now
         elif stack.index() == at - 1:  # typed back to what it was: the step is gone
             at -= 1

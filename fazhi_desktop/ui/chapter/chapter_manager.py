@@ -30,7 +30,15 @@ class ChapterManager(QObject):
         self.parent_widget = parent_widget
         self._deleted: tuple[int, int, Chapter] | None = None  # (report id, index, chapter)
 
+    def _refused(self) -> bool:
+        """Viewing only (a report opened from 汇总, a data file another PC holds): no chapter operation."""
+        if self.view.read_only:
+            self.sig_message.emit("只读打开时不能修改报告。")
+        return self.view.read_only
+
     def _current(self) -> tuple[int, Chapter] | None:
+        if self._refused():
+            return None
         editor = self.view.current_editor()
         if editor is None:
             self.sig_message.emit("请先切换到要操作的章节")
@@ -55,6 +63,8 @@ class ChapterManager(QObject):
 
     def add_chapter(self) -> None:
         """Ask which part to add (missing statutory roles first) and insert it after the current tab."""
+        if self._refused():
+            return
         report = self.view.report()
         missing = [r for r in ChapterRole if r.statutory and report.chapter(r) is None]
         choices = [r.label for r in missing] + [CUSTOM_CHOICE]
@@ -133,6 +143,8 @@ class ChapterManager(QObject):
 
     def restore_chapter(self) -> None:
         """Put the last deleted chapter back where it was (its text, its ids)."""
+        if self._refused():
+            return
         if self._deleted is None or self._deleted[0] != self.view.report_id:
             return
         _report_id, index, chapter = self._deleted

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QSyntaxHighlighter, QTextCharForma
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
 
 from fazhi_desktop.ui.edit import steps
+from fazhi_desktop.ui.edit.undo_keys import field_menu
 
 if TYPE_CHECKING:
     from fazhi_desktop.core.checks import Finding
@@ -109,15 +110,9 @@ class FindingMarks(QSyntaxHighlighter):
         menu.deleteLater()
 
     def menu_at(self, point: QPoint) -> QMenu:
-        """The text box's own menu (its 撤销/重做 those of the report's history), with the fix of the mark
-        under ``point`` first."""
-        menu = self.edit.createStandardContextMenu(point)
-        own = [a for a in menu.actions() if a.objectName() in ("edit-undo", "edit-redo")]
-        history = [a for a in (getattr(self.edit.window(), n, None) for n in ("act_undo", "act_redo")) if a]
-        for action in own:
-            if history:
-                menu.insertAction(action, history.pop(0))
-            menu.removeAction(action)
+        """The text box's own menu (粘贴原文 included; its 撤销/重做 those of the report's history), with the
+        fix of the mark under ``point`` first."""
+        menu = field_menu(self.edit, point)
         mark = self.mark_at(point)
         if mark is None:
             return menu

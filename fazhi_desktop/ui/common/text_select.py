@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QWidget
 
 
 def select_in(field: QWidget, offset: int, length: int = 0) -> None:
-    """Focus ``field`` and select ``length`` characters from ``offset`` (0: put the cursor there)."""
+    """Focus ``field`` and select ``length`` characters from ``offset`` (0: put the cursor there); in a
+    date box, of the date as it reads (2026年1月16日)."""
+    if isinstance(field, QAbstractSpinBox):
+        field.setFocus()
+        inner = field.findChild(QLineEdit)
+        if inner is not None:
+            select_in(inner, offset, length)
+        return
     if isinstance(field, QLineEdit):
         start = max(0, min(offset, len(field.text())))
         if length:

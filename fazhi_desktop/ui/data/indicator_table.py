@@ -40,7 +40,10 @@ class IndicatorTable(QWidget):
     """Shows and edits the figures; emits ``sig_value_changed`` only for values that parse."""
 
     sig_value_changed = Signal(object)  # IndicatorValue
-    """A valid new value (or note/source) for one indicator; the window stores it."""
+    """A valid new value (or note/source) for one indicator."""
+
+    sig_value_edited = Signal(object, object)  # IndicatorValue before, IndicatorValue after
+    """The same, with the value it replaces: the window stores it as one step of the undo history."""
 
     sig_add_requested = Signal(str, str)
     """添加自定义指标: a new indicator of this unit, (label, measure word such as 场)."""
@@ -188,7 +191,9 @@ class IndicatorTable(QWidget):
                 item.setData(BAD_ROLE, True)  # bad: never saved
                 self._loading = False
                 return
+            self._loading = True  # (setting the mark is a change of the item too: not another edit)
             item.setData(BAD_ROLE, False)
+            self._loading = False
             new = replace(current, value=parsed.value, state=parsed.state)
         elif item.column() == NOTE:
             new = replace(current, note=item.text().strip())
@@ -198,7 +203,25 @@ class IndicatorTable(QWidget):
             return
         self.values[key] = new
         self.sig_value_changed.emit(new)
+        self.sig_value_edited.emit(current, new)
         self.refresh()
+
+    def show_value(self, value: IndicatorValue, select: bool = False) -> None:
+        """Show ``value`` (stored by an undo or redo) in its row, a bad typed text there replaced; ``select``:
+        make its 数值 cell the current one."""
+        if value.key not in self._rows:
+            return
+        self.values[value.key] = value
+        self._loading = True
+        value_item = self.item(value.key, VALUE)
+        value_item.setData(BAD_ROLE, False)
+        self.item(value.key, NOTE).setText(value.note)
+        self.item(value.key, SOURCE).setText(value.source)
+        self._loading = False
+        self.refresh()
+        if select:
+            self.table.setCurrentItem(value_item)
+            self.table.scrollToItem(value_item)
 
 
 def _change(current: IndicatorValue | None, last: IndicatorValue | None) -> str:

@@ -13,7 +13,9 @@ MERGING = 0x4654  # QUndoCommand.id() of commands that may merge (equal tokens d
 @dataclass(frozen=True)
 class Place:
     """One stored value of the open report: ``kind`` "report" or "unit" (``row`` is the report id),
-    "chapter" (the chapter id) or "block" (the block id, ``chapter`` its chapter); ``key`` the field."""
+    "chapter" (the chapter id) or "block" (the block id, ``chapter`` its chapter); ``key`` the field.
+    Also "status" (the report's status with the dates each status was reached) and "indicator" (one
+    figure of 数据指标, ``key`` the indicator), both with the report id as ``row``."""
 
     kind: str
     key: str

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -52,7 +53,15 @@ class FindDialog(QDialog):
         self.replacement = QLineEdit()
         self.replacement.setPlaceholderText("替换为（可以为空：删除找到的文字）")
         self.replace_label = QLabel("替换为")
+        self.match_case = QCheckBox("区分大小写")
+        self.match_case.setToolTip("只对英文字母有效：勾选后查找“ICP”不会找到“icp”")
+        self.whole_word = QCheckBox("全字匹配")
+        self.whole_word.setToolTip("英文单词和数字不在更长的单词、数字中间：查找“12”不会找到“2012”“125”里的12")
         self.count = QLabel("")
+        self.error = QLabel("")  # why a replacement was refused
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
         self.results = QTreeWidget()
         self.results.setHeaderLabels(["位置", "内容"])
         self.results.setRootIsDecorated(False)
@@ -73,6 +82,11 @@ class FindDialog(QDialog):
         form = QFormLayout()
         form.addRow("查找", self.needle)
         form.addRow(self.replace_label, self.replacement)
+        options = QHBoxLayout()
+        options.addWidget(self.match_case)
+        options.addWidget(self.whole_word)
+        options.addStretch(1)
+        form.addRow("", options)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
         for button in (self.find_all, self.replace_one, self.replace_all, self.close_button):
@@ -80,12 +94,15 @@ class FindDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.error)
         layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
         self.needle.textChanged.connect(self.sig_search)
         self.needle.returnPressed.connect(self._next)
         self.find_all.clicked.connect(lambda: self.sig_search.emit(self.needle.text()))
+        for option in (self.match_case, self.whole_word):
+            option.toggled.connect(lambda _on: self.sig_search.emit(self.needle.text()))
         self.results.currentItemChanged.connect(self._on_current)
         self.results.itemActivated.connect(lambda item, _c: self.sig_goto.emit(int(item.data(0, INDEX_ROLE))))
         self.replace_one.clicked.connect(self._replace_one)
@@ -109,6 +126,11 @@ class FindDialog(QDialog):
         self.activateWindow()
         self.needle.setFocus()
         self.needle.selectAll()
+
+    def show_error(self, message: str) -> None:
+        """Why a replacement was refused (nothing was changed); "" hides it."""
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
 
     def show_hits(self, hits: Sequence[Hit], select: int = 0) -> None:
         """List ``hits`` (chapter › section › context) and select the one at ``select``."""

@@ -37,11 +37,24 @@ class PlaceDisplay:
 
     def show(self, place: Place, value: object, navigate: bool) -> None:
         """``place`` now holds ``value`` (already stored): show it; ``navigate``: bring it into view."""
+        if place.kind == "status":  # with the dates each status was reached
+            report = self.view.report()
+            self.view.info.show_status(report)
+            self.view.sig_report_changed.emit(report)
+            if navigate:
+                self.view.setCurrentWidget(self.view.info)
+                self.view.info.ensureWidgetVisible(self.view.info.report_editors["status"])
+            return
+        if place.kind == "indicator":
+            self.view.show_indicator(value, navigate)
+            return
         if place.kind in ("report", "unit"):
             field = self._field(place)
             if field is None:
                 return
             field.set_value(value)
+            if (place.kind, place.key) == ("unit", "short_name"):
+                self.view.info.show_unit_name(value)  # the automatic title's placeholder
             if navigate:
                 self.view.setCurrentWidget(self.view.info)
                 self.view.info.ensureWidgetVisible(field)

@@ -40,6 +40,10 @@ LABELS = {("block", "heading"): "输入小标题", ("block", "body"): "输入正
 
 def label_for(place: Place) -> str:
     """"输入正文", "修改主送机关" …: what 撤销 and 重做 say about a change to ``place``."""
+    if place.kind == "status":
+        return "修改状态"
+    if place.kind == "indicator":
+        return "修改数据指标"
     if place.kind in ("report", "unit"):
         from fazhi_desktop.core.schema import REPORT_FIELDS, UNIT_FIELDS
 
@@ -80,14 +84,14 @@ class ReportHistory(QObject):
         return bool(self.display.view.read_only)
 
     # ---- recording and pushing --------------------------------------------------------------
-    def record(self, place: Place, before: object, after: object) -> None:
+    def record(self, place: Place, before: object, after: object, label: str = "") -> None:
         """The clerk changed ``place`` in its field (which already shows ``after``): save it, one undo step
-        (merged with the typing before it until the step ends)."""
+        (merged with the typing before it until the step ends) called ``label`` (default: :func:`label_for`)."""
         if before == after or self.read_only:
             return
         self._schedule(place, after)
         token = steps.token_for(place, inserted_text(before, after))
-        self.undo_stack.push(ChangeCommand(label_for(place), [Change(place, before, after)], self._apply,
+        self.undo_stack.push(ChangeCommand(label or label_for(place), [Change(place, before, after)], self._apply,
                                            token, applied=True))
 
     def push(self, label: str, changes: Sequence[Change],
@@ -110,7 +114,7 @@ class ReportHistory(QObject):
         try:
             with self.store.db.atomic():  # a fix or 全部替换 across many texts: all of it, or none
                 for change in changes:
-                    self._write(change.place, change.after)
+                    self._write(change.place, change.after, strict=True)
         except StorageError as exc:
             self.sig_message.emit(str(exc))
             return False
@@ -128,6 +132,11 @@ class ReportHistory(QObject):
             return getattr(self.store.load_report(place.row).unit, place.key)
         if place.kind == "chapter":
             return getattr(self.store.load_chapter(place.row), place.key)
+        if place.kind == "status":
+            report = self.store.load_report(place.row)
+            return report.status, report.status_dates
+        if place.kind == "indicator":
+            return self.store.indicator_values(place.row).get(place.key)
         assert place.chapter is not None
         block = next(b for b in self.store.load_blocks(place.chapter) if b.id == place.row)
         return getattr(block, place.key)
@@ -136,24 +145,32 @@ class ReportHistory(QObject):
     def _schedule(self, place: Place, value: object) -> None:
         self.autosaver.schedule(place, lambda: self._write(place, value))
 
-    def _write(self, place: Place, value: object) -> None:
+    def _write(self, place: Place, value: object, strict: bool = False) -> None:
+        """Store ``value``; ``strict``: a unit rule broken raises (the step is refused) instead of being
+        shown in the field (typing)."""
         try:
             if place.kind == "report":
                 self.store.update_report_field(place.row, place.key, value)
             elif place.kind == "unit":
-                self._write_unit(place, value)
+                self._write_unit(place, value, strict)
             elif place.kind == "chapter":
                 self.store.update_chapter(place.row, **{place.key: value})  # type: ignore[arg-type]
+            elif place.kind == "status":  # (the status, the dates each status was reached)
+                self.store.write_status(place.row, *value)  # type: ignore[misc]
+            elif place.kind == "indicator":  # an IndicatorValue of 数据指标
+                self.store.set_indicator_value(place.row, value)  # type: ignore[arg-type]
             else:
                 self.store.update_block(place.row, **{place.key: value})
         except NotFoundError:  # the chapter or block is gone (another report was opened): nothing to write
             log.info("change to %s dropped: it no longer exists", place)
 
-    def _write_unit(self, place: Place, value: Any) -> None:
+    def _write_unit(self, place: Place, value: Any, strict: bool) -> None:
         unit = self.store.load_report(place.row).unit
         try:
             self.store.save_unit(replace(unit, **{place.key: value}))
         except StorageError as exc:  # a rule the clerk broke (a name already used): say so in the field
+            if strict:
+                raise
             self.display.field_error(place, str(exc))
 
     # ---- outline operations -------------------------------------------------------------------

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fazhi_desktop.core.model import BlockKind, Chapter, ChapterRole, Report, Unit
+from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report, Unit
 from fazhi_desktop.core.outline import OutlineError
 from fazhi_desktop.ui.chapter.block_editor import KIND_LABELS
 from fazhi_desktop.ui.common.dialogs import Dialogs
@@ -29,14 +28,18 @@ from fazhi_desktop.ui.importing.import_preview_outline import (
     CHAPTER_ROW,
     ImportChoice,
     Position,
+    change_level,
     fill_outline,
     fit_size,
     head_grid,
+    import_status,
+    level_buttons,
     level_combo,
+    outline_pane,
     outline_tree,
     position,
-    relevel,
     role_combo,
+    step_level,
     summary,
     year_box,
 )
@@ -76,14 +79,8 @@ class ImportPreviewDialog(QDialog):
 
         self.tree = outline_tree()
         self.role, self.level = role_combo(), level_combo()
-        edit = QFormLayout()
-        edit.addRow("所选章的角色", self.role)
-        edit.addRow("所选条目的层级", self.level)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addLayout(edit)
+        self.promote, self.demote = level_buttons()  # 升级, 降级: as in the outline editor
+        left = outline_pane(self.tree, self.role, (self.level, self.promote, self.demote))
 
         self.source = ImportSourcePane(imported.original)
         self.original = self.source.original
@@ -116,6 +113,8 @@ class ImportPreviewDialog(QDialog):
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.role.currentIndexChanged.connect(self._role_chosen)
         self.level.currentIndexChanged.connect(self._level_chosen)
+        self.promote.clicked.connect(lambda: self._step_level(-1))
+        self.demote.clicked.connect(lambda: self._step_level(+1))
         self.unit.textChanged.connect(self._key_changed)
         self.year.valueChanged.connect(self._key_changed)
         self.source.sig_keep_changed.connect(self.keep_lines)
@@ -147,6 +146,8 @@ class ImportPreviewDialog(QDialog):
         block_index = pos[1] if pos and pos[1] >= 0 else None
         self.role.setEnabled(chapter_index is not None)
         self.level.setEnabled(block_index is not None)
+        for button in (self.promote, self.demote):
+            button.setEnabled(block_index is not None)
         if chapter_index is not None:
             chapter = self.chapters[chapter_index]
             self.role.setCurrentIndex(self.role.findData(chapter.role.value))
@@ -200,14 +201,24 @@ class ImportPreviewDialog(QDialog):
         self._key_changed()
 
     def set_level(self, chapter_index: int, block_index: int, kind: BlockKind) -> bool:
-        """Make a block a section/item/point (its subordinate blocks move along) or a plain paragraph.
+        """Make a block a section/item/point (that block only: its sub-items keep their levels, as 升级/降级
+        in the outline editor) or a plain paragraph. False, with the reason shown, when it cannot be."""
+        return self._relevel(chapter_index, block_index, KIND_LABELS[kind],
+                             lambda blocks: change_level(blocks, block_index, kind))
 
-        False, with the reason shown, when the outline cannot take it (e.g. a point below （1）).
-        """
+    def _step_level(self, delta: int) -> None:
+        """升级 (−1) or 降级 (+1) the selected block."""
+        pos = self.selected()
+        if pos is not None and pos[1] >= 0:
+            self._relevel(pos[0], pos[1], "上一级" if delta < 0 else "下一级",
+                          lambda blocks: step_level(blocks, pos[1], delta))
+
+    def _relevel(self, chapter_index: int, block_index: int, target: str,
+                 op: Callable[[tuple[Block, ...]], tuple[Block, ...]]) -> bool:
         try:
-            changed = relevel(self.chapters[chapter_index].blocks, block_index, kind)
+            changed = op(self.chapters[chapter_index].blocks)
         except OutlineError as exc:
-            self.status.setText(f"不能改为{KIND_LABELS[kind]}：{exc}")
+            self.status.setText(f"不能改为{target}：{exc}")
             self._selection_changed()
             return False
         self.chapters[chapter_index] = replace(self.chapters[chapter_index], blocks=changed)
@@ -237,22 +248,10 @@ class ImportPreviewDialog(QDialog):
         if year is not None and self.title.text().strip() in ("", _generated_title(old_unit, old_year)):
             self.title.setText(_generated_title(unit, year))  # the title followed the old unit/year: keep it so
         self._last_key = (unit, year or NO_YEAR)
-        roles = [c.role for c in self.chapters if c.role is not ChapterRole.CUSTOM]
-        twice = sorted({r.label for r in roles if roles.count(r) > 1})
-        warning = f"注意：有多章的角色都是“{'、'.join(twice)}”。" if twice else ""
-        if not unit or year is None:
-            self.status.setText(warning + "请填写单位和报告年度。")
-            self.status.setStyleSheet("color: #b00020;")
-            self._ok_text("导入")
-        elif self.exists(unit, year):
-            self.status.setText(warning + f"{unit}{year}年度的报告已经存在：确定后将用导入的各章替换它的各章"
-                                "（基本信息保留；替换前自动备份，可通过“从备份恢复”找回）。")
-            self.status.setStyleSheet("color: #a04000;")
-            self._ok_text("替换已有报告…")
-        else:
-            self.status.setText(warning + f"确定后将新建{unit}{year}年度的报告：{summary(self.report())}。")
-            self.status.setStyleSheet("")
-            self._ok_text("导入为新报告")
+        text, colour, ok = import_status(unit, year, self.chapters, self.exists, lambda: summary(self.report()))
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {colour};" if colour else "")
+        self._ok_text(ok)
 
     def _ok_text(self, text: str) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

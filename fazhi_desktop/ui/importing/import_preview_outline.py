@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QScreen
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fazhi_desktop.core import outline
@@ -24,6 +29,7 @@ from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Rep
 from fazhi_desktop.core.numbering import block_numbers, chapter_number
 from fazhi_desktop.core.tables import TableFigure
 from fazhi_desktop.ui.chapter.block_editor import KIND_LABELS
+from fazhi_desktop.ui.chapter.outline_requests import ACTIONS
 
 POS_ROLE = Qt.ItemDataRole.UserRole + 1
 CHAPTER_ROW = -1  # block index stored on a chapter's row
@@ -70,6 +76,22 @@ def outline_tree() -> QTreeWidget:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     return tree
+
+
+def outline_pane(tree: QTreeWidget, role: QComboBox, level: tuple[QWidget, ...]) -> QWidget:
+    """The tree, and under it the selected chapter's role and the selected block's level (with 升级/降级)."""
+    levels = QHBoxLayout()
+    for widget in level:
+        levels.addWidget(widget)
+    edit = QFormLayout()
+    edit.addRow("所选章的角色", role)
+    edit.addRow("所选条目的层级", levels)
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(tree, 1)
+    layout.addLayout(edit)
+    return pane
 
 
 def position(item: QTreeWidgetItem | None) -> Position | None:
@@ -127,24 +149,53 @@ def level_combo() -> QComboBox:
     combo = QComboBox()
     for kind in BlockKind:
         combo.addItem(KIND_LABELS[kind], kind.value)
-    combo.setToolTip("（一）→ 1. →（1）：改变层级时，下级条目随之升降；编号自动重排")
+    combo.setToolTip("（一）→ 1. →（1）：只改所选条目的层级，下级条目层级不变（与提纲中的升级、降级相同）；"
+                     "编号自动重排")
     return combo
 
 
-def relevel(blocks: tuple[Block, ...], index: int, kind: BlockKind) -> tuple[Block, ...]:
-    """The outline with the block at ``index`` made a section/item/point (its subordinate blocks move
-    along) or a plain paragraph; OutlineError when the outline cannot take it."""
+def level_buttons() -> tuple[QPushButton, QPushButton]:
+    """升级 and 降级 with the outline editor's words and keys (Alt+← / Alt+→)."""
+    buttons = []
+    for name in ("outdent", "indent"):
+        _name, text, keys, tip = next(a for a in ACTIONS if a[0] == name)
+        button = QPushButton(text)
+        button.setShortcut(QKeySequence(keys))
+        button.setToolTip(f"{tip}（{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}）")
+        buttons.append(button)
+    return buttons[0], buttons[1]
+
+
+def change_level(blocks: tuple[Block, ...], index: int, kind: BlockKind) -> tuple[Block, ...]:
+    """The outline with the block at ``index`` made a section/item/point — that block only, its sub-items
+    keep their levels, exactly as 升级/降级 in the outline editor (core.outline.relevel) — or a plain
+    paragraph; OutlineError (Chinese) when the block cannot take it."""
     old = blocks[index]
     if old.kind.numbered and kind.numbered:
-        changed: outline.Outline = tuple(blocks)
-        step = outline.indent if kind.level > old.level else outline.outdent
-        for _ in range(abs(kind.level - old.level)):
-            changed = step(changed, index)
-        return tuple(changed)
+        return outline.relevel(blocks, [index], kind.level - old.level)
     changed = outline.set_kind(blocks, index, kind)
     if kind.numbered and not old.heading:
         changed = (*changed[:index], replace(changed[index], run_in=True), *changed[index + 1:])
     return tuple(changed)
+
+
+def step_level(blocks: tuple[Block, ...], index: int, delta: int) -> tuple[Block, ...]:
+    """升级 (``delta`` −1) or 降级 (+1) of the block at ``index`` (core.outline.relevel)."""
+    return outline.relevel(blocks, [index], delta)
+
+
+def import_status(unit: str, year: int | None, chapters: Sequence[Chapter], exists: Callable[[str, int], bool],
+                  summary_text: Callable[[], str]) -> tuple[str, str, str]:
+    """What 确定 will do, in words: (the status line, its colour or "", the 确定 button's text)."""
+    roles = [c.role for c in chapters if c.role is not ChapterRole.CUSTOM]
+    twice = sorted({r.label for r in roles if roles.count(r) > 1})
+    warning = f"注意：有多章的角色都是“{'、'.join(twice)}”。" if twice else ""
+    if not unit or year is None:
+        return warning + "请填写单位和报告年度。", "#b00020", "导入"
+    if exists(unit, year):
+        return (warning + f"{unit}{year}年度的报告已经存在：确定后将用导入的各章替换它的各章"
+                "（基本信息保留；替换前自动备份，可通过“从备份恢复”找回）。", "#a04000", "替换已有报告…")
+    return warning + f"确定后将新建{unit}{year}年度的报告：{summary_text()}。", "", "导入为新报告"
 
 
 def fit_size(screen: QScreen | None, width: int, height: int) -> QSize:

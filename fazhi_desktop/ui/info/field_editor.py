@@ -54,7 +54,7 @@ class FieldEditor(QWidget):
         layout.addLayout(self.row)
         layout.addWidget(self.error)
         self._build()
-        route_undo_keys(*(getattr(self, n) for n in ("line", "text", "first", "second") if hasattr(self, n)))
+        route_undo_keys(*(getattr(self, n) for n in ("line", "text", "first", "second", "date") if hasattr(self, n)))
         if spec.hint:
             self.setToolTip(spec.hint)
 
@@ -203,7 +203,11 @@ class FieldEditor(QWidget):
             self.line.setPlaceholderText(text)
 
     def select_text(self, offset: int, length: int = 0) -> None:
-        """Focus the input and select ``length`` characters at ``offset`` (a found text, a finding)."""
+        """Focus the input and select ``length`` characters at ``offset`` (a found text, a finding) of the
+        field's text as core.search reads it (two 落款机关: the first, a line break, the second)."""
+        if self.spec.kind is FieldKind.LIST and offset > len(self.first.text()):
+            select_in(self.second, offset - len(self.first.text()) - 1, length)
+            return
         select_in(self.focus_widget(), offset, length)
 
     def focus_widget(self) -> QWidget:

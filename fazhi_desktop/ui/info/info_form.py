@@ -100,7 +100,7 @@ class InfoForm(QScrollArea):
 
     def _connect_signals(self) -> None:
         self.reset_title.clicked.connect(self._on_reset_title)
-        self.unit_editors["short_name"].sig_value_edited.connect(self._on_short_name)
+        self.unit_editors["short_name"].sig_value_edited.connect(self.show_unit_name)
 
     # ---- showing ----------------------------------------------------------------------------
     def set_report(self, report: Report) -> None:
@@ -130,7 +130,8 @@ class InfoForm(QScrollArea):
         editor.set_value("")
         self.sig_report_field_edited.emit("title_override", before, "")
 
-    def _on_short_name(self, value: object) -> None:
+    def show_unit_name(self, value: object) -> None:
+        """The unit's short name is now ``value`` (typed, replaced or undone): the automatic title follows."""
         if self._report is not None and isinstance(value, str) and value:
             self._report = replace(self._report, unit=replace(self._report.unit, short_name=value))
             self._show_derived(self._report)

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
             return
         from fazhi_desktop.ui.edit.find_actions import show_find_dialog  # made when first asked for
 
-        show_find_dialog(self, replacing and not self.read_only)
+        show_find_dialog(self, replacing and not self.view.read_only)
 
     def _on_tab_changed(self, _index: int) -> None:
         self.autosaver.flush()

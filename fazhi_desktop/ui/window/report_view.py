@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -11,7 +12,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from fazhi_desktop.core.model import Chapter, Report, Status
 from fazhi_desktop.core.numbering import chapter_number
 from fazhi_desktop.storage.repository import ReportStore
-from fazhi_desktop.ui.edit.change_command import Place
+from fazhi_desktop.ui.edit import steps
+from fazhi_desktop.ui.edit.change_command import Change, Place
 from fazhi_desktop.ui.edit.place_display import PlaceDisplay
 from fazhi_desktop.ui.edit.report_history import ReportHistory
 from fazhi_desktop.ui.info.info_form import InfoForm
@@ -95,7 +97,7 @@ class ReportView(QTabWidget):
             from fazhi_desktop.ui.data.indicator_table import IndicatorTable
 
             table = self._indicator_table = IndicatorTable()
-            table.sig_value_changed.connect(self._on_indicator)
+            table.sig_value_edited.connect(self._on_indicator)
             table.sig_add_requested.connect(self._on_add_indicator)
             self._swap_in(self._indicator_page, table)
         if self._indicators_due is not None:
@@ -239,17 +241,31 @@ class ReportView(QTabWidget):
             self.set_tab_title(editor, after)
 
     def _on_status(self, status: Status) -> None:
+        """A status picked: one undo step, which also takes back the date it records."""
         assert self.report_id is not None
-        self.autosaver.flush()
-        report = self.store.set_status(self.report_id, status)
-        self.info.show_status(report)
-        self.sig_report_changed.emit(report)
+        report = self.report()
+        now = report.with_status(status, dt.date.today())
+        place = Place("status", "status", self.report_id)
+        if self.history.push("修改状态", [Change(place, (report.status, report.status_dates),
+                                                (now.status, now.status_dates))]) is None:
+            self.info.show_status(self.report())  # refused (read-only, the disk): the stored status again
 
-    def _on_indicator(self, value: IndicatorValue) -> None:
-        report_id = self.report_id
-        assert report_id is not None
-        self.autosaver.schedule(("indicator", report_id, value.key),
-                                lambda: self.store.set_indicator_value(report_id, value))
+    def _on_indicator(self, before: IndicatorValue, after: IndicatorValue) -> None:
+        """An accepted figure (or note, or source) of 数据指标: one undo step of its own."""
+        assert self.report_id is not None
+        steps.own_step()
+        catalog = self._indicator_table.catalog if self._indicator_table is not None else None
+        label = catalog[after.key].label if catalog is not None else after.key
+        self.history.record(Place("indicator", after.key, self.report_id), before, after, f"修改数据指标“{label}”")
+
+    def show_indicator(self, value: object, navigate: bool) -> None:
+        """A figure changed by undo or redo: shown in the table (filled from the store if not yet shown)."""
+        from fazhi_desktop.core.indicators import IndicatorValue
+
+        if navigate:
+            self.setCurrentWidget(self.indicators)
+        if self._indicator_table is not None and self._indicators_due is None and isinstance(value, IndicatorValue):
+            self._indicator_table.show_value(value, navigate)
 
     def _on_add_indicator(self, label: str, unit: str) -> None:
         """A unit's own indicator: stored for the unit, selected in this report, shown at once."""
