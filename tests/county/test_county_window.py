@@ -3,37 +3,21 @@ pasting a roster and collecting a folder with a hand assignment (screenshots in 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
 from fazhi_desktop.core.model import UnitKind
-from fazhi_desktop.storage.database import open_database
-from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.county.collect_dialog import CollectDialog
 from fazhi_desktop.ui.county.roster_dialog import RosterDialog
 from fazhi_desktop.ui.window.main_window import MainWindow
-from fazhi_desktop.ui.window.ui_settings import open_settings
 from tests.county.conftest import Folder
 from tests.county.fixture import ROSTER
+from tests.county.windows import open_window, shot
 
-OUT = Path(os.environ.get("FAZHI_SCREENSHOT_DIR") or Path(__file__).resolve().parents[2] / "build" / "screenshots")
-
-
-def _window(qtbot, db: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    QApplication.instance().setFont(QFont(["WenQuanYi Micro Hei", "Noto Sans CJK SC"], 10))  # type: ignore[union-attr]
-    store = ReportStore(open_database(db, journal="delete"))
-    window = MainWindow(store, open_settings(tmp_path / "settings"), db)
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+_window = open_window
 
 
 @pytest.fixture
@@ -46,12 +30,7 @@ def board(qtbot, county_db: str, tmp_path: Path) -> Iterator[MainWindow]:  # typ
 
 
 def _shot(window: MainWindow, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    path = OUT / f"{name}.png"
-    pixmap = window.grab()
-    assert pixmap.save(str(path)) and (pixmap.width(), pixmap.height()) == (1024, 768)
-    return path
+    return shot(window, name)
 
 
 def test_board_lists_filters_and_sorts(board: MainWindow) -> None:

@@ -49,6 +49,7 @@ class RosterDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("加入名单")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ok.setEnabled(False)
         county_row = QHBoxLayout()
         county_row.addWidget(QLabel("本县名称"))
