@@ -150,6 +150,18 @@ class CountyStore:
                 out[int(report_id)] = dt.date.fromisoformat(found)
         return out
 
+    def has_roster(self) -> bool:
+        """Whether this is a county office's data file (a township's own file has no roster)."""
+        return self.db.execute("SELECT 1 FROM units WHERE roster_position IS NOT NULL LIMIT 1").fetchone() is not None
+
+    def existing_reports(self, report_ids: Sequence[int]) -> list[int]:
+        """The ones of ``report_ids`` that are still in the file, in the given order."""
+        if not report_ids:
+            return []
+        marks = ",".join("?" * len(report_ids))
+        found = {int(r[0]) for r in self.db.execute(f"SELECT id FROM reports WHERE id IN ({marks})", list(report_ids))}
+        return [i for i in report_ids if i in found]
+
     def years(self) -> list[int]:
         """Years with a report or a submission, newest first."""
         rows = self.db.execute("SELECT year FROM reports UNION SELECT year FROM submissions "

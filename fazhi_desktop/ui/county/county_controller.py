@@ -7,16 +7,18 @@ are imported when the user first opens 汇总.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
+from PySide6.QtWidgets import QLabel, QPushButton, QToolBar, QWidget
 
 from fazhi_desktop.ui.common.dialogs import Dialogs
 
 if TYPE_CHECKING:
+    from fazhi_desktop.core.county.status import ReportMetrics
     from fazhi_desktop.county.collect import CollectResult, FileOutcome
     from fazhi_desktop.storage.county import CountyStore
     from fazhi_desktop.ui.county.county_view import CountyView
@@ -48,6 +50,9 @@ class CountyController(QObject):
         self._banner: QLabel | None = None
         self._banner_button: QPushButton | None = None
         window.sig_report_opened.connect(self._on_report_opened)
+        from fazhi_desktop.ui.county.board_figures import BoardFigures
+
+        self.figures = BoardFigures(window, lambda: self.county)
 
     # ---- the view ---------------------------------------------------------------------------
     @property
@@ -70,6 +75,7 @@ class CountyController(QObject):
             view.sig_review_requested.connect(self.review)
             view.sig_table_requested.connect(self.export_table)
             view.sig_published_requested.connect(self.mark_published)
+            self.figures.board.sig_computed.connect(self._on_figures)
             if self.window.read_only:
                 from fazhi_desktop.ui.window.read_only import lock_editing
 
@@ -90,11 +96,19 @@ class CountyController(QObject):
         self.window._set_report_actions(False)
 
     def refresh(self) -> None:
+        """The board of the chosen year at once, with the cached figures; the others are filled in as they
+        are worked out in the background."""
         from fazhi_desktop.core.county.status import summary
-        from fazhi_desktop.county.board import status_lines
+        from fazhi_desktop.county.board import status_board
 
-        lines = status_lines(self.county, self.view.current_year(), save=not self.window.read_only)
+        lines, pending = status_board(self.county, self.view.current_year())
         self.view.set_lines(lines, summary(lines))
+        self.figures.fill(pending)
+
+    def _on_figures(self, report_id: int, metrics: ReportMetrics | None) -> None:
+        line = next((s for s in self.view.lines() if s.report_id == report_id), None)
+        if line is not None:
+            self.view.update_line(replace(line, metrics=metrics, metrics_pending=False))
 
     # ---- opening a unit's report ------------------------------------------------------------
     def open_report(self, report_id: int, editable: bool) -> None:
@@ -145,26 +159,37 @@ class CountyController(QObject):
         dialog.exec()
         self.refresh()
 
-    def run_collect(self, paths: list[Path], received: dt.date) -> CollectResult:
-        from fazhi_desktop.county.board import report_metrics
-        from fazhi_desktop.county.collect import collect
+    def run_collect(self, paths: list[Path], received: dt.date, parent: QWidget | None = None) -> CollectResult:
+        """Collect ``paths`` for the board's year: read in a worker thread, imported here unit by unit, with
+        a 请稍候 dialog naming the file and a 取消 that stops between files (ui.county.collect_progress)."""
+        from fazhi_desktop.county.arrival import read_files
+        from fazhi_desktop.county.collect import require_roster, store_reading
+        from fazhi_desktop.ui.county.collect_progress import CollectProgress
 
         year = self.view.current_year()
         self._check_received(received, year)
-        result = collect(self.county, paths, year, received, backup=self._backup)
-        report_metrics(self.county, list(self.county.report_ids(year).values()))
-        return result
+        county = self.county
+        require_roster(county)
+        return CollectProgress(parent or self.window).collect(
+            lambda on_file, stop: read_files(paths, on_file, stop),
+            lambda reading, on_unit, stop: store_reading(county, reading, year, received, backup=self._backup,
+                                                         on_unit=on_unit, should_stop=stop))
 
     def run_assign(self, path: Path, unit_name: str, received: dt.date, replace: bool) -> FileOutcome:
         from fazhi_desktop.county.arrival import Unreadable, read_arrival
         from fazhi_desktop.county.collect import FileOutcome, Outcome, store_arrival
+        from fazhi_desktop.ui.common.long_task import Cancelled, run_long
 
         year = self.view.current_year()
         unit = self.window.store.find_unit(unit_name)
-        arrival = read_arrival(path)
-        if isinstance(arrival, Unreadable) or unit is None:
-            reason = arrival.reason if isinstance(arrival, Unreadable) else f"没有单位“{unit_name}”"
-            return FileOutcome(path, Outcome.REFUSED, unit_name, reason)
+        if unit is None:
+            return FileOutcome(path, Outcome.REFUSED, unit_name, f"没有单位“{unit_name}”")
+        try:  # a big file on a slow U盘 is read without freezing the window
+            arrival = run_long(self.window, f"正在读取 {path.name} ……", lambda _stop: read_arrival(path), abandon=True)
+        except Cancelled:
+            return FileOutcome(path, Outcome.CANCELLED, unit_name, "已取消读取，未导入")
+        if isinstance(arrival, Unreadable):
+            return FileOutcome(path, Outcome.REFUSED, unit_name, arrival.reason)
         return store_arrival(self.county, arrival, unit, year, received, replace, self._backup)
 
     def _backup(self) -> Path | None:
