@@ -17,8 +17,10 @@ from fazhi_desktop.storage.county import CountyStore
 
 
 def fingerprint(report: Report, values_json: list[dict[str, str | None]]) -> str:
-    """Changes whenever the report, its 数据指标 or the program (its check rules) change."""
-    data = json.dumps([__version__, report_to_dict(report), values_json], ensure_ascii=False, sort_keys=True)
+    """Changes whenever the report, its 数据指标 or the program (its check rules) change — but not with its
+    status (已报送, 已公开 and their dates), which neither the checks nor the pages depend on."""
+    body = {k: v for k, v in report_to_dict(report).items() if k not in ("status", "status_dates")}
+    data = json.dumps([__version__, body, values_json], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 

@@ -158,3 +158,13 @@ def test_a_township_file_is_left_alone(qtbot, tmp_path: Path) -> None:  # type: 
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM report_metrics").fetchone() == (0,)
     conn.close()
+
+
+def test_recording_the_publication_keeps_the_figures(county_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The figures do not depend on a report's status: 已报送 and 已公开 leave them current."""
+    assert run(capsys, "--db", county_db, "county", "status", "--year", "2025")[0] == 0
+    before = _pending(Path(county_db))  # (read-only: it cached nothing)
+    assert len(before) == 1  # 县司法局, given a figure after collecting (conftest)
+    assert run(capsys, "--db", county_db, "county", "published", "千佛镇", "--year", "2025", "--on",
+               "2026-03-20")[0] == 0
+    assert _pending(Path(county_db)) == before
