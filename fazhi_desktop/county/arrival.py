@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fazhi_desktop.core.county.matching import Evidence
-from fazhi_desktop.core.indicators import IndicatorValue
+from fazhi_desktop.core.indicators import Indicator, IndicatorValue
 from fazhi_desktop.core.model import Report, Unit
 
 PACKAGE_SUFFIX = ".fzbg"
@@ -35,6 +35,7 @@ class Arrival:
     evidence: Evidence
     notes: tuple[str, ...] = ()
     modified: dt.datetime | None = None  # the file's modification time, to tell versions apart
+    custom: tuple[Indicator, ...] = ()  # a package's own indicators (what its ``custom_N`` values are)
 
     def describe(self) -> str:
         """E.g. “2491字，2月26日15:30修改”: what tells two versions of one unit's report apart."""
@@ -124,14 +125,15 @@ def read_arrival(path: Path) -> Arrival | Unreadable:
 
 
 def _package(path: Path, data: bytes) -> Arrival | Unreadable:
-    from fazhi_desktop.core.package import PackageError, unpack_all
+    from fazhi_desktop.core.package import PackageError, custom_indicators, unpack_all
 
     try:
         report, values = unpack_all(data)
+        custom = custom_indicators(data)
     except PackageError as exc:
         return Unreadable(path, str(exc))
     evidence = Evidence(report.title, report.signatories, report.opening, path.name, report.year, report.date)
-    return Arrival(path, "fzbg", data, report, values, evidence)
+    return Arrival(path, "fzbg", data, report, values, evidence, custom=custom)
 
 
 def _document(path: Path, data: bytes) -> Arrival | Unreadable:

@@ -215,7 +215,8 @@ def store_arrival(county: CountyStore, arrival: Arrival, unit: Unit, year: int, 
     try:
         if existing_id is not None:
             backup()
-        county.store_received(report, arrival.values, received_files[0], replace_existing, received_files[1:])
+        county.store_received(report, arrival.values, received_files[0], replace_existing, received_files[1:],
+                              arrival.custom)
     except StorageError as exc:
         return FileOutcome(arrival.path, Outcome.REFUSED, unit.short_name, str(exc))
     notes = list(arrival.notes)

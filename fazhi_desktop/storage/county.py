@@ -21,7 +21,7 @@ from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.repository import ReportStore
 
 if TYPE_CHECKING:
-    from fazhi_desktop.core.indicators import IndicatorValue
+    from fazhi_desktop.core.indicators import Indicator, IndicatorValue
 
 COUNTY_KEY = "county.name"  # e.g. 渠县: department names and the county's own report use it
 OFFICE_KEY = "county.office"  # who signs the review notes
@@ -193,12 +193,14 @@ class CountyStore:
         return bytes(row[0])
 
     def store_received(self, report: Report, values: Mapping[str, IndicatorValue] | None, received: Received,
-                       replace_existing: bool = False, extras: Sequence[Received] = ()) -> tuple[Report, Submission]:
+                       replace_existing: bool = False, extras: Sequence[Received] = (),
+                       custom: Sequence[Indicator] = ()) -> tuple[Report, Submission]:
         """Import ``report`` (its unit must be stored) as received: the report with its 数据指标, marked
         已报送 on the received date, and the file as a submission — all in one transaction, so a failure
         leaves nothing behind. ``extras`` are other files of the same report (its Word copy), kept too.
         An existing report of that unit and year is replaced only when
-        ``replace_existing`` (the caller backs the data file up first)."""
+        ``replace_existing`` (the caller backs the data file up first). ``custom``: the unit's own
+        indicators the values use (a package's), matched to the unit's here by name and unit."""
         unit = report.unit
         if unit.id is None:
             raise StorageError("请先保存单位")
@@ -211,6 +213,8 @@ class CountyStore:
         with self.store._tx():
             if existing is not None:
                 self.store.delete_report(existing)
+            if values and custom:
+                values = self.store.adopt_custom_indicators(unit.id, custom, values)
             keys = list(values) if values is not None else None
             stored = self.store.create_report(report, keys)
             assert stored.id is not None
