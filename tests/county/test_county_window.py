@@ -104,3 +104,73 @@ def test_roster_dialog_and_collect_dialog(qtbot, county_files: Folder, tmp_path:
     assert window.county.view.summary.text().startswith("应报送31个单位：已收到27个（按时27个，逾期0个），未收到4个")
     window.close()
     window.store.db.close()
+
+
+def test_review_notes_and_the_table_from_the_board(board: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """生成审核意见 for the selected units and 导出汇总表, written in a worker thread: the window keeps its
+    timers running, a 请稍候 dialog offers 取消, which stops between units."""
+    import itertools
+    import time
+
+    from openpyxl import load_workbook
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from fazhi_desktop.county import review_notes
+    from fazhi_desktop.ui.common.dialogs import Dialogs
+
+    view = board.county.view
+    folder = tmp_path / "审核意见"
+    folder.mkdir()
+    told: list[str] = []
+    monkeypatch.setattr(Dialogs, "ask_directory", lambda *_a, **_k: folder)
+    monkeypatch.setattr(Dialogs, "inform", lambda _p, _t, text: told.append(text))
+    real = review_notes.write_note
+
+    def slow(job, where):  # type: ignore[no-untyped-def]
+        time.sleep(0.4)
+        return real(job, where)
+
+    monkeypatch.setattr(review_notes, "write_note", slow)
+    view.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+    rows = {view.table.item(r, 0).text(): r for r in range(view.table.rowCount())}
+    for name in ("石桥镇", "青龙乡", "龙潭镇"):
+        view.table.selectRow(rows[name])
+    ticks: list[float] = []
+    clock = QTimer()
+    clock.timeout.connect(lambda: ticks.append(time.monotonic()))
+    clock.start(10)
+    view.review.click()
+    clock.stop()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"{n}2025年度报告审核意见.docx" for n in ("石桥镇", "青龙乡", "龙潭镇"))
+    assert told == [f"已生成3份审核意见，保存在：\n{folder}"]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) > 40 and max(gaps) < 0.35, (len(ticks), max(gaps))
+    # 取消 between units: what was written stays, the rest is not written
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    def press_cancel() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                button = widget.findChild(QPushButton)
+                if button is not None and button.text() == "取消":
+                    button.click()
+                    return
+        QTimer.singleShot(20, press_cancel)
+
+    view.table.clearSelection()
+    for path in folder.iterdir():
+        path.unlink()
+    QTimer.singleShot(700, press_cancel)
+    view.review.click()  # all 27 units
+    written = len(list(folder.iterdir()))
+    assert 1 <= written < 27 and told[-1] == f"已生成{written}份审核意见（共27份，已取消其余），保存在：\n{folder}"
+    target = tmp_path / "汇总表.xlsx"
+    monkeypatch.setattr(Dialogs, "ask_save_file", lambda *_a, **_k: target)
+    view.export.click()
+    assert board.statusBar().currentMessage() == f"已导出汇总表：{target}"
+    sheet = load_workbook(target).active
+    assert sheet.cell(1, 1).value == "安平县2025年度法治政府建设主要数据汇总表"
+    assert [sheet.cell(r, 1).value for r in range(4, 8)] == ROSTER[:4]

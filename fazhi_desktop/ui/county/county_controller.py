@@ -201,37 +201,15 @@ class CountyController(QObject):
             raise ValueError(f"收到日期不晚于{year}年12月31日；{year}年度的报告应在次年收到，请核对年度和收到日期。")
 
     def review(self) -> None:
-        from fazhi_desktop.county.review_notes import write_review_notes
+        from fazhi_desktop.ui.county.county_files import write_notes
 
-        folder = Dialogs.ask_directory(self.window, "审核意见保存到哪个文件夹")
-        if folder is None:
-            return
         chosen = [s.unit.short_name for s in self.view.selected_units() if s.report_id is not None]
-        try:
-            written = write_review_notes(self.county, self.view.current_year(), folder, chosen or None)
-        except (ValueError, OSError) as exc:
-            Dialogs.warn(self.window, "无法生成审核意见", str(exc))
-            return
-        Dialogs.inform(self.window, "审核意见", f"已生成{len(written)}份审核意见，保存在：\n{folder}")
+        write_notes(self.window, self.county, self.view.current_year(), chosen)
 
     def export_table(self) -> None:
-        from fazhi_desktop.county.figures_table import title, write_table
-        from fazhi_desktop.export.options import ExportError
+        from fazhi_desktop.ui.county.county_files import export_table
 
-        year = self.view.current_year()
-        start = Path.home() / f"{title(self.county, year)}.xlsx"
-        path = Dialogs.ask_save_file(self.window, "导出汇总表", start,
-                                     "Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;Word 文档 (*.docx)")
-        if path is None:
-            return
-        if path.suffix.lower() not in (".xlsx", ".csv", ".docx"):
-            path = path.with_name(path.name + ".xlsx")
-        try:
-            write_table(self.county, year, path)
-        except (ValueError, OSError, ExportError) as exc:
-            Dialogs.warn(self.window, "无法导出汇总表", str(exc))
-            return
-        self.window.statusBar().showMessage(f"已导出汇总表：{path}", 10000)
+        export_table(self.window, self.county, self.view.current_year())
 
     def mark_published(self) -> None:
         from fazhi_desktop.core.schema import FieldValueError, parse_date
