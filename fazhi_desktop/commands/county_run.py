@@ -12,7 +12,7 @@ from fazhi_desktop.storage.county import CountyStore
 from fazhi_desktop.storage.errors import StorageError
 
 REPLACE_NOTE = "（替换前自动备份数据文件）"
-_KIND_HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，暂按乡镇"}
+_KIND_HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，暂按乡镇", "known": "沿用原有类型"}
 
 
 def county_of(ctx: CliContext) -> CountyStore:
@@ -41,7 +41,7 @@ def run_roster(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.print("名单中还没有单位。可用 county roster 名单文件 导入（每行一个名称，或 CSV/XLSX 的一列）。")
         _print_roster(ctx, roster)
         return 0
-    from fazhi_desktop.core.county.roster import parse_rows
+    from fazhi_desktop.core.county.roster import parse_rows, with_known
     from fazhi_desktop.core.units import unit_for
     from fazhi_desktop.importers.errors import ImportFileError
     from fazhi_desktop.importers.roster_file import read_rows
@@ -49,7 +49,7 @@ def run_roster(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         rows = read_rows(Path(args.file), args.sheet)
         column: str | int | None = int(args.column) if args.column and args.column.isdigit() else args.column
-        parsed = parse_rows(rows, column)
+        parsed = with_known(parse_rows(rows, column), {u.short_name: u.kind for u in ctx.store.list_units()})
     except (ImportFileError, ValueError) as exc:
         raise CliError(str(exc)) from exc
     if not parsed.entries:

@@ -170,3 +170,20 @@ def test_collect_needs_a_roster_and_a_plausible_date(capsys: pytest.CaptureFixtu
                        "--received", "2025-12-30")
     assert code == 2 and "收到日期 2025-12-30 不晚于2025年12月31日" in err
     assert dt.date(2026, 2, 27) == ON_TIME
+
+
+def test_department_reports_keep_their_closing_and_signatures(county_db: str) -> None:
+    """A department signs as itself (安平县市场监督管理局) or with its 党组; both are read back from Word and text."""
+    store = ReportStore(open_database(Path(county_db), journal="delete"))
+    county = CountyStore(store)
+    by_unit = {store.load_report(r).unit.short_name: store.load_report(r) for r in county.report_ids(YEAR).values()}
+    store.db.close()
+    expected = {"县市场监督管理局": ("安平县市场监督管理局",),  # .docx
+                "县自然资源局": ("安平县自然资源局",),  # .txt
+                "县交通运输局": ("中共安平县交通运输局党组", "安平县交通运输局"),  # .docx
+                "县生态环境局": ("中共安平县生态环境局党组", "安平县生态环境局")}  # .txt
+    for name, signatories in expected.items():
+        report = by_unit[name]
+        assert (report.closing, report.signatories, report.date) == ("特此报告。", signatories,
+                                                                     dt.date(2026, 1, 16)), name
+        assert "特此报告" not in report.chapters[-1].blocks[-1].body, name

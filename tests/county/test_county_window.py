@@ -88,6 +88,13 @@ def test_roster_dialog_and_collect_dialog(qtbot, county_files: Folder, tmp_path:
     monkeypatch.setattr(RosterDialog, "exec", paste_and_accept)
     assert window.county.import_roster() == 31
     assert window.store.find_unit("柳树村").kind is UnitKind.STREET  # type: ignore[union-attr]
+    again = RosterDialog("安平县", window, {u.short_name: u.kind for u in window.store.list_units()})
+    qtbot.addWidget(again)
+    again.paste.setPlainText("柳树村\n新设街道\n")  # the list pasted again: the correction stays
+    assert [again.preview.item(r, 2).text() for r in range(2)] == ["已有单位，沿用原有类型", "按名称推断"]
+    assert again.preview.cellWidget(0, 1).currentText() == "街道"
+    assert [(e.name, e.kind) for e in again.entries()] == [("柳树村", UnitKind.STREET), ("新设街道", UnitKind.STREET)]
+    again.close()
     dialog = CollectDialog(2025, ROSTER, window.county.run_collect, window.county.run_assign, window)
     qtbot.addWidget(dialog)
     dialog.received.setDate(dialog.received.date().fromString("2026-02-27", "yyyy-MM-dd"))

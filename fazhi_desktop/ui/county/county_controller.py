@@ -139,7 +139,8 @@ class CountyController(QObject):
         from fazhi_desktop.ui.county.roster_dialog import RosterDialog
 
         county = self.county
-        dialog = RosterDialog(county.county_name(), self.window)
+        dialog = RosterDialog(county.county_name(), self.window,
+                              {u.short_name: u.kind for u in self.window.store.list_units()})
         if not dialog.exec():
             return 0
         if dialog.county_name() != county.county_name():

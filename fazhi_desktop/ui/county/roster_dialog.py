@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -19,18 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fazhi_desktop.core.county.roster import RosterEntry, RosterParse, parse_rows, parse_text
+from fazhi_desktop.core.county.roster import RosterEntry, RosterParse, parse_rows, parse_text, with_known
 from fazhi_desktop.core.model import UnitKind
 from fazhi_desktop.ui.common.dialogs import Dialogs
 
-_HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，请选择"}
+_HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，请选择",
+        "known": "已有单位，沿用原有类型"}
 
 
 class RosterDialog(QDialog):
     """The roster to add: names and kinds, each kind editable before anything is stored."""
 
-    def __init__(self, county_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, county_name: str, parent: QWidget | None = None,
+                 known: Mapping[str, UnitKind] | None = None) -> None:
         super().__init__(parent)
+        self._known = dict(known or {})  # units the data file has: their kinds stay unless changed here
         self.setWindowTitle("导入应报送单位名单")
         self.resize(720, 560)
         self.county = QLineEdit(county_name)
@@ -69,6 +73,7 @@ class RosterDialog(QDialog):
         self._entries: tuple[RosterEntry, ...] = ()
 
     def show_parse(self, parsed: RosterParse) -> None:
+        parsed = with_known(parsed, self._known)
         self._entries = parsed.entries
         self.preview.setRowCount(len(parsed.entries))
         for row, entry in enumerate(parsed.entries):
