@@ -45,6 +45,20 @@ class UnitFigures:
     def received(self) -> bool:
         return self.catalog is not None
 
+    @property
+    def has_figures(self) -> bool:
+        """Some 数据指标 filled (a report sent as Word or text arrives without any)."""
+        return any(v.state is not ValueState.EMPTY for v in self.values.values())
+
+
+def _counted(units: Sequence[UnitFigures], unit_word: str = "") -> str:
+    """（14个） or, when some sent no figures, （收到14个，有数据3个）."""
+    received = [f for f in units if f.received]
+    with_figures = sum(1 for f in received if f.has_figures)
+    if with_figures == len(received):
+        return f"（{len(received)}个{unit_word}）"
+    return f"（收到{len(received)}个，有数据{with_figures}个）"
+
 
 @dataclass(frozen=True)
 class Row:
@@ -182,11 +196,15 @@ def figures_table(year: int, figures: Sequence[UnitFigures], catalog: Catalog) -
                     notes.append(f"{fig.unit.short_name}的{ind.label}有误：{cell.invalid.rstrip('。')}{counted}")
             rows.append(Row(fig.unit.short_name, kind, cells, "已收到" if fig.received else "未收到"))
         received = [f for f in group if f.received]
-        rows.append(Row(f"{kind.value}小计（{len(received)}个）", kind,
+        rows.append(Row(f"{kind.value}小计{_counted(group)}", kind,
                         tuple(_total_cell(ind, received, catalog) for ind in columns), total=True))
     received = [f for f in figures if f.received]
-    rows.append(Row(f"合计（{len(received)}个单位）", None,
+    rows.append(Row(f"合计{_counted(figures, '单位')}", None,
                     tuple(_total_cell(ind, received, catalog) for ind in columns), total=True))
+    without = [f.unit.short_name for f in received if not f.has_figures]
+    if without:
+        notes.append(f"{'、'.join(without)}报来的是 Word 或文本文件，没有数据指标，不在合计之中"
+                     "（可在其报告的“数据指标”中补填，或请其报送 .fzbg 数据包）")
     if any(c.kind is IndicatorKind.PERCENT and not c.custom for c in columns):
         notes.append("满意度等直接填写的百分比不能相加，也不做平均，合计栏留空")
     if own:
