@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from fazhi_desktop.core.county.roster import RosterEntry, RosterParse, parse_rows, parse_text, with_known
 from fazhi_desktop.core.model import UnitKind
 from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.common.screen_fit import fit_dialog
 
 _HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，请选择",
         "known": "已有单位，沿用原有类型"}
@@ -36,7 +38,6 @@ class RosterDialog(QDialog):
         super().__init__(parent)
         self._known = dict(known or {})  # units the data file has: their kinds stay unless changed here
         self.setWindowTitle("导入应报送单位名单")
-        self.resize(720, 560)
         self.county = QLineEdit(county_name)
         self.county.setPlaceholderText("如：渠县（用于县级部门的全称和本县报告）")
         self.paste = QPlainTextEdit()
@@ -71,6 +72,7 @@ class RosterDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self._entries: tuple[RosterEntry, ...] = ()
+        fit_dialog(self, QSize(720, 560))
 
     def show_parse(self, parsed: RosterParse) -> None:
         parsed = with_known(parsed, self._known)
