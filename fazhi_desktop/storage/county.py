@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 COUNTY_KEY = "county.name"  # e.g. 渠县: department names and the county's own report use it
 OFFICE_KEY = "county.office"  # who signs the review notes
+FIGURES_VERSION_KEY = "county.figures_version"
 DEFAULT_OFFICE = "中共{county}委全面依法治县委员会办公室"
 
 
@@ -149,6 +150,13 @@ class CountyStore:
             if found:
                 out[int(report_id)] = dt.date.fromisoformat(found)
         return out
+
+    def figures_version(self) -> str:
+        """The program version that last worked out the board's figures of the latest year (ui.county)."""
+        return self.store.get_meta(FIGURES_VERSION_KEY) or ""
+
+    def set_figures_version(self, version: str) -> None:
+        self.store.set_meta(FIGURES_VERSION_KEY, version)
 
     def has_roster(self) -> bool:
         """Whether this is a county office's data file (a township's own file has no roster)."""

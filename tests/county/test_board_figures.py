@@ -168,3 +168,24 @@ def test_recording_the_publication_keeps_the_figures(county_db: str, capsys: pyt
     assert run(capsys, "--db", county_db, "county", "published", "千佛镇", "--year", "2025", "--on",
                "2026-03-20")[0] == 0
     assert _pending(Path(county_db)) == before
+
+
+def test_after_an_upgrade_the_window_works_the_latest_year_out_by_itself(qtbot, county_db: str,  # type: ignore[no-untyped-def]
+                                                                       tmp_path: Path) -> None:
+    """Every cached figure out of date (a new version checks differently): opening the window is enough —
+    a while after it opens, the latest year's figures are worked out in the background, once per version."""
+    from fazhi_desktop import __version__
+
+    _stale(Path(county_db))
+    assert len(_pending(Path(county_db))) == 27
+    win = open_window(qtbot, Path(county_db), tmp_path)
+    try:
+        figures = win.county.figures
+        assert figures.warm_after_upgrade()  # (the window calls it 8 s after opening)
+        qtbot.waitUntil(lambda: not figures.edits.busy, timeout=60_000)
+        assert CountyStore(win.store).figures_version() == __version__
+        assert not figures.warm_after_upgrade()  # once per version
+    finally:
+        win.close()
+        win.store.db.close()
+    assert _pending(Path(county_db)) == []

@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
 if TYPE_CHECKING:
     from fazhi_desktop.county.board import Pending
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from fazhi_desktop.ui.window.main_window import MainWindow
 
 IDLE_MS = 3000
+WARM_AFTER_MS = 8000  # after the window opened
 log = logging.getLogger(__name__)  # after the last save of an edited report
 
 
@@ -43,6 +45,12 @@ class BoardFigures(QObject):
         window.view.sig_report_changed.connect(lambda _report: self._edited())
         window.sig_report_opened.connect(lambda _id, _viewing: self.refresh_edited())
         window.installEventFilter(self)
+        self.warm = QTimer(self)  # after an upgrade: the latest year's figures, while the clerk does other things
+        self.warm.setSingleShot(True)
+        self.warm.setInterval(WARM_AFTER_MS)
+        self.warm.timeout.connect(self.warm_after_upgrade)
+        if not window.read_only:
+            self.warm.start()
 
     @property
     def board(self) -> MetricsWorker:
@@ -100,8 +108,37 @@ class BoardFigures(QObject):
         _cached, pending = cached_or_pending(county, ids)
         self.edits.start(pending, self._save())
 
+    def warm_after_upgrade(self) -> bool:
+        """Once per program version, in a county data file: work out the figures of its latest year in the
+        background (a new version may check differently, so every cached figure is out of date), so that
+        ``county status`` run beside the window — read-only, it caches nothing — finds them current."""
+        from fazhi_desktop import __version__
+
+        county = self._county()
+        if self.window.read_only or not county.has_roster() or county.figures_version() == __version__:
+            return False
+        years = [y for y in county.years() if county.report_ids(y)]
+        if not years:
+            return False
+        from fazhi_desktop.county.board import cached_or_pending
+
+        _cached, pending = cached_or_pending(county, list(county.report_ids(years[0]).values()))
+        if not pending:
+            self._mark(__version__)
+            return False
+        self.edits.sig_finished.connect(lambda: self._mark(__version__), Qt.ConnectionType.SingleShotConnection)
+        self.edits.start(pending, self._save())
+        return True
+
+    def _mark(self, version: str) -> None:
+        from fazhi_desktop.storage.errors import StorageError
+
+        with contextlib.suppress(StorageError):  # a full disk: the next start tries again
+            self._county().set_figures_version(version)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
+            self.warm.stop()
             if self._board is not None:
                 self._board.cancel()
             self.window.autosaver.flush()  # the last keystrokes reach the file (and ``dirty``) first
