@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 if TYPE_CHECKING:
     from fazhi_desktop.county.board import Pending
@@ -126,6 +126,8 @@ class BoardFigures(QObject):
         if not pending:
             self._mark(__version__)
             return False
+        from PySide6.QtCore import Qt  # (not at start-up: see fazhi_desktop/ui/__init__.py)
+
         self.edits.sig_finished.connect(lambda: self._mark(__version__), Qt.ConnectionType.SingleShotConnection)
         self.edits.start(pending, self._save())
         return True
