@@ -11,7 +11,8 @@ from fazhi_desktop.core.model import Unit
 from fazhi_desktop.storage.county import CountyStore
 from fazhi_desktop.storage.errors import StorageError
 
-_KIND_HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，暂按乡镇"}
+REPLACE_NOTE = "（替换前自动备份数据文件）"
+_KIND_HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，暂按乡镇", "known": "沿用原有类型"}
 
 
 def county_of(ctx: CliContext) -> CountyStore:
@@ -40,7 +41,7 @@ def run_roster(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.print("名单中还没有单位。可用 county roster 名单文件 导入（每行一个名称，或 CSV/XLSX 的一列）。")
         _print_roster(ctx, roster)
         return 0
-    from fazhi_desktop.core.county.roster import parse_rows
+    from fazhi_desktop.core.county.roster import parse_rows, with_known
     from fazhi_desktop.core.units import unit_for
     from fazhi_desktop.importers.errors import ImportFileError
     from fazhi_desktop.importers.roster_file import read_rows
@@ -48,7 +49,7 @@ def run_roster(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         rows = read_rows(Path(args.file), args.sheet)
         column: str | int | None = int(args.column) if args.column and args.column.isdigit() else args.column
-        parsed = parse_rows(rows, column)
+        parsed = with_known(parse_rows(rows, column), {u.short_name: u.kind for u in ctx.store.list_units()})
     except (ImportFileError, ValueError) as exc:
         raise CliError(str(exc)) from exc
     if not parsed.entries:
@@ -109,6 +110,8 @@ def run_collect(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print(f"替换前的数据文件已备份到：{result.backup}")
     if result.refused:
         ctx.print("未导入的文件可用 county assign 文件 --unit 单位 --year 年度 指定单位后导入。")
+    if result.count(Outcome.EXISTS):
+        ctx.print(f"已有报告的单位：确认要用新文件替换时加 --replace{REPLACE_NOTE}。")
     _warm_board(county, args.year)
     return 1 if result.refused else 0
 
@@ -142,6 +145,8 @@ def run_assign(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"{path.name} 与已收到的“{earlier.file_name}”完全相同，未重复导入。", code=1)
     outcome = store_arrival(county, arrival, unit, args.year, received, args.replace,
                             lambda: ctx.session.backup("收取替换前"))
+    if outcome.outcome is Outcome.EXISTS:
+        raise CliError(f"{path.name}：{outcome.reason}；确认要用此文件替换时请加 --replace{REPLACE_NOTE}", code=1)
     if outcome.outcome is not Outcome.IMPORTED:
         raise CliError(f"{path.name}：{outcome.reason}", code=1)
     ctx.print(f"已导入：{path.name} → {unit.short_name}{args.year}年度报告（收到日期 {received.isoformat()}）")

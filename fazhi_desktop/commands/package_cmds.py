@@ -16,11 +16,12 @@ def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     report = ctx.report(args.unit, args.year)
     assert report.id is not None
     values = ctx.store.indicator_values(report.id)
+    custom = ctx.store.catalog_for_report(report.id).indicators  # what its own indicators are called
     target = Path(args.output)
     if target.suffix.lower() != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
     try:
-        write_atomic(target, pack(report, values))
+        write_atomic(target, pack(report, values, custom=custom))
     except FileWriteError as exc:
         raise CliError(f"{exc}，未打包。") from exc
     ctx.print(f"已打包：{report.title} → {target}")
@@ -28,7 +29,7 @@ def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_unpack(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fazhi_desktop.core.package import PackageError, read_manifest, unpack_all
+    from fazhi_desktop.core.package import PackageError, custom_indicators, read_manifest, unpack_all
 
     source = Path(args.file)
     if source.is_dir():
@@ -42,18 +43,19 @@ def run_unpack(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         read_manifest(data)
         report, values = unpack_all(data)  # every field checked (core.package_check) before anything is written
+        custom = custom_indicators(data)
     except PackageError as exc:
         raise CliError(str(exc)) from exc
     from fazhi_desktop.storage.replace import rehearse, store_unpacked
 
-    rehearse(report, values)  # stored once into an empty database in memory: the file is not touched yet
+    rehearse(report, values, custom)  # stored once into an empty database in memory: the file is not touched yet
     store = ctx.store
     existing = store.find_report_id(report.unit.short_name, report.year)
     if existing is not None and not args.replace:
         raise CliError(f"{report.unit.short_name}{report.year}年度的报告已经存在，未导入。"
                        "如确要用数据包覆盖，请加 --replace（覆盖前会自动备份）。")
     backup = ctx.session.backup("数据包覆盖前") if existing is not None else None
-    created = store_unpacked(store, report, values, existing)  # one transaction: all of it or nothing
+    created = store_unpacked(store, report, values, existing, custom)  # one transaction: all of it or nothing
     if backup is not None:
         ctx.print(f"已备份原报告到 {backup}")
     ctx.print(f"已导入：{created.title}（含 {sum(1 for v in values.values() if v.state.value)} 项数据指标）")

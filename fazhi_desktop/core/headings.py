@@ -140,7 +140,8 @@ _NUMERIC_DATE = re.compile(r"^(\d{4})\s*([-./／])\s*(\d{1,2})\s*\2\s*(\d{1,2})$
 _CN_DATE = re.compile(
     "^([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, **_CN_DIGITS}
-_SIGNATORY = re.compile(r"(人民政府|办事处|委员会|党委|党工委|政府|办公室)$")
+# an organ that signs: a township's (党委, 人民政府 …) or a county department's (局, 委, 办, 中心 …, its 党组)
+_SIGNATORY = re.compile(r"(人民政府|办事处|委员会|党委|党工委|党组|政府|办公室|局|委|办|院|中心|大队|支队|所|署|站)$")
 CLOSING = re.compile(r"^(特此报告|特此汇报|以上报告|专此报告)[。！]?$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[:：\d一二三四五六七八九十]")
 

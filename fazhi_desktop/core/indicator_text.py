@@ -58,15 +58,21 @@ def table_number(ind: Indicator, values: Mapping[str, IndicatorValue]) -> Decima
 def text_mismatches(report: Report, catalog: Catalog, values: Mapping[str, IndicatorValue]) -> list[TextMismatch]:
     """Numbers next to an indicator's label and unit in the text that differ from the table."""
     found: list[TextMismatch] = []
+    texts = [t for t in _texts(report) if t[3]]
+    everything = "\n".join(t[3] for t in texts)  # an alias found nowhere needs no pattern run on each text
     for ind in catalog.indicators:
         expected = table_number(ind, values)
         if expected is None:
             continue
         unit = re.escape(ind.unit)
         for alias in sorted({ind.label, *ind.aliases}, key=len, reverse=True):
+            if alias not in everything:
+                continue
             # the label, a short gap without punctuation, a number, then the unit (and not a longer unit)
             pattern = re.compile(rf"{re.escape(alias)}[^，。；、：\d%]{{0,{_GAP}}}?(\d+(?:\.\d+)?)\s*{unit}(?!率)")
-            for field, ci, bi, text in _texts(report):
+            for field, ci, bi, text in texts:
+                if alias not in text:
+                    continue
                 for match in pattern.finditer(text):
                     quoted = Decimal(match.group(1))
                     if quoted != expected:

@@ -1,7 +1,9 @@
 """The report data package (.fzbg): one report as a single file, to move it to another PC or send it.
 
-A zip with ``manifest.json`` (format, program version, contents, SHA-256 of each part) and
-``report.json`` (the stable JSON of core.serialize). Pure functions over bytes; callers do the file IO.
+A zip with ``manifest.json`` (format, program version, contents, SHA-256 of each part),
+``report.json`` (the stable JSON of core.serialize), ``indicators.json`` (the 数据指标) and, when the
+unit filled indicators of its own, ``custom_indicators.json`` (their names and units). Pure functions
+over bytes; callers do the file IO.
 """
 
 from __future__ import annotations
@@ -12,17 +14,18 @@ import io
 import json
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fazhi_desktop import __version__
 from fazhi_desktop.core import limits
-from fazhi_desktop.core.indicators import IndicatorValue, value_from_json, value_to_json
+from fazhi_desktop.core.indicators import Indicator, IndicatorKind, IndicatorValue, value_from_json, value_to_json
 from fazhi_desktop.core.model import Report
-from fazhi_desktop.core.package_check import SchemaError, check_report_data, check_values_data
+from fazhi_desktop.core.package_check import SchemaError, check_custom_data, check_report_data, check_values_data
 from fazhi_desktop.core.serialize import report_from_dict, report_to_dict
 
 PACKAGE_FORMAT = 1
+CUSTOM_PART = "custom_indicators.json"  # the unit's own indicators (optional; since the county's side)
 SUFFIX = ".fzbg"
 _MAX_PART = 50 * 2**20  # refuse zip bombs: no part of a real package is anywhere near this
 DAMAGED = "数据包已损坏（可能在传输或拷贝中出错），未导入。请重新拷贝或让对方重新打包。"
@@ -37,11 +40,14 @@ class PackageError(ValueError):
 
 
 def pack(report: Report, values: Mapping[str, IndicatorValue] | None = None,
-         now: dt.datetime | None = None) -> bytes:
-    """The package bytes of ``report`` and its 数据指标 ``values``."""
+         now: dt.datetime | None = None, custom: Sequence[Indicator] = ()) -> bytes:
+    """The package bytes of ``report`` and its 数据指标 ``values``; ``custom``: the unit's own indicators
+    (what its ``custom_N`` keys mean — those with a value go along, so the county can read them)."""
     body = json.dumps(report_to_dict(report), ensure_ascii=False, indent=1).encode("utf-8")
     figures = json.dumps([value_to_json(v) for v in (values or {}).values()], ensure_ascii=False,
                          indent=1).encode("utf-8")
+    own = [{"key": i.key, "label": i.label, "unit": i.unit, "group": i.group, "kind": i.kind.value}
+           for i in custom if i.custom and i.key in (values or {})]
     manifest = {
         "format": PACKAGE_FORMAT,
         "app": "fazhi-desktop",
@@ -52,11 +58,15 @@ def pack(report: Report, values: Mapping[str, IndicatorValue] | None = None,
         "parts": {"report.json": hashlib.sha256(body).hexdigest(),
                   "indicators.json": hashlib.sha256(figures).hexdigest()},
     }
+    parts: dict[str, bytes] = {"report.json": body, "indicators.json": figures}
+    if own:  # a part older programs do not know, and skip (format 1 still)
+        parts[CUSTOM_PART] = json.dumps(own, ensure_ascii=False, indent=1).encode("utf-8")
+        manifest["parts"] = {name: hashlib.sha256(part).hexdigest() for name, part in parts.items()}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-        archive.writestr("report.json", body)
-        archive.writestr("indicators.json", figures)
+        for name, part in parts.items():
+            archive.writestr(name, part)
     return out.getvalue()
 
 
@@ -133,6 +143,26 @@ def unpack_all(data: bytes) -> tuple[Report, dict[str, IndicatorValue]]:
     except (ValueError, KeyError, TypeError, ArithmeticError) as exc:  # FieldValueError, LimitError …
         raise PackageError(f"数据包内容有误：{exc}，未导入。") from exc
     return report, {v.key: v for v in values}
+
+
+def custom_indicators(data: bytes) -> tuple[Indicator, ...]:
+    """The sending unit's own indicators a package names (empty for packages without any, and for those
+    of older versions); raises PackageError like :func:`unpack_all`."""
+    manifest = read_manifest(data)
+    parts = manifest.get("parts")
+    if not isinstance(parts, dict) or CUSTOM_PART not in parts:
+        return ()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except _ARCHIVE_ERRORS as exc:
+        raise PackageError(DAMAGED) from exc
+    items = _json(_checked_part(archive, manifest, CUSTOM_PART), CUSTOM_PART)
+    try:
+        check_custom_data(items)
+    except SchemaError as exc:
+        raise PackageError(f"数据包内容有误：{exc}，未导入。") from exc
+    return tuple(Indicator(i["key"], i["label"].strip(), i["unit"].strip(), i.get("group") or "其他",
+                           IndicatorKind(i.get("kind", IndicatorKind.COUNT.value)), custom=True) for i in items)
 
 
 def unpack(data: bytes) -> Report:

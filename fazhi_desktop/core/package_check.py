@@ -180,3 +180,24 @@ def check_values_data(data: object) -> None:
                 raise SchemaError(f"{where}value 是百分比，不能超过100")
             if kind is IndicatorKind.COUNT and number != number.to_integral_value():
                 raise SchemaError(f"{where}value 是计数，应为整数")
+
+
+def check_custom_data(data: object) -> None:
+    """Raises SchemaError unless ``data`` is a list of the unit's own indicators as ``pack`` writes them
+    (``custom_indicators.json``: key, label, unit, group, kind)."""
+    from fazhi_desktop.core.indicators import IndicatorKind
+
+    items = _expect(data, (list,), "自设指标（custom_indicators.json）")
+    if len(items) > limits.MAX_FIGURES:
+        raise SchemaError(f"自设指标太多（{len(items)} 项）")
+    for n, item in enumerate(items, start=1):
+        where = f"第{n}项自设指标的 "
+        value = _expect(item, (dict,), where.removesuffix("的 "))
+        for key, limit in (("key", 64), ("label", 60), ("unit", 16)):
+            _text(value, key, where, limit, required=True)
+            if not value[key].strip():
+                raise SchemaError(f"{where}{key} 是空的")
+        if not set(value["key"]) <= _KEY_CHARS:
+            raise SchemaError(f"{where}key 应为字母、数字和下划线，实际是 {value['key'][:20]}")
+        _text(value, "group", where, 60)
+        _choice(value.get("kind", IndicatorKind.COUNT.value), [k.value for k in IndicatorKind], f"{where}kind")

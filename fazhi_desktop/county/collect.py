@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fazhi_desktop.core.county.matching import match_unit, report_year
 from fazhi_desktop.core.model import Unit
-from fazhi_desktop.county.arrival import Arrival, Unreadable, gather, read_arrival
+from fazhi_desktop.county.arrival import Arrival, Reading, Unreadable, read_files
 from fazhi_desktop.storage.county import CountyStore, Received
 from fazhi_desktop.storage.errors import StorageError
 
@@ -28,6 +28,12 @@ class Outcome(StrEnum):
     CONFLICT = "待选择"  # several different files for one unit
     EXISTS = "已有报告"
     REFUSED = "未导入"
+    CANCELLED = "已取消"  # the user stopped the collection before this file was read or stored
+    SET_ASIDE = "未选用"  # one of several versions of a unit's report, another was chosen (collect dialog)
+
+
+NOT_READ = "收取已取消，这个文件没有读取"
+NOT_STORED = "收取已取消，这个文件没有导入"
 
 
 @dataclass(frozen=True)
@@ -91,20 +97,37 @@ def collect(county: CountyStore, paths: list[Path], year: int, received: dt.date
             replace_existing: bool = False, backup: Backup = lambda: None) -> CollectResult:
     """Collect the files under ``paths`` for ``year`` (see the module docstring); ``backup`` is called once,
     before the first report is replaced."""
+    require_roster(county)
+    return store_reading(county, read_files(paths), year, received, replace_existing=replace_existing,
+                         backup=backup)
+
+
+def require_roster(county: CountyStore) -> list[Unit]:
     roster = county.roster()
     if not roster:
         raise StorageError("名单中还没有单位。请先导入应报送单位名单（county roster 名单文件）。")
-    files, missing = gather(paths)
+    return roster
+
+
+OnUnit = Callable[[int, int, str], None]  # (index from 0, number of units, the unit about to be stored)
+
+
+def store_reading(county: CountyStore, reading: Reading, year: int, received: dt.date, *,
+                  replace_existing: bool = False, backup: Backup = lambda: None, on_unit: OnUnit | None = None,
+                  should_stop: Callable[[], bool] = lambda: False) -> CollectResult:
+    """Match and import what :func:`~fazhi_desktop.county.arrival.read_files` read, one unit (one
+    transaction) at a time, asking ``should_stop`` between units: what was imported stays, the rest is
+    listed as 已取消, nothing is half-imported. Files the reading did not reach are 已取消 too."""
+    roster = require_roster(county)
     batch = _Batch(county, year, received, replace_existing, _Once(backup))
-    for item in missing:
+    for item in reading.missing:
         batch.add(FileOutcome(item.path, Outcome.REFUSED, reason=item.reason))
     groups: dict[int, list[Arrival]] = {}
     units: dict[int, Unit] = {}
     seen: dict[str, Path] = {}
-    for path in files:
-        arrival = read_arrival(path)
+    for arrival in reading.read:
         if isinstance(arrival, Unreadable):
-            batch.add(FileOutcome(path, Outcome.REFUSED, reason=arrival.reason))
+            batch.add(FileOutcome(arrival.path, Outcome.REFUSED, reason=arrival.reason))
             continue
         unit, note = _place(batch, arrival, roster, seen)
         if unit is not None:
@@ -112,9 +135,17 @@ def collect(county: CountyStore, paths: list[Path], year: int, received: dt.date
             notes = (note, *arrival.notes) if note else arrival.notes
             groups.setdefault(unit.id, []).append(replace(arrival, notes=notes))
             units[unit.id] = unit
-    for unit_id, arrivals in groups.items():
+    for path in reading.files[len(reading.read):]:
+        batch.add(FileOutcome(path, Outcome.CANCELLED, reason=NOT_READ))
+    for index, (unit_id, arrivals) in enumerate(groups.items()):
+        if should_stop():
+            for arrival in arrivals:
+                batch.add(FileOutcome(arrival.path, Outcome.CANCELLED, units[unit_id].short_name, NOT_STORED))
+            continue
+        if on_unit is not None:
+            on_unit(index, len(groups), units[unit_id].short_name)
         _take(batch, units[unit_id], arrivals)
-    order = {p: i for i, p in enumerate([*(m.path for m in missing), *files])}
+    order = {p: i for i, p in enumerate([*(m.path for m in reading.missing), *reading.files])}
     batch.result.outcomes.sort(key=lambda o: order.get(o.path, 0))
     batch.result.backup = batch.backup.path
     return batch.result
@@ -158,8 +189,8 @@ def _take(batch: _Batch, unit: Unit, arrivals: list[Arrival]) -> None:
         names = "、".join(a.path.name for a in arrivals)
         for arrival in arrivals:
             batch.add(FileOutcome(arrival.path, Outcome.CONFLICT, unit.short_name,
-                                  f"{unit.short_name}本次有{len(arrivals)}个不同的文件（{names}），请选定一个导入",
-                                  (unit.short_name,)))
+                                  f"{unit.short_name}本次有{len(arrivals)}个不同的文件（{names}），请选定一个导入；"
+                                  f"此文件{arrival.describe()}", (unit.short_name,)))
         return
     extras = [a for a in arrivals if a is not main]
     outcome = store_arrival(batch.county, main, unit, batch.year, batch.received, batch.replace_existing,
@@ -184,7 +215,8 @@ def store_arrival(county: CountyStore, arrival: Arrival, unit: Unit, year: int, 
     try:
         if existing_id is not None:
             backup()
-        county.store_received(report, arrival.values, received_files[0], replace_existing, received_files[1:])
+        county.store_received(report, arrival.values, received_files[0], replace_existing, received_files[1:],
+                              arrival.custom)
     except StorageError as exc:
         return FileOutcome(arrival.path, Outcome.REFUSED, unit.short_name, str(exc))
     notes = list(arrival.notes)
@@ -197,5 +229,4 @@ def _exists_reason(county: CountyStore, unit: Unit, year: int) -> str:
     assert unit.id is not None
     subs = county.submissions(year).get(unit.id, [])
     when = f"（{subs[-1].received_on.month}月{subs[-1].received_on.day}日收到“{subs[-1].file_name}”）" if subs else ""
-    return (f"已有{unit.short_name}{year}年度的报告{when}，未覆盖；确认要用此文件替换时请加 --replace"
-            "（替换前自动备份数据文件）")
+    return f"已有{unit.short_name}{year}年度的报告{when}，未覆盖"

@@ -76,11 +76,16 @@ def to_csv(table: FiguresTable) -> bytes:
 
 def write_table(county: CountyStore, year: int, path: Path) -> FiguresTable:
     """Write the table to ``path`` (.xlsx, .csv or .docx, replacing it atomically); returns it."""
+    table = build_table(county, year)
+    write_built(table, title(county, year), path)
+    return table
+
+
+def write_built(table: FiguresTable, name: str, path: Path) -> None:
+    """Write a built table, titled ``name``, to ``path`` (no data file involved: a worker thread may)."""
     from fazhi_desktop.export.atomic import write_atomic
 
-    table = build_table(county, year)
     suffix = path.suffix.lower()
-    name = title(county, year)
     if suffix == ".csv":
         data = to_csv(table)
 
@@ -97,4 +102,3 @@ def write_table(county: CountyStore, year: int, path: Path) -> FiguresTable:
 
         rule = RULE_NOTE.replace("原因见最后一列", "原因见文末的注")
         write_atomic(path, lambda tmp: write_docx(table, name, rule, tmp))
-    return table

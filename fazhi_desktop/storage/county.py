@@ -21,10 +21,11 @@ from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.repository import ReportStore
 
 if TYPE_CHECKING:
-    from fazhi_desktop.core.indicators import IndicatorValue
+    from fazhi_desktop.core.indicators import Indicator, IndicatorValue
 
 COUNTY_KEY = "county.name"  # e.g. 渠县: department names and the county's own report use it
 OFFICE_KEY = "county.office"  # who signs the review notes
+FIGURES_VERSION_KEY = "county.figures_version"
 DEFAULT_OFFICE = "中共{county}委全面依法治县委员会办公室"
 
 
@@ -150,6 +151,25 @@ class CountyStore:
                 out[int(report_id)] = dt.date.fromisoformat(found)
         return out
 
+    def figures_version(self) -> str:
+        """The program version that last worked out the board's figures of the latest year (ui.county)."""
+        return self.store.get_meta(FIGURES_VERSION_KEY) or ""
+
+    def set_figures_version(self, version: str) -> None:
+        self.store.set_meta(FIGURES_VERSION_KEY, version)
+
+    def has_roster(self) -> bool:
+        """Whether this is a county office's data file (a township's own file has no roster)."""
+        return self.db.execute("SELECT 1 FROM units WHERE roster_position IS NOT NULL LIMIT 1").fetchone() is not None
+
+    def existing_reports(self, report_ids: Sequence[int]) -> list[int]:
+        """The ones of ``report_ids`` that are still in the file, in the given order."""
+        if not report_ids:
+            return []
+        marks = ",".join("?" * len(report_ids))
+        found = {int(r[0]) for r in self.db.execute(f"SELECT id FROM reports WHERE id IN ({marks})", list(report_ids))}
+        return [i for i in report_ids if i in found]
+
     def years(self) -> list[int]:
         """Years with a report or a submission, newest first."""
         rows = self.db.execute("SELECT year FROM reports UNION SELECT year FROM submissions "
@@ -181,12 +201,14 @@ class CountyStore:
         return bytes(row[0])
 
     def store_received(self, report: Report, values: Mapping[str, IndicatorValue] | None, received: Received,
-                       replace_existing: bool = False, extras: Sequence[Received] = ()) -> tuple[Report, Submission]:
+                       replace_existing: bool = False, extras: Sequence[Received] = (),
+                       custom: Sequence[Indicator] = ()) -> tuple[Report, Submission]:
         """Import ``report`` (its unit must be stored) as received: the report with its 数据指标, marked
         已报送 on the received date, and the file as a submission — all in one transaction, so a failure
         leaves nothing behind. ``extras`` are other files of the same report (its Word copy), kept too.
         An existing report of that unit and year is replaced only when
-        ``replace_existing`` (the caller backs the data file up first)."""
+        ``replace_existing`` (the caller backs the data file up first). ``custom``: the unit's own
+        indicators the values use (a package's), matched to the unit's here by name and unit."""
         unit = report.unit
         if unit.id is None:
             raise StorageError("请先保存单位")
@@ -199,6 +221,8 @@ class CountyStore:
         with self.store._tx():
             if existing is not None:
                 self.store.delete_report(existing)
+            if values and custom:
+                values = self.store.adopt_custom_indicators(unit.id, custom, values)
             keys = list(values) if values is not None else None
             stored = self.store.create_report(report, keys)
             assert stored.id is not None

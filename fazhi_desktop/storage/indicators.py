@@ -36,6 +36,11 @@ def stored_number(raw: str | None) -> Decimal | None:
         return None
 
 
+def _plain(text: str) -> str:
+    """A name as compared: without spaces (“法治 讲座” is “法治讲座”)."""
+    return "".join(text.split())
+
+
 class IndicatorStore(ChapterStore):
     """Indicator values of reports; shares the connection (and transactions) of a ReportStore."""
 
@@ -62,6 +67,26 @@ class IndicatorStore(ChapterStore):
                 {"unit_id": unit_id, "key": key, "label": strip_control(label).strip(), "unit": unit.strip(),
                  "grp": group, "kind": kind.value})
         return Indicator(key, label.strip(), unit.strip(), group, kind, custom=True)
+
+    def adopt_custom_indicators(self, unit_id: int, indicators: Iterable[Indicator],
+                                values: Mapping[str, IndicatorValue]) -> dict[str, IndicatorValue]:
+        """``values`` keyed by the unit's own indicators here: each of ``indicators`` (another file's, e.g.
+        a package's ``custom_N``) is the unit's indicator of the same name and unit, made when it has none.
+        Values of keys ``indicators`` do not name stay as they are."""
+        from dataclasses import replace
+
+        own = {(_plain(i.label), _plain(i.unit)): i.key for i in self.custom_indicators(unit_id)}
+        keys: dict[str, str] = {}
+        with self._tx():
+            for ind in indicators:
+                if ind.key not in values:
+                    continue
+                found = own.get((_plain(ind.label), _plain(ind.unit)))
+                if found is None:
+                    found = own[(_plain(ind.label), _plain(ind.unit))] = self.add_custom_indicator(
+                        unit_id, ind.label, ind.unit, ind.group, ind.kind).key
+                keys[ind.key] = found
+        return {keys.get(k, k): replace(v, key=keys.get(k, k)) for k, v in values.items()}
 
     def catalog_for_report(self, report_id: int) -> Catalog:
         from fazhi_desktop.core.indicators import load_catalog

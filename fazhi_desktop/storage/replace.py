@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +14,7 @@ from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.repository import ReportStore
 
 if TYPE_CHECKING:
-    from fazhi_desktop.core.indicators import IndicatorValue
+    from fazhi_desktop.core.indicators import Indicator, IndicatorValue
 
 
 def backup_path_for(db_path: Path, reason: str = "导入替换前") -> Path:
@@ -51,28 +51,32 @@ def replace_chapters(store: ReportStore, report_id: int, chapters: tuple[Chapter
 
 
 def store_unpacked(store: ReportStore, report: Report, values: Mapping[str, IndicatorValue],
-                   existing: int | None) -> Report:
-    """Store an unpacked report and its 数据指标 in one transaction, replacing report ``existing`` (if any).
+                   existing: int | None, custom: Sequence[Indicator] = ()) -> Report:
+    """Store an unpacked report and its 数据指标 in one transaction, replacing report ``existing`` (if any);
+    ``custom``: the package's own indicators, matched to the unit's here by name and unit (or added).
 
     A failure at any point (a full disk, a killed program) leaves the data file as it was."""
     with store.transaction():
         if existing is not None:
             store.delete_report(existing)
         unit = store.find_unit(report.unit.short_name) or store.save_unit(report.unit)
+        if custom and values:
+            assert unit.id is not None
+            values = store.adopt_custom_indicators(unit.id, custom, values)
         created = store.create_report(replace(report, unit=unit), indicator_keys=list(values))
         assert created.id is not None
         store.set_indicator_values(created.id, values)
     return created
 
 
-def rehearse(report: Report, values: Mapping[str, IndicatorValue]) -> None:
+def rehearse(report: Report, values: Mapping[str, IndicatorValue], custom: Sequence[Indicator] = ()) -> None:
     """Store the report once into an empty database in memory: whatever the data file would refuse
     is refused here, before the data file is touched (raises StorageError)."""
     from fazhi_desktop.storage.database import open_memory
 
     scratch = ReportStore(open_memory())
     try:
-        store_unpacked(scratch, report, values, None)
+        store_unpacked(scratch, report, values, None, custom)
     except StorageError:
         raise
     except Exception as exc:

@@ -45,6 +45,7 @@ def demo_figures() -> dict[str, IndicatorValue]:
     return parse_values(load_catalog(), raw)
 
 
+JOINT_DEPARTMENTS = {"县交通运输局", "县生态环境局"}  # signed by the 党组 and the department
 CONTRADICTING = "县公安局"  # its package says 调解成功 > 受理矛盾纠纷
 # Its stored 法律援助案件 is 2.5 (a count must be whole), as a file written before figures were validated may hold:
 # packages are validated now, so the collected data file is given the value afterwards (conftest.collected_db).
@@ -73,7 +74,8 @@ def report_for(name: str, year: int = YEAR, *, law_error: bool = False, stale: b
         text = text.replace("2026", str(year + 1)).replace("2025", str(year))
     report = report_from_dict(json.loads(text))
     own = unit(name)
-    signatories = (own.full_name,) if own.kind is UnitKind.DEPARTMENT else (own.party_name, own.full_name)
+    joint = own.kind is not UnitKind.DEPARTMENT or name in JOINT_DEPARTMENTS  # (a department's 党组 and itself)
+    signatories = (own.party_name, own.full_name) if joint else (own.full_name,)
     report = replace(report, unit=own, status=Status.FINAL, status_dates=(), addressee=own.default_addressee,
                      signatories=signatories, imprint_cc=own.default_cc)
     chapters = list(report.chapters)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -55,8 +56,13 @@ def test_collect_the_fixture_folder(capsys: pytest.CaptureFixture[str], county_f
     assert ("【重复】南河街道报告 - 副本.txt：与本次的“南河街道2025年度法治政府建设情况报告.txt”完全相同，未重复导入"
             in lines)
     assert "【未匹配】柳树村法治报告.docx：标题、落款和开头段中都没有名单上的单位名称" in lines
-    assert ("【待选择】和平乡报告.docx → 和平乡：和平乡本次有2个不同的文件（和平乡报告.docx、"
-            "和平乡报告（定稿）.docx），请选定一个导入") in lines
+    conflict = [line for line in lines if line.startswith("【待选择】")]
+    head = "和平乡本次有2个不同的文件（和平乡报告.docx、和平乡报告（定稿）.docx），请选定一个导入；此文件"
+    assert [line.split("：", 1)[0] for line in conflict] == ["【待选择】和平乡报告.docx → 和平乡",
+                                                           "【待选择】和平乡报告（定稿）.docx → 和平乡"]
+    told = [line.split("：", 1)[1] for line in conflict]  # each version with what tells it from the other
+    assert all(re.fullmatch(rf"{re.escape(head)}(\d+)字，\d+月\d+日\d\d:\d\d修改", t) for t in told), told
+    assert int(re.findall(r"(\d+)字", told[1])[0]) == int(re.findall(r"(\d+)字", told[0])[0]) + 1  # 明显成效
     assert "【未导入】~$千佛镇报告.docx：这是 Word/WPS 打开文档时留下的临时文件，不是报告" in lines
     assert "【未导入】三汇镇（不完整）.fzbg：这不是本程序的数据包（.fzbg），或文件已损坏。" in lines
     assert any(line.startswith("【未导入】损坏的报告.docx：损坏的报告.docx 已损坏或不是 Word 文档") for line in lines)
@@ -164,3 +170,20 @@ def test_collect_needs_a_roster_and_a_plausible_date(capsys: pytest.CaptureFixtu
                        "--received", "2025-12-30")
     assert code == 2 and "收到日期 2025-12-30 不晚于2025年12月31日" in err
     assert dt.date(2026, 2, 27) == ON_TIME
+
+
+def test_department_reports_keep_their_closing_and_signatures(county_db: str) -> None:
+    """A department signs as itself (安平县市场监督管理局) or with its 党组; both are read back from Word and text."""
+    store = ReportStore(open_database(Path(county_db), journal="delete"))
+    county = CountyStore(store)
+    by_unit = {store.load_report(r).unit.short_name: store.load_report(r) for r in county.report_ids(YEAR).values()}
+    store.db.close()
+    expected = {"县市场监督管理局": ("安平县市场监督管理局",),  # .docx
+                "县自然资源局": ("安平县自然资源局",),  # .txt
+                "县交通运输局": ("中共安平县交通运输局党组", "安平县交通运输局"),  # .docx
+                "县生态环境局": ("中共安平县生态环境局党组", "安平县生态环境局")}  # .txt
+    for name, signatories in expected.items():
+        report = by_unit[name]
+        assert (report.closing, report.signatories, report.date) == ("特此报告。", signatories,
+                                                                     dt.date(2026, 1, 16)), name
+        assert "特此报告" not in report.chapters[-1].blocks[-1].body, name

@@ -3,37 +3,21 @@ pasting a roster and collecting a folder with a hand assignment (screenshots in 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
 from fazhi_desktop.core.model import UnitKind
-from fazhi_desktop.storage.database import open_database
-from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.county.collect_dialog import CollectDialog
 from fazhi_desktop.ui.county.roster_dialog import RosterDialog
 from fazhi_desktop.ui.window.main_window import MainWindow
-from fazhi_desktop.ui.window.ui_settings import open_settings
 from tests.county.conftest import Folder
 from tests.county.fixture import ROSTER
+from tests.county.windows import open_window, shot
 
-OUT = Path(os.environ.get("FAZHI_SCREENSHOT_DIR") or Path(__file__).resolve().parents[2] / "build" / "screenshots")
-
-
-def _window(qtbot, db: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    QApplication.instance().setFont(QFont(["WenQuanYi Micro Hei", "Noto Sans CJK SC"], 10))  # type: ignore[union-attr]
-    store = ReportStore(open_database(db, journal="delete"))
-    window = MainWindow(store, open_settings(tmp_path / "settings"), db)
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+_window = open_window
 
 
 @pytest.fixture
@@ -46,12 +30,7 @@ def board(qtbot, county_db: str, tmp_path: Path) -> Iterator[MainWindow]:  # typ
 
 
 def _shot(window: MainWindow, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    path = OUT / f"{name}.png"
-    pixmap = window.grab()
-    assert pixmap.save(str(path)) and (pixmap.width(), pixmap.height()) == (1024, 768)
-    return path
+    return shot(window, name)
 
 
 def test_board_lists_filters_and_sorts(board: MainWindow) -> None:
@@ -109,6 +88,13 @@ def test_roster_dialog_and_collect_dialog(qtbot, county_files: Folder, tmp_path:
     monkeypatch.setattr(RosterDialog, "exec", paste_and_accept)
     assert window.county.import_roster() == 31
     assert window.store.find_unit("柳树村").kind is UnitKind.STREET  # type: ignore[union-attr]
+    again = RosterDialog("安平县", window, {u.short_name: u.kind for u in window.store.list_units()})
+    qtbot.addWidget(again)
+    again.paste.setPlainText("柳树村\n新设街道\n")  # the list pasted again: the correction stays
+    assert [again.preview.item(r, 2).text() for r in range(2)] == ["已有单位，沿用原有类型", "按名称推断"]
+    assert again.preview.cellWidget(0, 1).currentText() == "街道"
+    assert [(e.name, e.kind) for e in again.entries()] == [("柳树村", UnitKind.STREET), ("新设街道", UnitKind.STREET)]
+    again.close()
     dialog = CollectDialog(2025, ROSTER, window.county.run_collect, window.county.run_assign, window)
     qtbot.addWidget(dialog)
     dialog.received.setDate(dialog.received.date().fromString("2026-02-27", "yyyy-MM-dd"))
@@ -125,3 +111,73 @@ def test_roster_dialog_and_collect_dialog(qtbot, county_files: Folder, tmp_path:
     assert window.county.view.summary.text().startswith("应报送31个单位：已收到27个（按时27个，逾期0个），未收到4个")
     window.close()
     window.store.db.close()
+
+
+def test_review_notes_and_the_table_from_the_board(board: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """生成审核意见 for the selected units and 导出汇总表, written in a worker thread: the window keeps its
+    timers running, a 请稍候 dialog offers 取消, which stops between units."""
+    import itertools
+    import time
+
+    from openpyxl import load_workbook
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from fazhi_desktop.county import review_notes
+    from fazhi_desktop.ui.common.dialogs import Dialogs
+
+    view = board.county.view
+    folder = tmp_path / "审核意见"
+    folder.mkdir()
+    told: list[str] = []
+    monkeypatch.setattr(Dialogs, "ask_directory", lambda *_a, **_k: folder)
+    monkeypatch.setattr(Dialogs, "inform", lambda _p, _t, text: told.append(text))
+    real = review_notes.write_note
+
+    def slow(job, where):  # type: ignore[no-untyped-def]
+        time.sleep(0.4)
+        return real(job, where)
+
+    monkeypatch.setattr(review_notes, "write_note", slow)
+    view.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+    rows = {view.table.item(r, 0).text(): r for r in range(view.table.rowCount())}
+    for name in ("石桥镇", "青龙乡", "龙潭镇"):
+        view.table.selectRow(rows[name])
+    ticks: list[float] = []
+    clock = QTimer()
+    clock.timeout.connect(lambda: ticks.append(time.monotonic()))
+    clock.start(10)
+    view.review.click()
+    clock.stop()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"{n}2025年度报告审核意见.docx" for n in ("石桥镇", "青龙乡", "龙潭镇"))
+    assert told == [f"已生成3份审核意见，保存在：\n{folder}"]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) > 40 and max(gaps) < 0.35, (len(ticks), max(gaps))
+    # 取消 between units: what was written stays, the rest is not written
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    def press_cancel() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                button = widget.findChild(QPushButton)
+                if button is not None and button.text() == "取消":
+                    button.click()
+                    return
+        QTimer.singleShot(20, press_cancel)
+
+    view.table.clearSelection()
+    for path in folder.iterdir():
+        path.unlink()
+    QTimer.singleShot(700, press_cancel)
+    view.review.click()  # all 27 units
+    written = len(list(folder.iterdir()))
+    assert 1 <= written < 27 and told[-1] == f"已生成{written}份审核意见（共27份，已取消其余），保存在：\n{folder}"
+    target = tmp_path / "汇总表.xlsx"
+    monkeypatch.setattr(Dialogs, "ask_save_file", lambda *_a, **_k: target)
+    view.export.click()
+    assert board.statusBar().currentMessage() == f"已导出汇总表：{target}"
+    sheet = load_workbook(target).active
+    assert sheet.cell(1, 1).value == "安平县2025年度法治政府建设主要数据汇总表"
+    assert [sheet.cell(r, 1).value for r in range(4, 8)] == ROSTER[:4]

@@ -55,9 +55,10 @@ def test_roster_command_from_an_xlsx_column_then_kind_edits(capsys: pytest.Captu
     code, out, _ = run(capsys, "--db", str(tmp_path / "b.db"), "county", "roster", str(tmp_path / "名单.xlsx"),
                        "--column", "单位", "--county", "渠县")
     assert code == 0 and "名单：读入4个单位，新加入4个" in out
+    assert run(capsys, "--db", db, "county", "kind", "千佛镇", "街道")[0] == 0  # the clerk corrects a kind …
     code, out, _ = run(capsys, "--db", db, "county", "roster", str(tmp_path / "名单.xlsx"))
-    assert code == 0
-    assert out.startswith("名单：读入4个单位，新加入0个，已在名单中4个。\n  千佛镇\t乡镇（按名称推断，已在名单中）")
+    assert code == 0  # … and importing the list again keeps it
+    assert out.startswith("名单：读入4个单位，新加入0个，已在名单中4个。\n  千佛镇\t街道（沿用原有类型，已在名单中）")
     code, out, _ = run(capsys, "--db", str(tmp_path / "b.db"), "county", "roster")
     assert out.splitlines() == ["1\t千佛镇\t乡镇\t千佛镇人民政府", "2\t县司法局\t县级部门\t渠县司法局",
                                 "3\t石桥街道\t街道\t石桥街道办事处", "4\t县委办公室\t县级部门\t中共渠县县委办公室"]
@@ -79,3 +80,40 @@ def test_roster_files_that_cannot_be_read(capsys: pytest.CaptureFixture[str], tm
     (tmp_path / "名单.csv").write_bytes("单位,类型\n千佛镇,乡镇\n县财政局,\n".encode("gbk"))
     code, out, _ = run(capsys, "--db", db, "county", "roster", str(tmp_path / "名单.csv"))
     assert code == 0 and "  千佛镇\t乡镇（按表中类型）" in out and "  县财政局\t县级部门（按名称推断）" in out
+
+
+def test_a_roster_as_offices_keep_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An .xlsx with a merged title, 序号/单位名称/单位类型/联系人/电话, names with 人民政府 and stray spaces,
+    a blank line and a 合计 line; and the same list exported by WPS as CSV (GBK, CRLF, a quoted comma)."""
+    from openpyxl import Workbook
+
+    from tests.county.fixture import ROSTER
+
+    book = Workbook()
+    sheet = book.active
+    sheet.merge_cells("A1:E1")
+    sheet["A1"] = "安平县2025年度法治政府建设情况报告报送单位名单"
+    sheet.append(["序号", "单位名称", "单位类型", "联系人", "联系电话"])
+    for number, name in enumerate(ROSTER, start=1):
+        shown = f"{name}人民政府" if number % 4 == 0 and name.endswith(("镇", "乡")) else name
+        kind = "县级部门" if number == 27 else ""
+        sheet.append([number, f" {shown} " if number == 5 else shown, kind, f"张{number}", 13800000000 + number])
+    sheet.append([None] * 5)
+    sheet.append(["合计", f"{len(ROSTER)}个单位", None, None, None])
+    book.save(tmp_path / "名单.xlsx")
+    db = str(tmp_path / "县.db")
+    code, out, err = run(capsys, "--db", db, "county", "roster", str(tmp_path / "名单.xlsx"))
+    assert code == 0, err
+    assert out.splitlines()[0] == "名单：读入30个单位，新加入30个，已在名单中0个。"
+    assert "提示：第34行是合计行，已跳过" in out.splitlines()
+    assert "  县交通运输局\t县级部门（按表中类型）" in out.splitlines()
+    listed = run(capsys, "--db", db, "county", "roster")[1].splitlines()
+    assert [line.split("\t")[1] for line in listed] == ROSTER
+    quoted = '"牵头,配合"'
+    lines = ["序号,单位,类型,备注",
+             *(f"{n},{name},,{quoted if n == 3 else ''}" for n, name in enumerate(ROSTER, start=1))]
+    (tmp_path / "名单.csv").write_bytes("\r\n".join(lines).encode("gbk") + b"\r\n")
+    code, out, err = run(capsys, "--db", str(tmp_path / "另.db"), "county", "roster", str(tmp_path / "名单.csv"))
+    assert code == 0, err
+    assert out.splitlines()[0] == "名单：读入30个单位，新加入30个，已在名单中0个。"
+    assert "提示" not in out

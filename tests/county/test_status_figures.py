@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.county.fixture import CONTRADICTING, INVALID_FIGURE, PACKAGES, ROSTER, figures_for
+from tests.county.fixture import CONTRADICTING, INVALID_FIGURE, NOT_SENT, PACKAGES, ROSTER, figures_for
 from tests.helpers import run_cli as run
 
 
@@ -77,7 +77,7 @@ def test_table_csv_sums_and_recomputed_rates(county_db: str, tmp_path: Path,
     rows = list(csv.reader(io.StringIO((tmp_path / "汇总.csv").read_bytes().decode("utf-8-sig"))))
     header = rows[0]
     by_name = {r[0]: dict(zip(header, r, strict=False)) for r in rows[1:] if len(r) > 1}
-    total = by_name["合计（27个单位）"]
+    total = by_name["合计（收到27个，有数据10个）"]
     expected = _expected()
     assert total["受理矛盾纠纷（件）"] == str(expected["accepted"])
     assert total["调解成功（件）"] == str(expected["resolved"])
@@ -90,7 +90,10 @@ def test_table_csv_sums_and_recomputed_rates(county_db: str, tmp_path: Path,
     assert by_name[INVALID_FIGURE]["数据问题"] == "法律援助案件：法律援助案件是计数，应为整数（单位：件）。"
     assert by_name[CONTRADICTING]["调解成功率（%）"].endswith("✗")
     assert by_name["太平镇"]["报送"] == "未收到" and by_name["太平镇"]["受理矛盾纠纷（件）"] == ""
-    assert by_name["乡镇小计（13个）"]["类型"] == "" and by_name["街道小计（3个）"]
+    assert by_name["乡镇小计（收到13个，有数据3个）"]["类型"] == "" and by_name["街道小计（收到3个，有数据2个）"]
+    without = [n for n in ROSTER if n not in PACKAGES and n not in NOT_SENT and n != "和平乡"]
+    assert (f"提示：{'、'.join(without)}报来的是 Word 或文本文件，没有数据指标，不在合计之中"
+            "（可在其报告的“数据指标”中补填，或请其报送 .fzbg 数据包）") in out.splitlines()
     assert total["便民服务群众满意度（%）"] == ""  # typed percentages are not totalled
     assert [r[0] for r in rows[1:4]] == ["千佛镇", "石桥镇", "青龙乡"]
 
@@ -109,7 +112,7 @@ def test_table_xlsx_read_back_with_openpyxl(county_db: str, tmp_path: Path,
     assert header[:4] == ["单位", "类型", "报送", "党委会（专题会）研究法治建设（次）"]
     col = {name: i + 1 for i, name in enumerate(header)}
     rows = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1)}
-    total = rows["合计（27个单位）"]
+    total = rows["合计（收到27个，有数据10个）"]
     expected = _expected()
     accepted = ws.cell(total, col["受理矛盾纠纷（件）"])
     assert accepted.value == expected["accepted"] and accepted.number_format == "#,##0"
@@ -134,7 +137,7 @@ def test_table_docx_holds_every_column(county_db: str, tmp_path: Path, capsys: p
     headers = [cell.text for table in doc.tables for cell in table.rows[0].cells[1:]]
     assert len(headers) == 69 and headers[0] == "党委会（专题会）研究法治建设（次）"
     assert all(len(t.columns) <= 5 for t in doc.tables)  # fits the 156 mm type area
-    assert doc.tables[0].rows[-1].cells[0].text == "合计（27个单位）"
+    assert doc.tables[0].rows[-1].cells[0].text == "合计（收到27个，有数据10个）"
     section = doc.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.top_margin.mm) == 37
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from fazhi_desktop.core.county.own_figures import own_columns, with_own
 from fazhi_desktop.core.indicators import (
     Catalog,
     Indicator,
@@ -43,6 +44,20 @@ class UnitFigures:
     @property
     def received(self) -> bool:
         return self.catalog is not None
+
+    @property
+    def has_figures(self) -> bool:
+        """Some 数据指标 filled (a report sent as Word or text arrives without any)."""
+        return any(v.state is not ValueState.EMPTY for v in self.values.values())
+
+
+def _counted(units: Sequence[UnitFigures], unit_word: str = "") -> str:
+    """（14个） or, when some sent no figures, （收到14个，有数据3个）."""
+    received = [f for f in units if f.received]
+    with_figures = sum(1 for f in received if f.has_figures)
+    if with_figures == len(received):
+        return f"（{len(received)}个{unit_word}）"
+    return f"（收到{len(received)}个，有数据{with_figures}个）"
 
 
 @dataclass(frozen=True)
@@ -124,7 +139,7 @@ def _columns(figures: Sequence[UnitFigures]) -> list[Indicator]:
             has = value is not None and value.state is not ValueState.EMPTY
             if ind.computed:
                 has = has or compute_rate(ind, fig.values).percent is not None
-            if has and not ind.custom:
+            if has:
                 filled.setdefault(ind.key, ind)
     return [filled[k] for k in order if k in filled]
 
@@ -162,8 +177,11 @@ def figures_table(year: int, figures: Sequence[UnitFigures], catalog: Catalog) -
     """Rows of ``figures`` grouped by kind (乡镇、街道、县级部门) with subtotals and a total (see the module
     docstring); ``catalog`` is the shipped one (numerators and denominators of the rates)."""
     figures = [f for f in figures if f.unit.kind is not UnitKind.COUNTY]
+    own, keys, notes = own_columns([(f.catalog, dict(f.values)) for f in figures if f.catalog is not None])
+    mapped = iter(keys)
+    figures = [f if f.catalog is None else UnitFigures(f.unit, *with_own(f.catalog, own, dict(f.values), next(mapped)))
+               for f in figures]
     columns = _columns(figures)
-    notes: list[str] = []
     rows: list[Row] = []
     for kind in UnitKind:
         group = [f for f in figures if f.unit.kind is kind]
@@ -178,22 +196,34 @@ def figures_table(year: int, figures: Sequence[UnitFigures], catalog: Catalog) -
                     notes.append(f"{fig.unit.short_name}的{ind.label}有误：{cell.invalid.rstrip('。')}{counted}")
             rows.append(Row(fig.unit.short_name, kind, cells, "已收到" if fig.received else "未收到"))
         received = [f for f in group if f.received]
-        rows.append(Row(f"{kind.value}小计（{len(received)}个）", kind,
+        rows.append(Row(f"{kind.value}小计{_counted(group)}", kind,
                         tuple(_total_cell(ind, received, catalog) for ind in columns), total=True))
     received = [f for f in figures if f.received]
-    rows.append(Row(f"合计（{len(received)}个单位）", None,
+    rows.append(Row(f"合计{_counted(figures, '单位')}", None,
                     tuple(_total_cell(ind, received, catalog) for ind in columns), total=True))
-    if any(c.kind is IndicatorKind.PERCENT for c in columns):
+    without = [f.unit.short_name for f in received if not f.has_figures]
+    if without:
+        notes.append(f"{'、'.join(without)}报来的是 Word 或文本文件，没有数据指标，不在合计之中"
+                     "（可在其报告的“数据指标”中补填，或请其报送 .fzbg 数据包）")
+    if any(c.kind is IndicatorKind.PERCENT and not c.custom for c in columns):
         notes.append("满意度等直接填写的百分比不能相加，也不做平均，合计栏留空")
-    totals = {ind.key: _total(ind, received) for ind in catalog.indicators
-              if ind.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) and not ind.custom}
+    if own:
+        notes.append("标“单位自设”的列是各单位自己添加的指标：名称和计量单位相同的合为一列，计数和金额照样相加")
+    summable = [*(i for i in catalog.indicators if not i.custom), *own]
+    totals = {ind.key: _total(ind, received) for ind in summable
+              if ind.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY)}
     return FiguresTable(year, tuple(columns), tuple(rows), tuple(notes),
                         {k: t for k, t in totals.items() if t.number is not None})
 
 
 def header_texts(table: FiguresTable) -> list[str]:
     """The column titles of the table as printed: 单位, 类型, 报送, each indicator with its unit, 数据问题."""
-    return ["单位", "类型", "报送", *(f"{c.label}（{c.unit}）" for c in table.columns), "数据问题"]
+    return ["单位", "类型", "报送", *(column_title(c) for c in table.columns), "数据问题"]
+
+
+def column_title(ind: Indicator) -> str:
+    """An indicator's column title: 法律援助案件（件）; a units' own one: 法治讲座（场，单位自设）."""
+    return f"{ind.label}（{ind.unit}，单位自设）" if ind.custom else f"{ind.label}（{ind.unit}）"
 
 
 def row_problems(table: FiguresTable, row: Row) -> str:
@@ -208,7 +238,7 @@ def county_values(table: FiguresTable) -> dict[str, IndicatorValue]:
     for key, total in table.totals.items():
         assert total.number is not None
         parts = "；".join(f"{name} {_plain(number)}" for name, number in total.parts)
-        note = f"由{len(total.parts)}个单位汇总"
+        note = f"由{len(total.parts)}个单位{'自设的同名指标' if total.indicator.custom else ''}汇总"
         state = ValueState.NOT_OCCURRED if total.all_not_occurred else ValueState.VALUE
         number = None if total.all_not_occurred else total.number
         values[key] = IndicatorValue(key, number, state, note, parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from fazhi_desktop.core.model import UnitKind
@@ -11,7 +11,8 @@ from fazhi_desktop.core.units import infer_kind, normalize_name, parse_kind
 
 NAME_HEADERS = ("单位名称", "单位", "名称", "报送单位", "部门", "乡镇（街道）", "乡镇", "name", "unit")
 KIND_HEADERS = ("单位类型", "类型", "类别", "kind")
-_NOT_A_NAME = re.compile(r"^(序号|合计|总计|小计|备注|\d+)$|名单|一览表|报送情况|年度")
+_NOT_A_NAME = re.compile(r"^(序号|合计|总计|小计|备注|\d+|共?\d+个(单位)?)$|名单|一览表|报送情况|年度")
+_TOTAL_ROW = re.compile(r"^(合\s*计|总\s*计|小\s*计)[:：]?$")  # a sheet's sum line: 合计 | 30个单位
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class RosterEntry:
 
     name: str
     kind: UnitKind
-    how: str  # "given" (a kind column), "inferred" (from the name) or "default" (乡镇: the name says nothing)
+    how: str  # "given" (a kind column), "inferred" (from the name), "default" (乡镇: the name says nothing)
+    # or "known" (a unit the data file has already: its kind, maybe corrected by the clerk, is kept)
 
     @property
     def uncertain(self) -> bool:
@@ -76,8 +78,9 @@ def parse_rows(rows: Sequence[Sequence[str | None]], column: str | int | None = 
     The names are in the column headed 单位/名称/单位名称… (or ``column``: a header or a 1-based number;
     by default the column that looks most like unit names); an optional 类型 column gives the kinds.
     """
-    table = [[("" if c is None else str(c)).strip() for c in row] for row in rows]
-    table = [r for r in table if any(r)]
+    cells = [[("" if c is None else str(c)).strip() for c in row] for row in rows]
+    numbers = [n for n, r in enumerate(cells, start=1) if any(r)]  # as the sheet numbers them, blank rows too
+    table = [r for r in cells if any(r)]
     if not table:
         return RosterParse((), ("名单是空的",))
     name_col, kind_col, start = _column(table, column)
@@ -86,10 +89,13 @@ def parse_rows(rows: Sequence[Sequence[str | None]], column: str | int | None = 
     entries: list[RosterEntry] = []
     notes: list[str] = []
     seen: set[str] = set()
-    for number, row in enumerate(table[start:], start=start + 1):
+    for number, row in zip(numbers[start:], table[start:], strict=True):
         raw = row[name_col] if name_col < len(row) else ""
         name = normalize_name(raw)
         if not name:
+            continue
+        if any(_TOTAL_ROW.match(cell) for cell in row):
+            notes.append(f"第{number}行是合计行，已跳过")
             continue
         if _NOT_A_NAME.search(name) or len(name) > 30:
             notes.append(f"第{number}行“{raw}”不像单位名称，已跳过")
@@ -131,3 +137,18 @@ def _is_kind(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def with_known(parsed: RosterParse, known: Mapping[str, UnitKind]) -> RosterParse:
+    """Units the data file has already keep their kind (the clerk may have corrected it) unless the list
+    has a kind column that says otherwise."""
+    entries: list[RosterEntry] = []
+    kept: set[str] = set()
+    for entry in parsed.entries:
+        if entry.name in known and entry.how != "given":
+            entries.append(RosterEntry(entry.name, known[entry.name], "known"))
+            kept.add(entry.name)
+        else:
+            entries.append(entry)
+    notes = tuple(n for n in parsed.notes if not any(n.startswith(f"“{name}”的类型") for name in kept))
+    return RosterParse(tuple(entries), notes)

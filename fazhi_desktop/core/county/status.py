@@ -77,6 +77,7 @@ class UnitStatus:
     published_on: dt.date | None = None
     metrics: ReportMetrics | None = None
     file_names: tuple[str, ...] = field(default=())
+    metrics_pending: bool = False  # the report's figures are being worked out (the 汇总 view fills them in)
 
     @property
     def submit(self) -> Timeliness:

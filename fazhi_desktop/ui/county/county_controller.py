@@ -7,16 +7,18 @@ are imported when the user first opens 汇总.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
+from PySide6.QtWidgets import QLabel, QPushButton, QToolBar, QWidget
 
 from fazhi_desktop.ui.common.dialogs import Dialogs
 
 if TYPE_CHECKING:
+    from fazhi_desktop.core.county.status import ReportMetrics
     from fazhi_desktop.county.collect import CollectResult, FileOutcome
     from fazhi_desktop.storage.county import CountyStore
     from fazhi_desktop.ui.county.county_view import CountyView
@@ -48,6 +50,9 @@ class CountyController(QObject):
         self._banner: QLabel | None = None
         self._banner_button: QPushButton | None = None
         window.sig_report_opened.connect(self._on_report_opened)
+        from fazhi_desktop.ui.county.board_figures import BoardFigures
+
+        self.figures = BoardFigures(window, lambda: self.county)
 
     # ---- the view ---------------------------------------------------------------------------
     @property
@@ -70,6 +75,7 @@ class CountyController(QObject):
             view.sig_review_requested.connect(self.review)
             view.sig_table_requested.connect(self.export_table)
             view.sig_published_requested.connect(self.mark_published)
+            self.figures.board.sig_computed.connect(self._on_figures)
             if self.window.read_only:
                 from fazhi_desktop.ui.window.read_only import lock_editing
 
@@ -90,11 +96,19 @@ class CountyController(QObject):
         self.window._set_report_actions(False)
 
     def refresh(self) -> None:
+        """The board of the chosen year at once, with the cached figures; the others are filled in as they
+        are worked out in the background."""
         from fazhi_desktop.core.county.status import summary
-        from fazhi_desktop.county.board import status_lines
+        from fazhi_desktop.county.board import status_board
 
-        lines = status_lines(self.county, self.view.current_year(), save=not self.window.read_only)
+        lines, pending = status_board(self.county, self.view.current_year())
         self.view.set_lines(lines, summary(lines))
+        self.figures.fill(pending)
+
+    def _on_figures(self, report_id: int, metrics: ReportMetrics | None) -> None:
+        line = next((s for s in self.view.lines() if s.report_id == report_id), None)
+        if line is not None:
+            self.view.update_line(replace(line, metrics=metrics, metrics_pending=False))
 
     # ---- opening a unit's report ------------------------------------------------------------
     def open_report(self, report_id: int, editable: bool) -> None:
@@ -125,7 +139,8 @@ class CountyController(QObject):
         from fazhi_desktop.ui.county.roster_dialog import RosterDialog
 
         county = self.county
-        dialog = RosterDialog(county.county_name(), self.window)
+        dialog = RosterDialog(county.county_name(), self.window,
+                              {u.short_name: u.kind for u in self.window.store.list_units()})
         if not dialog.exec():
             return 0
         if dialog.county_name() != county.county_name():
@@ -145,26 +160,37 @@ class CountyController(QObject):
         dialog.exec()
         self.refresh()
 
-    def run_collect(self, paths: list[Path], received: dt.date) -> CollectResult:
-        from fazhi_desktop.county.board import report_metrics
-        from fazhi_desktop.county.collect import collect
+    def run_collect(self, paths: list[Path], received: dt.date, parent: QWidget | None = None) -> CollectResult:
+        """Collect ``paths`` for the board's year: read in a worker thread, imported here unit by unit, with
+        a 请稍候 dialog naming the file and a 取消 that stops between files (ui.county.collect_progress)."""
+        from fazhi_desktop.county.arrival import read_files
+        from fazhi_desktop.county.collect import require_roster, store_reading
+        from fazhi_desktop.ui.county.collect_progress import CollectProgress
 
         year = self.view.current_year()
         self._check_received(received, year)
-        result = collect(self.county, paths, year, received, backup=self._backup)
-        report_metrics(self.county, list(self.county.report_ids(year).values()))
-        return result
+        county = self.county
+        require_roster(county)
+        return CollectProgress(parent or self.window).collect(
+            lambda on_file, stop: read_files(paths, on_file, stop),
+            lambda reading, on_unit, stop: store_reading(county, reading, year, received, backup=self._backup,
+                                                         on_unit=on_unit, should_stop=stop))
 
     def run_assign(self, path: Path, unit_name: str, received: dt.date, replace: bool) -> FileOutcome:
         from fazhi_desktop.county.arrival import Unreadable, read_arrival
         from fazhi_desktop.county.collect import FileOutcome, Outcome, store_arrival
+        from fazhi_desktop.ui.common.long_task import Cancelled, run_long
 
         year = self.view.current_year()
         unit = self.window.store.find_unit(unit_name)
-        arrival = read_arrival(path)
-        if isinstance(arrival, Unreadable) or unit is None:
-            reason = arrival.reason if isinstance(arrival, Unreadable) else f"没有单位“{unit_name}”"
-            return FileOutcome(path, Outcome.REFUSED, unit_name, reason)
+        if unit is None:
+            return FileOutcome(path, Outcome.REFUSED, unit_name, f"没有单位“{unit_name}”")
+        try:  # a big file on a slow U盘 is read without freezing the window
+            arrival = run_long(self.window, f"正在读取 {path.name} ……", lambda _stop: read_arrival(path), abandon=True)
+        except Cancelled:
+            return FileOutcome(path, Outcome.CANCELLED, unit_name, "已取消读取，未导入")
+        if isinstance(arrival, Unreadable):
+            return FileOutcome(path, Outcome.REFUSED, unit_name, arrival.reason)
         return store_arrival(self.county, arrival, unit, year, received, replace, self._backup)
 
     def _backup(self) -> Path | None:
@@ -176,37 +202,15 @@ class CountyController(QObject):
             raise ValueError(f"收到日期不晚于{year}年12月31日；{year}年度的报告应在次年收到，请核对年度和收到日期。")
 
     def review(self) -> None:
-        from fazhi_desktop.county.review_notes import write_review_notes
+        from fazhi_desktop.ui.county.county_files import write_notes
 
-        folder = Dialogs.ask_directory(self.window, "审核意见保存到哪个文件夹")
-        if folder is None:
-            return
         chosen = [s.unit.short_name for s in self.view.selected_units() if s.report_id is not None]
-        try:
-            written = write_review_notes(self.county, self.view.current_year(), folder, chosen or None)
-        except (ValueError, OSError) as exc:
-            Dialogs.warn(self.window, "无法生成审核意见", str(exc))
-            return
-        Dialogs.inform(self.window, "审核意见", f"已生成{len(written)}份审核意见，保存在：\n{folder}")
+        write_notes(self.window, self.county, self.view.current_year(), chosen)
 
     def export_table(self) -> None:
-        from fazhi_desktop.county.figures_table import title, write_table
-        from fazhi_desktop.export.options import ExportError
+        from fazhi_desktop.ui.county.county_files import export_table
 
-        year = self.view.current_year()
-        start = Path.home() / f"{title(self.county, year)}.xlsx"
-        path = Dialogs.ask_save_file(self.window, "导出汇总表", start,
-                                     "Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;Word 文档 (*.docx)")
-        if path is None:
-            return
-        if path.suffix.lower() not in (".xlsx", ".csv", ".docx"):
-            path = path.with_name(path.name + ".xlsx")
-        try:
-            write_table(self.county, year, path)
-        except (ValueError, OSError, ExportError) as exc:
-            Dialogs.warn(self.window, "无法导出汇总表", str(exc))
-            return
-        self.window.statusBar().showMessage(f"已导出汇总表：{path}", 10000)
+        export_table(self.window, self.county, self.view.current_year())
 
     def mark_published(self) -> None:
         from fazhi_desktop.core.schema import FieldValueError, parse_date

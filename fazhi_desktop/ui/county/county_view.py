@@ -99,6 +99,14 @@ class CountyView(QWidget):
         self.empty_hint.setVisible(not lines)
         self._show()
 
+    def update_line(self, line: UnitStatus) -> None:
+        """A unit's line again, now with its report's figures."""
+        self._lines = [line if s.report_id == line.report_id else s for s in self._lines]
+        self.table.update_line(line)
+
+    def lines(self) -> list[UnitStatus]:
+        return list(self._lines)
+
     def _show(self) -> None:
         kind = self.kind.currentText()
         shown = [s for s in self._lines if kind == ALL_KINDS or s.unit.kind.value == kind]

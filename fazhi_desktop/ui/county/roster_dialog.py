@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,20 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fazhi_desktop.core.county.roster import RosterEntry, RosterParse, parse_rows, parse_text
+from fazhi_desktop.core.county.roster import RosterEntry, RosterParse, parse_rows, parse_text, with_known
 from fazhi_desktop.core.model import UnitKind
 from fazhi_desktop.ui.common.dialogs import Dialogs
+from fazhi_desktop.ui.common.screen_fit import fit_dialog
 
-_HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，请选择"}
+_HOW = {"given": "按表中类型", "inferred": "按名称推断", "default": "无法推断，请选择",
+        "known": "已有单位，沿用原有类型"}
 
 
 class RosterDialog(QDialog):
     """The roster to add: names and kinds, each kind editable before anything is stored."""
 
-    def __init__(self, county_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, county_name: str, parent: QWidget | None = None,
+                 known: Mapping[str, UnitKind] | None = None) -> None:
         super().__init__(parent)
+        self._known = dict(known or {})  # units the data file has: their kinds stay unless changed here
         self.setWindowTitle("导入应报送单位名单")
-        self.resize(720, 560)
         self.county = QLineEdit(county_name)
         self.county.setPlaceholderText("如：渠县（用于县级部门的全称和本县报告）")
         self.paste = QPlainTextEdit()
@@ -49,6 +54,7 @@ class RosterDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("加入名单")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ok.setEnabled(False)
         county_row = QHBoxLayout()
         county_row.addWidget(QLabel("本县名称"))
@@ -66,8 +72,10 @@ class RosterDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self._entries: tuple[RosterEntry, ...] = ()
+        fit_dialog(self, QSize(720, 560))
 
     def show_parse(self, parsed: RosterParse) -> None:
+        parsed = with_known(parsed, self._known)
         self._entries = parsed.entries
         self.preview.setRowCount(len(parsed.entries))
         for row, entry in enumerate(parsed.entries):

@@ -14,6 +14,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 LINE_ROLE = Qt.ItemDataRole.UserRole + 2
 _LATE = QColor("#b00020")
 _MISSING = QColor("#8a6d00")
+_PENDING = QColor("#777777")
+PENDING = "计算中…"
 
 
 class _Item(QTableWidgetItem):
@@ -58,32 +60,55 @@ class StatusTable(QTableWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # roster order until the user sorts
         self.setSortingEnabled(True)
+        self._lines: list[UnitStatus] = []
 
     def set_lines(self, lines: list[UnitStatus]) -> None:
         self.setSortingEnabled(False)  # filling a sorted table moves rows under the writer
         self.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            m = line.metrics
-            texts = [line.unit.short_name, line.unit.kind.value, line.submit_text(), line.publish_text(),
-                     str(m.pages) if m else "", str(m.chars) if m else "", str(m.errors) if m else "",
-                     str(m.warnings) if m else "", "、".join(m.missing) if m else "",
-                     "、".join(m.stale) if m else "", str(m.contradictions or "") if m else ""]
-            for column, text in enumerate(texts):
-                item = _Item(text)
-                item.setData(SORT_ROLE, _sort_key(line, column, row))
-                item.setData(LINE_ROLE, row)
-                if column >= 4 and column not in (8, 9):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 2 and (line.late_days or line.state == "未收到"):
-                    item.setForeground(QBrush(_LATE))
-                if column in (6, 8, 9) and text not in ("", "0"):
-                    item.setForeground(QBrush(_LATE if column == 6 else _MISSING))
-                self.setItem(row, column, item)
-        self._lines = lines
+            self._fill_row(row, row, line)
+        self._lines = list(lines)
         self.setSortingEnabled(True)
         self.resizeColumnsToContents()
         for column in (2, 3, 8, 9):
             self.setColumnWidth(column, min(self.columnWidth(column), 260))
+
+    def update_line(self, line: UnitStatus) -> bool:
+        """Show ``line`` in place of the shown line of the same report (its figures came); False if not shown."""
+        index = next((i for i, s in enumerate(self._lines) if s.report_id == line.report_id), None)
+        if index is None:
+            return False
+        self._lines[index] = line
+        row = next((r for r in range(self.rowCount()) if (it := self.item(r, 0)) is not None
+                    and it.data(LINE_ROLE) == index), None)
+        if row is None:
+            return False
+        sorting = self.isSortingEnabled()
+        self.setSortingEnabled(False)
+        self._fill_row(row, index, line)
+        self.setSortingEnabled(sorting)
+        return True
+
+    def _fill_row(self, row: int, index: int, line: UnitStatus) -> None:
+        m = line.metrics
+        figures = ([str(m.pages), str(m.chars), str(m.errors), str(m.warnings), "、".join(m.missing),
+                    "、".join(m.stale), str(m.contradictions or "")] if m else
+                   [PENDING, "", "", "", "", "", ""] if line.metrics_pending else [""] * 7)
+        texts = [line.unit.short_name, line.unit.kind.value, line.submit_text(), line.publish_text(), *figures]
+        for column, text in enumerate(texts):
+            item = _Item(text)
+            item.setData(SORT_ROLE, _sort_key(line, column, index))
+            item.setData(LINE_ROLE, index)
+            if column >= 4 and column not in (8, 9):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == 2 and (line.late_days or line.state == "未收到"):
+                item.setForeground(QBrush(_LATE))
+            if column in (6, 8, 9) and text not in ("", "0"):
+                item.setForeground(QBrush(_LATE if column == 6 else _MISSING))
+            if text == PENDING:
+                item.setForeground(QBrush(_PENDING))
+                item.setToolTip("正在检查这份报告、估算页数，稍候自动填上")
+            self.setItem(row, column, item)
 
     def line_at(self, row: int) -> UnitStatus | None:
         item = self.item(row, 0)
