@@ -6,9 +6,9 @@ it was written. Standard library only; the additions are an incremental update a
   the heading's page and height; the catalog is given anew with ``/Outlines`` and ``/PageMode
   /UseOutlines`` so a reader opens with the bookmarks shown.
 - Text: Qt maps each glyph back to the *lowest* code point the font maps to it. Fonts such as Noto CJK
-  map the Kangxi radicals (U+2F00…) to the glyphs of the ideographs they look like, so "一网" would copy
-  as "⼀⽹". Every ``/ToUnicode`` map is given anew with such radicals mapped to the ideographs (NFKC);
-  the report never contains radicals itself (text cleanup normalises them).
+  map the radicals (U+2E80…U+2FDF) to the glyphs of the ideographs they look like, so "一网龙" would copy
+  as "⼀⽹⻰". Every ``/ToUnicode`` map that names a radical is given anew with the ideograph the caller
+  knows it drew with that glyph (``equivalents``), else the radical's compatibility decomposition (NFKC).
 """
 
 from __future__ import annotations
@@ -118,12 +118,12 @@ def _text_string(text: str) -> bytes:
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
 
 
-def _fix_cmap(cmap: bytes) -> bytes:
+def _fix_cmap(cmap: bytes, equivalents: dict[int, int]) -> bytes:
     """Destinations of the bf ranges and chars that are radicals, mapped to their ideographs."""
     def unit(m: re.Match[bytes]) -> bytes:
         value = int(m.group(1), 16)
         if value in RADICALS:
-            return b"<%04X>" % ord(unicodedata.normalize("NFKC", chr(value))[0])
+            return b"<%04X>" % equivalents.get(value, ord(unicodedata.normalize("NFKC", chr(value))[0]))
         return m.group(0)
 
     out = []
@@ -143,7 +143,7 @@ def _fix_cmap(cmap: bytes) -> bytes:
     return b"\n".join(out)
 
 
-def _cmaps(objects: _Objects, fonts: list[int]) -> dict[int, bytes]:
+def _cmaps(objects: _Objects, fonts: list[int], equivalents: dict[int, int]) -> dict[int, bytes]:
     """New versions of the /ToUnicode streams (of the Type0 ``fonts``) that map radicals."""
     out: dict[int, bytes] = {}
     maps = {_ref(objects[f], b"ToUnicode") for f in fonts if b"/ToUnicode" in objects[f]}
@@ -155,7 +155,7 @@ def _cmaps(objects: _Objects, fonts: list[int]) -> dict[int, bytes]:
         stream = m.group(1)
         if b"/FlateDecode" in body[:m.start()]:
             stream = zlib.decompress(stream)
-        fixed = _fix_cmap(stream)
+        fixed = _fix_cmap(stream, equivalents)
         if fixed != stream:
             out[number] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(fixed), fixed)
     return out
@@ -201,8 +201,9 @@ def _outline(bookmarks: Sequence[Bookmark], pages: list[int], heights: list[floa
     return out
 
 
-def finish_pdf(data: bytes, bookmarks: Sequence[Bookmark] = ()) -> bytes:
-    """``data`` with the bookmarks added and the text maps fixed (unchanged when there is nothing to add)."""
+def finish_pdf(data: bytes, bookmarks: Sequence[Bookmark] = (), equivalents: dict[int, int] | None = None) -> bytes:
+    """``data`` with the bookmarks added and the text maps fixed (unchanged when there is nothing to add);
+    ``equivalents``: radical → the ideograph drawn with the same glyph."""
     trailer, previous = _trailer(data)
     size = int(re.search(rb"/Size\s+(\d+)", trailer).group(1))  # type: ignore[union-attr]
     root = _ref(trailer, b"Root")
@@ -210,7 +211,7 @@ def finish_pdf(data: bytes, bookmarks: Sequence[Bookmark] = ()) -> bytes:
     catalog = index[root]
     pages = page_objects(index, _ref(catalog, b"Pages"))
     fonts = sorted({int(n) for p in pages for n in _font_refs(index, p)})
-    objects = _cmaps(index, fonts)
+    objects = _cmaps(index, fonts, equivalents or {})
     if bookmarks:
         heights = [_height(index, p) for p in pages]
         objects.update(_outline(bookmarks, pages, heights, size))

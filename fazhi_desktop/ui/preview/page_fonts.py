@@ -26,6 +26,7 @@ class PageFonts:
         self.chosen = chosen if chosen is not None else drawing_fonts(_families())
         self._raw: dict[tuple[FontRole, float, bool], QRawFont] = {}
         self._fallback: dict[tuple[FontRole, float], QFont] = {}
+        self.used: dict[tuple[FontRole, bool], set[str]] = {}  # the characters drawn, per font
 
     def messages(self) -> list[str]:
         """Which roles are drawn with a look-alike because no suitable font is installed (one line)."""
@@ -67,3 +68,20 @@ class PageFonts:
 def shared_fonts() -> PageFonts:
     """The fonts of this PC (installed fonts do not change while the program runs)."""
     return PageFonts()
+
+
+RADICALS = "".join(chr(c) for c in range(0x2E80, 0x2FE0))  # CJK Radicals Supplement, Kangxi Radicals
+
+
+def radical_equivalents(fonts: PageFonts) -> dict[int, int]:
+    """For the PDF's text maps: radicals whose glyph is that of an ideograph drawn (Noto CJK draws ⻰ and
+    龙 with one glyph, and Qt names the glyph by its lowest code point), mapped to that ideograph."""
+    out: dict[int, int] = {}
+    for (role, bold), chars in fonts.used.items():
+        raw = fonts.raw(role, 16.0, bold)
+        radicals = {g: r for g, r in zip(raw.glyphIndexesForString(RADICALS), RADICALS, strict=False) if g}
+        drawn = "".join(sorted(c for c in chars if ord(c) < 0x10000 and not 0x2E80 <= ord(c) < 0x2FE0))
+        for glyph, char in zip(raw.glyphIndexesForString(drawn), drawn, strict=False):
+            if glyph in radicals:
+                out[ord(radicals[glyph])] = ord(char)
+    return out

@@ -149,6 +149,7 @@ class PagePainter:
     def _glyphs(self, painter: QPainter, role: FontRole, size: float, bold: bool, text: str, xs: list[float],
                 baseline: float) -> None:
         raw = self.fonts.raw(role, size, bold)
+        self.fonts.used.setdefault((role, bold), set()).update(text)
         glyphs = raw.glyphIndexesForString(text)
         if len(glyphs) != len(text):  # characters beyond the BMP: one by one
             glyphs = [g[0] if len(g := raw.glyphIndexesForString(ch)) == 1 else 0 for ch in text]

@@ -19,7 +19,7 @@ from fazhi_desktop.export.body import clean
 from fazhi_desktop.export.flow import Para, PStyle
 from fazhi_desktop.export.pdfpost import Bookmark, finish_pdf
 from fazhi_desktop.export.preflight import Preflight
-from fazhi_desktop.ui.preview.page_fonts import PageFonts, shared_fonts
+from fazhi_desktop.ui.preview.page_fonts import PageFonts, radical_equivalents, shared_fonts
 from fazhi_desktop.ui.preview.page_painter import TOP, PagePainter
 
 RESOLUTION = 1200  # dots per inch of the PDF's coordinates (text and rules are vectors at any size)
@@ -71,7 +71,9 @@ def pdf_bytes(plan: Preflight, info: PdfInfo, fonts: PageFonts | None = None) ->
     writer.setTitle(info.title)
     writer.setAuthor(info.author)
     writer.setCreator(CREATOR)
-    page_painter = PagePainter(fonts or shared_fonts())
+    fonts = fonts or shared_fonts()
+    fonts.used.clear()
+    page_painter = PagePainter(fonts)
     painter = QPainter(writer)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -83,7 +85,7 @@ def pdf_bytes(plan: Preflight, info: PdfInfo, fonts: PageFonts | None = None) ->
     finally:
         painter.end()
     data: QByteArray = buffer.data()
-    return finish_pdf(bytes(data.data()), bookmarks(plan))
+    return finish_pdf(bytes(data.data()), bookmarks(plan), radical_equivalents(fonts))
 
 
 def write_pdf(path: Path, plan: Preflight, info: PdfInfo, fonts: PageFonts | None = None) -> Path:
