@@ -56,7 +56,8 @@ def spread(row: Row) -> list[list[float]]:
     last_run, last_k = chars[-1][1], chars[-1][2]
     end = xs[last_run][last_k] + (row.runs[last_run].advances[last_k] if row.runs[last_run].advances else 0.0)
     gaps = [i for i in range(1, len(chars)) if not _glued(chars[i - 1][0], chars[i][0])]
-    extra = (TYPE_W - end) / len(gaps) if gaps and end < TYPE_W else 0.0
+    # spread to the edge; a line's last character may overhang by the spacing the renderers drop at a line end
+    extra = (TYPE_W - end) / len(gaps) if gaps else 0.0
     shift, g = 0.0, 0
     for i, (_ch, r, k) in enumerate(chars):
         if g < len(gaps) and gaps[g] == i:

@@ -6,6 +6,7 @@ written (:func:`~fazhi_desktop.export.pdfpost.finish_pdf`). No network, no Libre
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +18,12 @@ from fazhi_desktop.core.model import Report
 from fazhi_desktop.export.atomic import write_atomic
 from fazhi_desktop.export.body import clean
 from fazhi_desktop.export.flow import Para, PStyle
-from fazhi_desktop.export.pdfpost import Bookmark, finish_pdf
+from fazhi_desktop.export.pdfpost import Bookmark, PdfError, finish_pdf
 from fazhi_desktop.export.preflight import Preflight
 from fazhi_desktop.ui.preview.page_fonts import PageFonts, radical_equivalents, shared_fonts
 from fazhi_desktop.ui.preview.page_painter import TOP, PagePainter
 
+log = logging.getLogger(__name__)
 RESOLUTION = 1200  # dots per inch of the PDF's coordinates (text and rules are vectors at any size)
 CREATOR = f"法治政府建设年度报告助手 {__version__}"
 
@@ -85,7 +87,12 @@ def pdf_bytes(plan: Preflight, info: PdfInfo, fonts: PageFonts | None = None) ->
     finally:
         painter.end()
     data: QByteArray = buffer.data()
-    return finish_pdf(bytes(data.data()), bookmarks(plan), radical_equivalents(fonts))
+    raw = bytes(data.data())
+    try:
+        return finish_pdf(raw, bookmarks(plan), radical_equivalents(fonts))
+    except PdfError:  # a Qt that writes its PDFs differently: the pages as drawn, without bookmarks
+        log.warning("could not add bookmarks to the PDF", exc_info=True)
+        return raw
 
 
 def write_pdf(path: Path, plan: Preflight, info: PdfInfo, fonts: PageFonts | None = None) -> Path:

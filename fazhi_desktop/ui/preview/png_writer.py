@@ -35,7 +35,7 @@ def write_pngs(plan: Preflight, folder: Path, dpi: float, stem: str = "page") ->
     out = []
     for page in plan.layout.pages:
         path = folder / f"{stem}-{page.index:0{width}d}.png"
-        if not page_image(page, dpi).save(str(path), b"PNG"):
+        if not page_image(page, dpi).save(str(path)):  # PNG, from the suffix
             raise OSError(f"无法写入图片：{path}")
         out.append(path)
     return out

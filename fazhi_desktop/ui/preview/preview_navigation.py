@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.export.blocks import ImprintBlock, TableBlock
-from fazhi_desktop.export.flow import Para, Source
 from fazhi_desktop.export.pages import Row
-from fazhi_desktop.export.paralayout import para_layout
 from fazhi_desktop.export.preflight import Preflight
+from fazhi_desktop.export.rowsource import row_source
 
 if TYPE_CHECKING:
     from fazhi_desktop.ui.window.report_view import ReportView
@@ -20,20 +19,6 @@ CHAPTER_FIELDS = ("chapter_title", "chapter_lead", "heading", "body")
 INFO_FIELDS = {"title": "title_override", "addressee": "addressee", "opening": "opening", "closing": "closing",
                "signatories": "signatories", "date": "date", "note": "note", "issuer_mark": "issuer_mark",
                "doc_number": "doc_number", "signer": "signer"}
-
-
-def row_source(plan: Preflight, row: Row, cjk_digits: bool = False) -> tuple[Source, int, int] | None:
-    """Where ``row`` is written: its source, the offset of its first character in that field, and its length."""
-    item = plan.items[row.item] if 0 <= row.item < len(plan.items) else None
-    if not isinstance(item, Para) or not item.sources:
-        return None
-    lines = para_layout(item, cjk_digits).lines
-    line = lines[row.part] if row.part < len(lines) else lines[-1]
-    found = item.source_at(line.start)
-    if found is None:
-        return None
-    source, offset = found
-    return source, offset, max(0, line.end - max(line.start, source.start))
 
 
 def place_of(plan: Preflight, row: Row) -> str:
