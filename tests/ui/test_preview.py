@@ -205,3 +205,27 @@ def test_read_only_viewing_keeps_the_preview_usable(qtbot, demo_window: MainWind
     lock_editing(demo_window.view)
     assert all(box.isEnabled() for name, box in pane.toggles.items() if name not in ("red_header", "imprint"))
     assert pane.zoom.isEnabled() and pane.export_pdf.isEnabled() and pane.two_up.isEnabled()
+
+
+def test_writing_with_the_pages_beside(qtbot, demo_window: MainWindow) -> None:
+    """边写边看: the pages in a dock beside the chapter follow the typing and show the block being written."""
+    view = demo_window.view
+    demo_window.resize(1366, 768)
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    editor = view.chapter_editors()[2]
+    view.setCurrentWidget(editor)
+    editor.tree.select_index(1)
+    demo_window.act_preview_beside.trigger()
+    controller = demo_window.preview.controller
+    qtbot.waitUntil(lambda: controller.plan is not None, timeout=5000)
+    dock = next(p for p in controller.panes if p.compact)
+    assert dock.isVisible() and not dock.thumbnails.isVisible() and not dock.toggles["imprint"].isVisible()
+    plan = laid_out_again(qtbot, demo_window,
+                          lambda: editor.block_editor.body.insertPlainText("边写边看时刚输入的一句话。"))
+    rows = [(p.index, r) for p in plan.layout.pages for r in p.rows if "边写边看时刚输入" in r.text]
+    assert rows and view.currentWidget() is editor  # typing went on in the chapter
+    page = rows[0][0]
+    assert dock.canvas.current_page() in (page, page - 1)  # the view went to the block being written
+    demo_window.act_preview_beside.trigger()
+    assert not dock.isVisible()

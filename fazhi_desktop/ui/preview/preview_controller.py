@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from fazhi_desktop.core.model import Report
+from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.fonts import canonical_map
 from fazhi_desktop.export.options import ExportOptions
 from fazhi_desktop.export.pageproblems import page_marks
@@ -23,6 +24,7 @@ from fazhi_desktop.export.preflight import Preflight, preflight
 from fazhi_desktop.ui.exporting.export_choices import ExportChoices
 from fazhi_desktop.ui.exporting.export_inputs import options_for, quiet_statistics
 from fazhi_desktop.ui.preview.page_fonts import shared_fonts
+from fazhi_desktop.ui.preview.page_painter import TOP
 from fazhi_desktop.ui.preview.preview_navigation import open_row
 from fazhi_desktop.ui.preview.preview_pane import PreviewPane
 
@@ -86,10 +88,13 @@ class PreviewController(QObject):
     def shown(self) -> bool:
         return any(p.isVisible() for p in self.panes)
 
-    def refresh(self, delay: int = SOON_MS) -> None:
-        """Lay out again soon if a preview is on screen (otherwise when one is shown)."""
-        if self.shown():
-            self._timer.start(delay)
+    def refresh(self) -> None:
+        """Lay out again soon if a preview is on screen (otherwise when one is shown): at once for the 预览
+        tab, after a pause in the typing for the pages beside the chapter being written."""
+        if any(p.isVisible() and not p.compact for p in self.panes):
+            self._timer.start(SOON_MS)
+        elif self.shown():
+            self._typing()
 
     def _typing(self) -> None:
         if self.shown():  # only the side-by-side preview is on screen while typing
@@ -127,7 +132,25 @@ class PreviewController(QObject):
         note = self._fonts_note()
         for pane in self.panes:
             pane.show_plan(plan, marks, note)
+            if pane.compact:
+                self._follow(pane, plan)
         self.sig_laid_out.emit(plan)
+
+    def _follow(self, pane: PreviewPane, plan: Preflight) -> None:
+        """Scroll the pages beside the chapter to the block being written."""
+        editor = self.window.view.current_editor()
+        report = self.report
+        if editor is None or report is None:
+            return
+        chapter = next((i for i, c in enumerate(report.chapters) if c.id == editor.chapter_id), None)
+        block = editor.tree.current_index()
+        for page in plan.layout.pages:
+            for row in page.rows:
+                item = plan.items[row.item]
+                sources = item.sources if isinstance(item, Para) else ()
+                if any(s.chapter == chapter and (block < 0 or s.block == block) for s in sources):
+                    pane.canvas.scroll_to_page(page.index, TOP + row.y / 20)
+                    return
 
     @staticmethod
     def _fonts_note() -> str:

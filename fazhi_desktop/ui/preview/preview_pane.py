@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +42,9 @@ class PreviewPane(QWidget):
     sig_export_pdf = Signal()
     sig_row_clicked = Signal(int, object)  # page index, Row
 
-    def __init__(self, painter: PagePainter, parent: QWidget | None = None) -> None:
+    def __init__(self, painter: PagePainter, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
+        self.compact = compact  # beside the chapter being written: the pages only, following the text typed
         self.toggles: dict[str, QCheckBox] = {}
         for name, (text, tip) in TOGGLE_TEXTS.items():
             box = QCheckBox(text)
@@ -72,6 +72,10 @@ class PreviewPane(QWidget):
             mark_safe(control)  # they change what is shown or exported, never the report: usable read-only
         self._layout()
         self._connect()
+        if compact:
+            for widget in (*self.toggles.values(), self.two_up, self.grid, self.export_pdf, self.thumbnails,
+                           self.problems):
+                widget.hide()
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
@@ -82,16 +86,15 @@ class PreviewPane(QWidget):
         bar.addWidget(self.two_up)
         bar.addWidget(self.grid)
         bar.addWidget(self.export_pdf)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.canvas)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.canvas, 1)
         right.addWidget(self.problems)
-        right.setStretchFactor(0, 1)
-        right.setCollapsible(0, False)
         self.problems.setWordWrap(True)
         main = QHBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(self.thumbnails)
-        main.addWidget(right, 1)
+        main.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
@@ -135,13 +138,14 @@ class PreviewPane(QWidget):
             if note not in shown and not note.startswith("为使版记"):
                 self.problems.addItem(f"提示：{note}")
         self.problems.blockSignals(False)
-        self.problems.setVisible(self.problems.count() > 0)
+        self.problems.setVisible(self.problems.count() > 0 and not self.compact)
         line = self.problems.fontMetrics().height() + 4
         self.problems.setFixedHeight(min(self.problems.count(), 5) * line + 2 * self.problems.frameWidth() + 4)
         text = f"共 {plan.pages} 页"
         if marks or plan.warnings:
-            text += f"，{len(marks) + len(plan.warnings)} 处请留意（见下方列表，页面上以橙色标出）"
-        if fonts_note:
+            where = "页面上以橙色标出" if self.compact else "见下方列表，页面上以橙色标出"
+            text += f"，{len(marks) + len(plan.warnings)} 处请留意（{where}）"
+        if fonts_note and not self.compact:
             text += "；本机缺少的公文字体用相近字体显示（鼠标停在这里可看详情）"
         self.summary.setText(text)
         self.summary.setToolTip(fonts_note)

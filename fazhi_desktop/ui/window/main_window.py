@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
     act_export: QAction
     act_export_pdf: QAction
     act_preview: QAction
+    act_preview_beside: QAction
     act_restore_backup: QAction
     act_undo: QAction
     act_redo: QAction
@@ -168,8 +169,8 @@ class MainWindow(QMainWindow):
         for action in (self.act_add_chapter, self.act_rename_chapter, self.act_delete_chapter,
                        self.act_move_left, self.act_move_right, self.figures.action, self.act_replace):
             action.setEnabled(enabled and not self.view.read_only)
-        for action in (self.act_export, self.act_export_pdf, self.act_preview, self.act_find, self.act_next_tab,
-                       self.act_previous_tab):
+        for action in (self.act_export, self.act_export_pdf, self.act_preview, self.act_preview_beside,
+                       self.act_find, self.act_next_tab, self.act_previous_tab):
             action.setEnabled(enabled)
 
     def _lock(self) -> None:

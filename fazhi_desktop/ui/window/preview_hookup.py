@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from fazhi_desktop.ui.exporting.export_choices import ExportChoices
     from fazhi_desktop.ui.preview.preview_controller import PreviewController
+    from fazhi_desktop.ui.preview.preview_dock import PreviewDock
     from fazhi_desktop.ui.preview.preview_pane import PreviewPane
     from fazhi_desktop.ui.window.main_window import MainWindow
 
@@ -20,6 +21,7 @@ class PreviewHookup:
         self.window = window
         self._choices: ExportChoices | None = None
         self._controller: PreviewController | None = None
+        self._dock: PreviewDock | None = None
         window.view.sig_preview_built.connect(self._built)
         window.sig_report_opened.connect(self._opened)
 
@@ -53,6 +55,25 @@ class PreviewHookup:
         view = self.window.view
         if view.report_id is not None and self.window.pages.currentWidget() is view:
             view.setCurrentWidget(view.preview)
+
+    def show_beside(self, on: bool) -> None:
+        """边写边看: the pages in a dock beside the chapters (made on first use), or not."""
+        if on and self._dock is None:
+            from PySide6.QtCore import Qt
+
+            from fazhi_desktop.ui.preview.page_fonts import shared_fonts
+            from fazhi_desktop.ui.preview.page_painter import PagePainter
+            from fazhi_desktop.ui.preview.preview_dock import PreviewDock
+
+            dock = self._dock = PreviewDock(PagePainter(shared_fonts()), self.window)
+            dock.sig_closed.connect(lambda: self.window.act_preview_beside.setChecked(False))
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.window.resizeDocks([dock], [max(280, self.window.width() // 3)], Qt.Orientation.Horizontal)
+            self.controller.attach(dock.pane)
+        if self._dock is not None:
+            self._dock.setVisible(on)
+            if on:
+                self.controller.refresh()
 
     def export_pdf(self) -> None:
         """导出PDF…: the pages as the preview shows them."""

@@ -80,6 +80,9 @@ def build_menus(w: MainWindow) -> None:
     w.menus["视图(&V)"] = view
     w.act_next_tab = a("视图(&V)", "下一页（标签）", lambda: w.switch_tab(+1), "Ctrl+PgDown")
     w.act_previous_tab = a("视图(&V)", "上一页（标签）", lambda: w.switch_tab(-1), "Ctrl+PgUp")
+    w.act_preview_beside = a("视图(&V)", "边写边看（右侧显示打印的样子）", w.preview.show_beside, "Ctrl+Shift+P")
+    w.act_preview_beside.setCheckable(True)
+    w.act_preview_beside.setToolTip("在窗口右侧显示打印出来的页面，输入时随时更新，并翻到正在写的那一段")
     w.font_actions = font_size_menu(view, w.settings, w)
     a("帮助(&H)", "导出诊断信息…", lambda: lazy("datafile.data_actions").export_diagnostics(w.store, w.db_path, w))
     a("帮助(&H)", "关于…", w.show_about)
