@@ -28,6 +28,13 @@ def db(tmp_path: Path) -> str:
     return str(tmp_path / "demo.db")
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(qapp: object) -> object:
+    """The commands below run in this process: the test session's QApplication must exist before they make
+    a QGuiApplication of their own (a window test after them needs a QApplication)."""
+    return qapp
+
+
 def _tool(*argv: str) -> str:
     return subprocess.run(list(argv), capture_output=True, text=True, check=True).stdout
 

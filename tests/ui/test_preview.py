@@ -229,3 +229,20 @@ def test_writing_with_the_pages_beside(qtbot, demo_window: MainWindow) -> None:
     assert dock.canvas.current_page() in (page, page - 1)  # the view went to the block being written
     demo_window.act_preview_beside.trigger()
     assert not dock.isVisible()
+
+
+def test_the_pdf_has_no_seal_circle_and_the_preview_images_do(qtbot, monkeypatch: pytest.MonkeyPatch,
+                                                              demo_report: object) -> None:
+    from fazhi_desktop.ui.preview import page_painter
+    from fazhi_desktop.ui.preview.pdf_writer import PdfInfo, pdf_bytes
+    from fazhi_desktop.ui.preview.png_writer import page_image
+
+    plan = preflight(demo_report, ExportOptions())  # type: ignore[arg-type]
+    seal_page = next(p for p in plan.layout.pages if p.seals)
+    drawn: list[int] = []
+    real = page_painter.paint_seal
+    monkeypatch.setattr(page_painter, "paint_seal", lambda painter, page, *a: (drawn.append(page.index),
+                                                                              real(painter, page, *a)))
+    assert pdf_bytes(plan, PdfInfo("t", "a")).startswith(b"%PDF") and drawn == []
+    image = page_image(seal_page, 30)
+    assert seal_page.index in drawn and image.width() == round(SHEET_W * 30 / 72)

@@ -73,7 +73,9 @@ class PagePainter:
     def __init__(self, fonts: PageFonts) -> None:
         self.fonts = fonts
 
-    def paint(self, painter: QPainter, page: Page) -> None:
+    def paint(self, painter: QPainter, page: Page, seals: bool = True) -> None:
+        """``page`` on a white sheet; ``seals``: the red circles where the seal will be pressed (on screen
+        and in the preview images; never in the PDF, which is printed and then stamped, or published)."""
         painter.fillRect(QRectF(0, 0, SHEET_W, SHEET_H), QColor(255, 255, 255))
         rows = list(page.rows)
         for i, row in enumerate(rows):
@@ -88,7 +90,8 @@ class PagePainter:
                 y = TOP + (row.bottom + 10) / 20
                 painter.drawLine(QPointF(LEFT, y), QPointF(LEFT + TYPE_W, y))
             self._text(painter, row, rows)
-        paint_seal(painter, page, LEFT, TOP)
+        if seals:
+            paint_seal(painter, page, LEFT, TOP)
         paint_number(painter, page, self.fonts, LEFT, TOP, TYPE_W)
 
     # ---- text ---------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """导出PDF: the pages of the page plan drawn into a PDF with QPdfWriter — the same painter as the
 preview, so the PDF is the preview on paper: A4, the fonts embedded (Qt embeds a subset of every font
 it draws with), the document's title and author set, chapter bookmarks, and the text copyable as
-written (:func:`~fazhi_desktop.export.pdfpost.finish_pdf`). No network, no LibreOffice, no Word.
+written (:func:`~fazhi_desktop.export.pdfpost.finish_pdf`). No network, no LibreOffice, no Word. The
+seal's circle is not drawn: the PDF is printed and stamped, or published, like the Word file.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def pdf_bytes(plan: Preflight, info: PdfInfo, fonts: PageFonts | None = None) ->
         for i, page in enumerate(plan.layout.pages):
             if i:
                 writer.newPage()
-            page_painter.paint(painter, page)
+            page_painter.paint(painter, page, seals=False)  # the real seal is pressed on the printed page
     finally:
         painter.end()
     data: QByteArray = buffer.data()
