@@ -246,3 +246,20 @@ def test_the_pdf_has_no_seal_circle_and_the_preview_images_do(qtbot, monkeypatch
     assert pdf_bytes(plan, PdfInfo("t", "a")).startswith(b"%PDF") and drawn == []
     image = page_image(seal_page, 30)
     assert seal_page.index in drawn and image.width() == round(SHEET_W * 30 / 72)
+
+
+def test_big_glyphs_are_drawn_when_zoomed_in(qtbot, demo_report: object) -> None:
+    """The 版头's 36 pt mark zoomed in (over 64 pixels a glyph) is drawn too: Qt's glyph cache draws nothing
+    there, so such glyphs are painted as outlines."""
+    from fazhi_desktop.ui.preview.png_writer import page_image
+
+    plan = preflight(demo_report, ExportOptions(red_header=True))  # type: ignore[arg-type]
+    page = plan.layout.pages[0]
+    mark = next(r for r in page.rows if r.role == "mark")
+    for dpi in (96, 300):
+        image = page_image(page, dpi)
+        scale = dpi / 72
+        top, bottom = round((TOP + mark.y / 20) * scale), round((TOP + mark.bottom / 20) * scale)
+        red = sum(1 for y in range(top, bottom, 3) for x in range(0, image.width(), 3)
+                  if (c := image.pixelColor(x, y)).red() > 200 and c.green() < 90 and c.blue() < 90)
+        assert red * 9 > 0.04 * image.width() * (bottom - top), dpi  # the mark's strokes are there

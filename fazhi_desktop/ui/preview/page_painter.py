@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPen
+from PySide6.QtGui import QColor, QGlyphRun, QPaintEngine, QPainter, QPen
 
 from fazhi_desktop.export.fonts import FontRole
 from fazhi_desktop.export.geometry import MARGIN_LEFT, MARGIN_TOP, PAGE_H, PAGE_W, TEXT_W
@@ -65,6 +65,16 @@ def spread(row: Row) -> list[list[float]]:
             g += 1
         xs[r][k] += shift
     return xs
+
+
+def _as_paths(painter: QPainter, size: float) -> bool:
+    """Glyphs too big for Qt's raster glyph cache (over 64 pixels: the 版头's mark zoomed in on a 150 %
+    screen) are not drawn at all from a glyph run: draw them as outlines. PDFs keep real text."""
+    engine = painter.paintEngine()
+    if engine is None or engine.type() != QPaintEngine.Type.Raster:
+        return False
+    scale = max(abs(painter.deviceTransform().m11()), abs(painter.deviceTransform().m22()))
+    return size * scale > 60
 
 
 class PagePainter:
@@ -158,7 +168,13 @@ class PagePainter:
         if len(glyphs) != len(text):  # characters beyond the BMP: one by one
             glyphs = [g[0] if len(g := raw.glyphIndexesForString(ch)) == 1 else 0 for ch in text]
         keep = [i for i, g in enumerate(glyphs) if g]
-        if keep:
+        if keep and _as_paths(painter, size):
+            colour = painter.pen().color()
+            for i in keep:
+                path = raw.pathForGlyph(glyphs[i])
+                path.translate(LEFT + xs[i], baseline)
+                painter.fillPath(path, colour)
+        elif keep:
             run = QGlyphRun()
             run.setRawFont(raw)
             run.setGlyphIndexes([glyphs[i] for i in keep])
