@@ -263,3 +263,22 @@ def test_big_glyphs_are_drawn_when_zoomed_in(qtbot, demo_report: object) -> None
         red = sum(1 for y in range(top, bottom, 3) for x in range(0, image.width(), 3)
                   if (c := image.pixelColor(x, y)).red() > 200 and c.green() < 90 and c.blue() < 90)
         assert red * 9 > 0.04 * image.width() * (bottom - top), dpi  # the mark's strokes are there
+
+
+def test_the_statistics_table_from_the_figures(qtbot, demo_window: MainWindow) -> None:
+    from fazhi_desktop.core.indicators import load_catalog, parse_values
+    from fazhi_desktop.resources import load_json
+
+    pane = shown(qtbot, demo_window)
+    laid_out_again(qtbot, demo_window, lambda: pane.toggles["data_table"].setChecked(True))
+    texts = [pane.problems.item(i).text() for i in range(pane.problems.count())]
+    assert any("还没有填写任何数字" in t for t in texts)  # the demo window's report has no figures yet
+    report_id = demo_window.view.report_id
+    assert report_id is not None
+    figures = load_json("demo", "demo-report.json")["indicators"]
+    demo_window.store.set_indicator_values(report_id, parse_values(load_catalog(), figures))
+    plan = laid_out_again(qtbot, demo_window, lambda: demo_window.undo_stack.indexChanged.emit(0))
+    assert any(r.kind == "table" for p in plan.layout.pages for r in p.rows)
+    table_row = next((p.index, r) for p in plan.layout.pages for r in p.rows if r.kind == "table")
+    _click_row(qtbot, pane, *table_row)
+    assert demo_window.view.currentWidget() is demo_window.view.indicators  # the table opens 数据指标

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from fazhi_desktop.core.model import Report
+from fazhi_desktop.export.blocks import TableBlock
 from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.fonts import canonical_map
 from fazhi_desktop.export.options import ExportOptions
@@ -60,7 +61,7 @@ class PreviewController(QObject):
         self.panes: list[PreviewPane] = []
         self.plan: Preflight | None = None
         self.report: Report | None = None
-        self._key: tuple[Report, ExportOptions] | None = None
+        self._key: tuple[object, ...] | None = None  # what the plan shown was laid out from
         self._generation = 0
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="fazhi-preview")
         self._timer = QTimer(self)
@@ -82,7 +83,7 @@ class PreviewController(QObject):
         pane.sig_row_clicked.connect(self.open_row)
         pane.sig_export_pdf.connect(self.export_pdf)
         if self.plan is not None:
-            pane.show_plan(self.plan, page_marks(self.plan), self._fonts_note())
+            pane.show_plan(self.plan, page_marks(self.plan), self._fonts_note(), self._notes(self.plan))
         self.refresh()
 
     def shown(self) -> bool:
@@ -107,7 +108,8 @@ class PreviewController(QObject):
 
     def _lay_out(self) -> None:
         taken = layout_input(self.window, self.choices)
-        if taken is None or taken == self._key:
+        key = (*taken, self.choices.request) if taken is not None else None
+        if taken is None or key == self._key:
             return
         self._generation += 1
         generation = self._generation
@@ -115,9 +117,9 @@ class PreviewController(QObject):
             if self.plan is None:
                 pane.show_busy("正在排版……")
         future = self._worker.submit(preflight, *taken)
-        future.add_done_callback(lambda f: self._sig_done.emit((generation, taken, f)))
+        future.add_done_callback(lambda f: self._sig_done.emit((generation, key, f)))
 
-    def _done(self, payload: tuple[int, tuple[Report, ExportOptions], Future[Preflight]]) -> None:
+    def _done(self, payload: tuple[int, tuple[Report, ExportOptions, object], Future[Preflight]]) -> None:
         generation, key, future = payload
         if generation != self._generation:
             return  # a newer layout is on its way
@@ -129,9 +131,9 @@ class PreviewController(QObject):
             return
         self._key, self.report, self.plan = key, key[0], plan
         marks = page_marks(plan)
-        note = self._fonts_note()
+        note, notes = self._fonts_note(), self._notes(plan)
         for pane in self.panes:
-            pane.show_plan(plan, marks, note)
+            pane.show_plan(plan, marks, note, notes)
             if pane.compact:
                 self._follow(pane, plan)
         self.sig_laid_out.emit(plan)
@@ -151,6 +153,12 @@ class PreviewController(QObject):
                 if any(s.chapter == chapter and (block < 0 or s.block == block) for s in sources):
                     pane.canvas.scroll_to_page(page.index, TOP + row.y / 20)
                     return
+
+    def _notes(self, plan: Preflight) -> list[str]:
+        """What the toggles asked for and the layout could not show."""
+        if self.choices.request.data_table and not any(isinstance(i, TableBlock) for i in plan.items):
+            return ["勾选了“附件统计表”，但“数据指标”里还没有填写任何数字，所以没有附统计表"]
+        return []
 
     @staticmethod
     def _fonts_note() -> str:

@@ -21,19 +21,6 @@ INFO_FIELDS = {"title": "title_override", "addressee": "addressee", "opening": "
                "doc_number": "doc_number", "signer": "signer"}
 
 
-def place_of(plan: Preflight, row: Row) -> str:
-    """What a click on ``row`` opens, in a few words (the tooltip)."""
-    item = plan.items[row.item] if 0 <= row.item < len(plan.items) else None
-    if isinstance(item, TableBlock):
-        return "数据指标"
-    if isinstance(item, ImprintBlock):
-        return "基本信息 › 版记"
-    found = row_source(plan, row)
-    if found is None:
-        return ""
-    return "基本信息" if found[0].field in INFO_FIELDS else "章节"
-
-
 def open_row(view: ReportView, report: Report, plan: Preflight, row: Row) -> bool:
     """Show where ``row`` is written; False when it is nothing the clerk wrote (a blank line)."""
     item = plan.items[row.item] if 0 <= row.item < len(plan.items) else None

@@ -121,9 +121,10 @@ class PreviewPane(QWidget):
         for name in ("red_header", "imprint"):
             self.toggles[name].setEnabled(not request.web)
 
-    def show_plan(self, plan: Preflight, marks: Sequence[PageMark], fonts_note: str = "") -> None:
+    def show_plan(self, plan: Preflight, marks: Sequence[PageMark], fonts_note: str = "",
+                  notes: Sequence[str] = ()) -> None:
         """The pages of ``plan`` with ``marks`` on them; the page count above, the marks (numbered as on
-        the pages), the warnings and what the layout adjusted in the list below."""
+        the pages), the warnings, what the layout adjusted and ``notes`` in the list below."""
         self._marks = list(marks)
         self.canvas.set_pages(plan.layout, marks)
         self.thumbnails.set_pages(plan.layout, marks)
@@ -134,7 +135,7 @@ class PreviewPane(QWidget):
         shown = {m.message for m in marks}
         for warning in plan.warnings:
             self.problems.addItem(f"注意：{warning}")
-        for note in plan.notes:
+        for note in [*notes, *plan.notes]:
             if note not in shown and not note.startswith("为使版记"):
                 self.problems.addItem(f"提示：{note}")
         self.problems.blockSignals(False)
