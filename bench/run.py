@@ -20,11 +20,11 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import cases, county
+from bench import cases, county, preview
 from bench.cases import Row
 
 CASES = [cases.app_start, cases.debounced_save, cases.typing_lost, cases.import_docx, cases.check, cases.export,
-         cases.backup, county.county, cases.packaged]
+         cases.backup, county.county, preview.preview, cases.packaged]
 
 
 def machine() -> str:

@@ -23,13 +23,13 @@ from fazhi_desktop.storage.location import resolve_db_path
 # theirs here). COMMANDS says which module has which, so a command line loads and builds only its own
 # subcommand's parser; tests/cli/test_parser_table.py checks the table against what the modules register.
 COMMAND_MODULES = ["report_cmds", "package_cmds", "maintenance_cmds", "data_cmd", "check_cmd", "import_cmd",
-                   "export_cmd", "county_cmd"]
+                   "export_cmd", "preview_cmd", "county_cmd"]
 COMMANDS = {
     "new": "report_cmds", "list": "report_cmds", "show": "report_cmds", "copy-year": "report_cmds",
     "set": "report_cmds", "pack": "package_cmds", "unpack": "package_cmds", "backup": "maintenance_cmds",
     "backups": "maintenance_cmds", "restore": "maintenance_cmds", "diagnose": "maintenance_cmds",
     "data": "data_cmd", "check": "check_cmd", "import": "import_cmd", "export": "export_cmd",
-    "county": "county_cmd",
+    "preview": "preview_cmd", "county": "county_cmd",
 }
 _VALUED_OPTIONS = ("--db", "--smoke-out")  # top-level options that take the next word as their value
 

@@ -40,6 +40,9 @@ def test_cli_and_gui_smoke_path_without_sockets(tmp_path: Path) -> None:
                  ["--db", db, "check", "--unit", "示例镇", "--year", "2025"],
                  ["--db", db, "export", "--unit", "示例镇", "--year", "2025", "-o", str(tmp_path / "a.docx")],
                  ["--db", db, "import", str(tmp_path / "a.docx"), "--unit", "示例镇", "--year", "2024"],
+                 ["--db", db, "export", "--unit", "示例镇", "--year", "2025", "--pdf", str(tmp_path / "a.pdf"),
+                  "--red-header", "--imprint"],
+                 ["--db", db, "preview", "--unit", "示例镇", "--year", "2025", "-o", str(tmp_path / "png")],
                  ["--smoke-test", "--smoke-out", str(tmp_path / "smoke.json")]):
         done = run(tmp_path, *argv)
         assert done.returncode == 0, (argv, done.stderr[-2000:])

@@ -1,70 +1,92 @@
-"""Subcommand ``export``: the report as a GB/T 9704 Word file (and the web version as HTML)."""
+"""Subcommand ``export``: the report as a GB/T 9704 Word file, the same pages as a PDF (``--pdf``), and the
+web version as HTML."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fazhi_desktop.commands.context import CliContext, CliError, add_unit_year
+from fazhi_desktop.commands.export_options import add_layout_options, drawing, font_notes, layout_options
+
+if TYPE_CHECKING:
+    from fazhi_desktop.core.model import Report
+    from fazhi_desktop.export.options import ExportOptions
+
+
+def _paths(args: argparse.Namespace) -> tuple[Path | None, Path | None, Path | None]:
+    out = Path(args.output) if args.output else None
+    pdf = Path(args.pdf) if args.pdf else None
+    html = Path(args.html) if args.html else None
+    if out is None and pdf is None:
+        raise CliError("请用 -o 指定 Word 文件，或用 --pdf 指定 PDF 文件（也可两个都给）")
+    if out is not None and out.suffix.lower() != ".docx":
+        raise CliError(f"输出文件应以 .docx 结尾：{out}")
+    if pdf is not None and pdf.suffix.lower() != ".pdf":
+        raise CliError(f"PDF 文件应以 .pdf 结尾：{pdf}")
+    if html is not None and html.suffix.lower() not in (".html", ".htm"):
+        raise CliError(f"网页文件应以 .html 结尾：{html}")
+    return out, pdf, html
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fazhi_desktop.export import ExportError, ExportOptions, TargetLockedError, export_docx
-    from fazhi_desktop.export.fonts import canonical_map, installed_map
-    from fazhi_desktop.export.options import Attachment
+    from fazhi_desktop.export.options import ExportError, TargetLockedError
 
-    out = Path(args.output)
-    if out.suffix.lower() != ".docx":
-        raise CliError(f"输出文件应以 .docx 结尾：{out}")
-    html = Path(args.html) if args.html else None
-    if html is not None and html.suffix.lower() not in (".html", ".htm"):
-        raise CliError(f"网页文件应以 .html 结尾：{html}")
+    out, pdf, html = _paths(args)
     report = ctx.report(args.unit, args.year)
-    fonts = installed_map() if args.fonts == "installed" else canonical_map()
-    attachments: tuple[Attachment, ...] = ()
-    if args.data_table:
-        from fazhi_desktop.core.indicator_sheet import statistics_sheet
-        from fazhi_desktop.export.statistics import statistics_attachment
-
-        assert report.id is not None
-        catalog, values = ctx.store.catalog_for_report(report.id), ctx.store.indicator_values(report.id)
-        sheet = statistics_sheet(report, catalog, values)
-        if sheet.empty:
-            raise CliError("还没有填写任何数据指标，无法附统计表。可用 data --set 填写，或去掉 --data-table。")
-        attachments = (statistics_attachment(sheet),)
-    options = ExportOptions(red_header=args.red_header, imprint=args.imprint,
-                            sealed=False if args.unsealed else None, web=args.web, fonts=fonts,
-                            attachments=attachments)
+    options = layout_options(args, ctx, report)
+    kind = "网页公开版" if args.web else "Word 文件"
     try:
-        result = export_docx(report, out, options, html_path=html)
+        if out is not None:
+            from fazhi_desktop.export.docx_export import export_docx  # python-docx: only for the Word file
+
+            result = export_docx(report, out, options, html_path=html)
+            warnings, notes, pages = result.warnings, result.notes, result.pages
+        else:
+            from fazhi_desktop.export.preflight import preflight
+
+            plan = preflight(report, options)
+            warnings, notes, pages = plan.warnings, plan.notes, plan.pages
+        if pdf is not None:
+            pdf_pages = _write_pdf(ctx, report, options, pdf)
     except TargetLockedError as exc:
-        raise CliError(f"文件正被打开，请关闭 Word/WPS 后重试，或另存为 {exc.suggestion}") from exc
+        raise CliError(f"文件正被打开，请关闭 Word/WPS 或 PDF 阅读器后重试，或另存为 {exc.suggestion}") from exc
     except ExportError as exc:
         raise CliError(str(exc)) from exc
-    for warning in result.warnings:
+    for warning in warnings:
         ctx.print(f"注意：{warning}")
-    for note in result.notes:
+    for note in notes:
         ctx.print(f"提示：{note}")
-    kind = "网页公开版" if args.web else "Word 文件"
     # the pre-flight's count is the page count LibreOffice renders (tests/render); Word/WPS follow the same rules
-    ctx.print(f"已导出{kind}：{result.path}（约 {result.pages} 页）")
-    if result.html_path is not None:
-        ctx.print(f"已导出网页：{result.html_path}")
+    if out is not None:
+        ctx.print(f"已导出{kind}：{out}（约 {pages} 页）")
+        if html is not None:
+            ctx.print(f"已导出网页：{html}")
+    if pdf is not None:
+        font_notes(ctx)
+        ctx.print(f"已导出PDF{'（网页公开版）' if args.web else ''}：{pdf}（{pdf_pages} 页）")
     return 0
 
 
+def _write_pdf(ctx: CliContext, report: Report, options: ExportOptions, path: Path) -> int:
+    """The PDF from the same page plan as the Word file (Qt loads only here)."""
+    from fazhi_desktop.export.preflight import preflight
+
+    writer = drawing("pdf_writer")
+    plan = preflight(report, options)
+    writer.write_pdf(path, plan, writer.info_for(report))
+    return plan.pages
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="导出符合 GB/T 9704-2012 的 Word 文件",
+    p = sub.add_parser("export", help="导出符合 GB/T 9704-2012 的 Word 文件（或同样版面的 PDF）",
                        description="把报告导出为符合 GB/T 9704-2012《党政机关公文格式》的 Word 文件"
-                       "（A4，每页 22 行、每行 28 字，页码“— 1 —”），可直接打印盖章。")
+                       "（A4，每页 22 行、每行 28 字，页码“— 1 —”），可直接打印盖章；--pdf 按同样的版面生成 PDF"
+                       "（嵌入字体，不需要 Word、WPS 或 LibreOffice）。")
     add_unit_year(p)
-    p.add_argument("-o", "--output", required=True, metavar="文件.docx", help="输出的 Word 文件")
-    p.add_argument("--red-header", action="store_true", help="加版头（红色发文机关标志、发文字号、签发人）")
-    p.add_argument("--imprint", action="store_true", help="加版记（抄送、印发机关和印发日期），排在偶数页末")
-    p.add_argument("--unsealed", action="store_true", help="按不加盖印章排落款（默认按报告设置）")
-    p.add_argument("--web", action="store_true", help="网页公开版：不含版头、版记和标为内部的内容")
+    p.add_argument("-o", "--output", metavar="文件.docx", help="输出的 Word 文件")
+    p.add_argument("--pdf", metavar="文件.pdf", help="同时（或只）导出 PDF：与 Word 文件同样的页面，供打印和网上公开")
+    add_layout_options(p)
     p.add_argument("--html", metavar="文件.html", help="同时导出网页公开版 HTML 文件")
-    p.add_argument("--data-table", action="store_true", help="附“主要数据统计表”（由数据指标生成，作为附件）")
-    p.add_argument("--fonts", choices=["canonical", "installed"], default="canonical",
-                   help="canonical：写入标准字体名（默认）；installed：按本机已安装字体替换并提示")
     p.set_defaults(func=run_export)

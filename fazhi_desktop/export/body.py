@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Report
 from fazhi_desktop.core.numbering import block_numbers, chapter_number
 from fazhi_desktop.core.text import strip_control
-from fazhi_desktop.export.flow import Para, PStyle, Run, blank, body
+from fazhi_desktop.export.flow import Para, PStyle, Run, Source, blank, body
 from fazhi_desktop.export.fonts import FontRole
 from fazhi_desktop.export.options import Attachment, ExportOptions
 from fazhi_desktop.export.titlebreak import break_title
@@ -33,9 +33,31 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in (clean(line) for line in strip_control(text).split("\n")) if p]
 
 
-def title_paras(lines: Iterable[str]) -> list[Para]:
-    return [Para(PStyle.TITLE, (Run(line, FontRole.XIAOBIAOSONG),), keep_next=True, keep_lines=True)
-            for line in lines]
+def paragraphs_at(text: str) -> list[tuple[str, int]]:
+    """:func:`paragraphs` with where each begins in ``text`` (the offset an editor selects at)."""
+    out: list[tuple[str, int]] = []
+    offset = 0
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        cleaned = clean(line)
+        if cleaned:
+            out.append((cleaned, offset + len(line) - len(line.lstrip())))
+        offset += len(line) + 1
+    return out
+
+
+def _field_paras(text: str, field: str, chapter: int | None = None, block: int | None = None) -> list[Para]:
+    return [body(t, source=Source(0, field, chapter, block, at)) for t, at in paragraphs_at(text)]
+
+
+def title_paras(lines: Iterable[str], source: str = "") -> list[Para]:
+    """The title's lines; ``source``: the field they come from ("title" for the report's own)."""
+    out, offset = [], 0
+    for line in lines:
+        sources = (Source(0, source, offset=offset),) if source else ()
+        out.append(Para(PStyle.TITLE, (Run(line, FontRole.XIAOBIAOSONG),), keep_next=True, keep_lines=True,
+                        sources=sources))
+        offset += len(line)
+    return out
 
 
 def title_lines(report: Report, options: ExportOptions) -> list[str]:
@@ -51,11 +73,15 @@ def _heading_run(level: int, text: str, options: ExportOptions) -> Run:
 RUN_IN_END = "。！？；：…!?;:"  # what may end a run-in heading (= core.headings.TERMINAL, tested)
 
 
-def _block_paras(block: Block, number: str, options: ExportOptions, notes: list[str]) -> list[Para]:
-    texts = paragraphs(block.body)
+def _block_paras(block: Block, number: str, options: ExportOptions, notes: list[str],
+                 where: tuple[int, int]) -> list[Para]:
+    texts = paragraphs_at(block.body)
     heading = clean(block.heading)
+    chapter, index = where
+    bodies = [body(t, source=Source(0, "body", chapter, index, at)) for t, at in texts]
+    head_src = Source(len(number), "heading", chapter, index, len(block.heading) - len(block.heading.lstrip()))
     if block.kind is BlockKind.PARAGRAPH:
-        return [body(t) for t in ([heading] if heading else []) + texts]
+        return ([body(heading, source=head_src)] if heading else []) + bodies
     if block.run_in and texts and heading and not heading.endswith(tuple(RUN_IN_END)):
         # a run-in heading without its full stop would print glued to the text after it
         notes.append(f"接排标题“{number}{heading}”末尾没有标点，已加“。”")
@@ -63,17 +89,19 @@ def _block_paras(block: Block, number: str, options: ExportOptions, notes: list[
     label = number + heading
     run = _heading_run(block.level, label, options)
     if block.run_in and texts:
-        first = Para(PStyle.BODY, (run, Run(texts[0])))
-        return [first, *(body(t) for t in texts[1:])]
+        first = Para(PStyle.BODY, (run, Run(texts[0][0])),
+                     sources=(head_src, Source(len(label), "body", chapter, index, texts[0][1])))
+        return [first, *bodies[1:]]
     # Heading styles carry w:keepNext (setup.py), so a heading always travels with what follows,
     # body or not; the pre-flight must know it (it once let a bare （四） end a page that Word and
     # LibreOffice began with it, and every later page was one line off).
-    head = Para(_LEVEL_STYLE[block.level], (run,), keep_next=True, keep_lines=True)
-    return [head, *(body(t) for t in texts)]
+    head = Para(_LEVEL_STYLE[block.level], (run,), keep_next=True, keep_lines=True, sources=(head_src,))
+    return [head, *bodies]
 
 
-def _visible_blocks(chapter: Chapter, options: ExportOptions) -> list[Block]:
-    return [b for b in chapter.blocks if not (options.web and b.internal)]
+def _visible_blocks(chapter: Chapter, options: ExportOptions) -> list[tuple[int, Block]]:
+    """The blocks printed, with their place in the chapter."""
+    return [(i, b) for i, b in enumerate(chapter.blocks) if not (options.web and b.internal)]
 
 
 def _has_text(chapter: Chapter, blocks: list[Block]) -> bool:
@@ -83,24 +111,26 @@ def _has_text(chapter: Chapter, blocks: list[Block]) -> bool:
 def chapter_paras(report: Report, options: ExportOptions, notes: list[str]) -> list[Para]:
     out: list[Para] = []
     index = 0
-    for chapter in report.chapters:
-        blocks = _visible_blocks(chapter, options)
+    for position, chapter in enumerate(report.chapters):
+        visible = _visible_blocks(chapter, options)
+        blocks = [b for _, b in visible]
         empty = not _has_text(chapter, blocks)
         if empty and chapter.role is ChapterRole.CUSTOM:
             notes.append(f"章“{clean(chapter.title) or '（无标题）'}”没有内容，未导出")
             continue
         number = chapter_number(index) if report.number_chapters else ""
         index += 1
+        title_src = Source(len(number), "chapter_title", position)
         out.append(Para(PStyle.H1, (Run(number + clean(chapter.title), FontRole.HEITI),), keep_next=True,
-                        keep_lines=True))
+                        keep_lines=True, sources=(title_src,)))
         if empty:
-            out.append(body(NOTHING_TO_REPORT))
+            out.append(body(NOTHING_TO_REPORT, source=Source(len(NOTHING_TO_REPORT), "chapter_lead", position)))
             notes.append(f"章“{clean(chapter.title)}”没有内容，导出为“{NOTHING_TO_REPORT}”")
             continue
-        out += [body(t) for t in paragraphs(chapter.lead)]
+        out += _field_paras(chapter.lead, "chapter_lead", position)
         numbers = block_numbers(blocks)
-        for block, num in zip(blocks, numbers, strict=True):
-            out += _block_paras(block, num, options, notes)
+        for (at, block), num in zip(visible, numbers, strict=True):
+            out += _block_paras(block, num, options, notes, (position, at))
     return out
 
 
@@ -123,16 +153,16 @@ def attachment_note(attachments: tuple[Attachment, ...]) -> list[Para]:
 
 def body_flow(report: Report, options: ExportOptions, notes: list[str]) -> list[Para]:
     """Everything from the title to the last text line (closing or 附件说明), without 落款."""
-    out = title_paras(title_lines(report, options))
+    out = title_paras(title_lines(report, options), "title")
     out.append(blank())
     addressee = clean(report.addressee)
     if addressee:
         if not addressee.endswith(("：", ":")):
             addressee += "："
-        out.append(Para(PStyle.ADDRESSEE, (Run(addressee.replace(":", "：")),)))
-    out += [body(t) for t in paragraphs(report.opening)]
+        out.append(Para(PStyle.ADDRESSEE, (Run(addressee.replace(":", "：")),), sources=(Source(0, "addressee"),)))
+    out += _field_paras(report.opening, "opening")
     out += chapter_paras(report, options, notes)
-    out += [body(t) for t in paragraphs(report.closing)]
+    out += _field_paras(report.closing, "closing")
     attachments = visible_attachments(options)
     if attachments and not existing_attachment_note(report):
         out.append(blank())

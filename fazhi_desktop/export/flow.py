@@ -6,7 +6,7 @@ writer turns each :class:`Para` into a ``w:p``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from fazhi_desktop.export.fonts import FontRole
@@ -83,6 +83,25 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a stretch of a paragraph comes from in the report, so that a preview can open it: characters
+    from ``start`` of the paragraph are the ``field`` (a core.checks Field value: "title", "body" …) of
+    chapter ``chapter`` and block ``block`` (indexes in the report), from character ``offset`` of that
+    field's text on. Characters the export adds (a heading's number) come before ``start``."""
+
+    start: int
+    field: str
+    chapter: int | None = None
+    block: int | None = None
+    offset: int = 0
+
+    def shifted(self, by: int) -> Source:
+        """The same source in a paragraph ``by`` characters shorter at its start (a split's second part)."""
+        start = self.start - by
+        return Source(max(0, start), self.field, self.chapter, self.block, self.offset - min(0, start))
+
+
+@dataclass(frozen=True)
 class Para:
     """One paragraph of the document as laid out: its style, runs and what departs from the style."""
 
@@ -100,6 +119,8 @@ class Para:
     page_break_before: bool = False
     line_twips: int | None = None  # exact line height; None: one grid line (579)
     is_text: bool = True  # body text (or 附件说明) the seal must share a page with
+    # where the text comes from (for the preview's click-to-open); not part of the layout's identity
+    sources: tuple[Source, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:
@@ -113,10 +134,20 @@ class Para:
     def first_indent(self) -> float:
         return self.spec.first_chars if self.first_chars is None else self.first_chars
 
+    def source_at(self, char: int) -> tuple[Source, int] | None:
+        """The source of character ``char`` of the paragraph, and its offset in that field's text."""
+        found = None
+        for src in self.sources:
+            if src.start <= char or found is None:
+                found = src
+        if found is None:
+            return None
+        return found, found.offset + max(0, char - found.start)
+
 
 def blank(keep_next: bool = False, line_twips: int | None = None) -> Para:
     return Para(PStyle.BLANK, keep_next=keep_next, line_twips=line_twips, is_text=False)
 
 
-def body(text: str, keep_next: bool = False) -> Para:
-    return Para(PStyle.BODY, (Run(text),), keep_next=keep_next)
+def body(text: str, keep_next: bool = False, source: Source | None = None) -> Para:
+    return Para(PStyle.BODY, (Run(text),), keep_next=keep_next, sources=(source,) if source else ())

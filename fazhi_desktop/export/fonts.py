@@ -173,3 +173,39 @@ def installed_map() -> FontMap:
     if not families:
         return canonical_map()
     return map_from_installed(families)
+
+
+@dataclass(frozen=True)
+class DrawFont:
+    """The font a preview or a PDF draws a role with: the installed font the export would choose
+    (:func:`map_from_installed`), or, when none is installed, a free look-alike from ``preview`` in
+    fonts.json (never written into a .docx)."""
+
+    role: FontRole
+    family: str  # as installed
+    weight: int = 400
+    stand_in: bool = False  # no candidate installed: a look-alike
+
+    def message(self) -> str:
+        return f"{role_label(self.role)}：本机未安装，预览和 PDF 用 {self.family} 代替" if self.stand_in else ""
+
+
+def drawing_fonts(families: Iterable[str]) -> dict[FontRole, DrawFont]:
+    """For each role the family to draw with, chosen from the installed ``families`` exactly as the
+    export's installed-fonts option chooses (names compared ignoring case and spaces)."""
+    installed = list(families)
+    by_norm = {_norm(f): f for f in installed}
+    chosen = map_from_installed(installed)
+    out: dict[FontRole, DrawFont] = {}
+    for role in FontRole:
+        if role not in chosen.missing:
+            aliases: dict[str, list[str]] = _roles()[role.value]["aliases"]  # type: ignore[assignment]
+            name = chosen[role]
+            family = next(by_norm[n] for n in map(_norm, [name, *aliases.get(name, [])]) if n in by_norm)
+            out[role] = DrawFont(role, family)
+            continue
+        looks: list[list[object]] = _roles()[role.value].get("preview", [])  # type: ignore[assignment]
+        found = next(((by_norm[_norm(str(f))], int(str(w))) for f, w in looks if _norm(str(f)) in by_norm), None)
+        family, weight = found if found is not None else (candidates(role)[0], 400)
+        out[role] = DrawFont(role, family, weight, stand_in=True)
+    return out

@@ -39,10 +39,15 @@ def imprint_texts(report: Report) -> tuple[str, str, str]:
     return cc, printer, (format_date_cn(when) + "印发") if when else "印发"
 
 
+def cc_rooms() -> tuple[float, float]:
+    """Widths (pt) of the 抄送's first line (1 character in from both sides) and of the lines after it
+    (under the first name, 3 characters further in)."""
+    return (TEXT_W - 2 * ONE_CHAR) / 20, (TEXT_W - 5 * ONE_CHAR) / 20
+
+
 def cc_lines(cc: str) -> int:
-    """Lines of the 抄送 row: 1 character in from both sides, continuation lines under the first name."""
-    first = (TEXT_W - 2 * ONE_CHAR) / 20
-    rest = (TEXT_W - 5 * ONE_CHAR) / 20
+    """Lines of the 抄送 row."""
+    first, rest = cc_rooms()
     rooms = Rooms(dict.fromkeys(PROFILES, first), dict.fromkeys(PROFILES, rest))
     return len(break_lines(cc, (Span(len(cc), 14.0, 0.0),), rooms))
 

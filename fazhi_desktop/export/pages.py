@@ -31,6 +31,17 @@ class PlacedRun:
     width: float  # pt, as set before justification
     bold: bool = False
     color: str | None = None  # "FF0000" for the 版头
+    advances: tuple[float, ...] = ()  # pt, every character's, as set before justification
+    cjk_latin: bool = False  # digits and letters in the CJK font too (else Times New Roman)
+    line: int = 0  # the line within a row of several (a table cell's, the 抄送's), 20 pt apart
+
+    def positions(self) -> list[float]:
+        """Where every character starts (pt from the left of the type area) before justification."""
+        out, x = [], self.x
+        for adv in self.advances or [self.width / max(1, len(self.text))] * len(self.text):
+            out.append(x)
+            x += adv
+        return out
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,9 @@ class Row:
     is_text: bool = False  # body text (or 附件说明): what the seal must share its page with
     rule_color: str | None = None  # a rule under the row (the 版头's red rule)
     borders: tuple[int, ...] = ()  # x positions (twips) of cell edges, for tables
+    open_top: tuple[int, ...] = ()  # table columns whose cell continues the one above (no rule between)
+    rule_above: int = 0  # a rule above the row, in 1/8 pt (the 版记's rules); its bottom rule: rule_below
+    rule_below: int = 0
 
     @property
     def text(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from fazhi_desktop.export.blocks import (
@@ -18,14 +19,12 @@ from fazhi_desktop.export.blocks import (
     ImprintBlock,
     SectionBreak,
     TableBlock,
-    TableRow,
 )
 from fazhi_desktop.export.flow import Para
-from fazhi_desktop.export.fonts import FontRole
-from fazhi_desktop.export.geometry import CHAR_TWIPS, LINE, SMALL_HALF_POINTS, TEXT_H
+from fazhi_desktop.export.geometry import CHAR_TWIPS, LINE, TEXT_H
 from fazhi_desktop.export.pages import TEXT_WIDTH_PT, Page, PageLayout, PlacedRun, Row
 from fazhi_desktop.export.paralayout import para_layout, para_prefix
-from fazhi_desktop.export.textmetrics import LIBREOFFICE, Span, advances
+from fazhi_desktop.export.rowtext import imprint_row, table_row
 
 Item = Para | TableBlock | ImprintBlock | SectionBreak
 RULE_TWIPS = 20  # a 1 pt paragraph rule (the 版头's) adds its width below the paragraph
@@ -81,25 +80,37 @@ def _line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[tuple[PlacedRun, .
     for seg in lay.segments:
         a, b = max(line.start, pos), min(line.end, pos + len(seg.text))
         if a < b:
+            adv = tuple(prefix[i + 1] - prefix[i] for i in range(a, b))
             runs.append(PlacedRun(seg.text[a - pos:b - pos], seg.run.font, seg.half_points,
                                   prefix[a] - prefix[line.start], prefix[b] - prefix[a], seg.run.bold,
-                                  seg.run.color))
+                                  seg.run.color, adv, seg.cjk_latin))
         pos += len(seg.text)
     return _place(para, tuple(runs), prefix[line.end] - prefix[line.start], k == 0), 0.0
 
 
 def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
-    """Runs after a tab placed at their stop: centred on a centre stop, ending at the right stop."""
+    """The text after each tab placed at its stop: centred on a centre stop, ending at a right stop (the
+    whole stretch up to the next tab, e.g. "签发人：" and the name after it)."""
     char = CHAR_TWIPS / 20
     stops = [(c * char, "center") for c in para.center_tabs] + ([(para.right_tab * char, "right")]
                                                                if para.right_tab else [])
-    out, k, x = [], -1, (para.first_indent + para.left_chars) * char
+    stripped = []
     for run in runs:
-        if run.text.startswith("\t") and k + 1 < len(stops):
+        tabs = len(run.text) - len(run.text.lstrip("\t"))
+        adv = run.advances[tabs:]
+        stripped.append((tabs > 0, replace(run, text=run.text[tabs:], width=sum(adv), advances=adv)))
+    out, k, x = [], -1, (para.first_indent + para.left_chars) * char
+    for i, (tabbed, run) in enumerate(stripped):
+        if tabbed and k + 1 < len(stops):
             k += 1
             stop, kind = stops[k]
-            x = stop - (run.width / 2 if kind == "center" else run.width)
-        out.append(PlacedRun(run.text.lstrip("\t"), run.font, run.half_points, x, run.width, run.bold, run.color))
+            stretch = run.width
+            for later_tabbed, later in stripped[i + 1:]:
+                if later_tabbed:
+                    break
+                stretch += later.width
+            x = stop - (stretch / 2 if kind == "center" else stretch)
+        out.append(replace(run, x=x))
         x += run.width
     return tuple(out)
 
@@ -116,7 +127,7 @@ def _place(para: Para, runs: tuple[PlacedRun, ...], width: float, first: bool) -
         left = para.left_chars * char + (room - width) / 2
     elif jc == "right":
         left = TEXT_WIDTH_PT - para.right_chars * char - width
-    return tuple(PlacedRun(r.text, r.font, r.half_points, r.x + left, r.width, r.bold, r.color) for r in runs)
+    return tuple(replace(r, x=r.x + left) for r in runs)
 
 
 class _Pager:
@@ -145,20 +156,6 @@ class _Pager:
         return PageLayout(tuple(self.pages))
 
 
-def _table_row(row: TableRow, i: int, y: int, part: int) -> Row:
-    runs, x = [], 0.0
-    edges = [0]
-    for cell in row.cells:
-        if cell.text and cell.merge != "continue":
-            width = sum(advances(cell.text, (Span(len(cell.text), 14.0, 0.0),), LIBREOFFICE))
-            font = FontRole.HEITI if cell.header else FontRole.FANGSONG
-            runs.append(PlacedRun(cell.text, font, SMALL_HALF_POINTS, x + (cell.width / 20 - width) / 2,
-                                  width))
-        x += cell.width / 20
-        edges.append(edges[-1] + cell.width)
-    return Row(y, row.height, tuple(runs), i, "table", part, "table", borders=tuple(edges))
-
-
 def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, first: int = 0,
              pages_before: int = 0) -> PageLayout:
     """Every item placed; ``start`` twips of the first page are taken already. With ``first``: only the
@@ -183,13 +180,13 @@ def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool, first: int,
                     pager.new_page()
                     pager.y = TABLE_RULE
                     if item.header_row is not None and not row.header:
-                        pager.add(_table_row(item.header_row, i, pager.y, 0))
-                pager.add(_table_row(row, i, pager.y, part))
+                        pager.add(table_row(item.header_row, i, pager.y, 0))
+                pager.add(table_row(row, i, pager.y, part))
             pager.y += TABLE_RULE
         elif isinstance(item, ImprintBlock):
             for part, line in enumerate(item.rows):
-                runs = (PlacedRun(line.text, FontRole.FANGSONG, SMALL_HALF_POINTS, 14.0, 0.0),)
-                pager.add(Row(pager.y, line.lines * LINE - IMPRINT_RULE_SLACK, runs, i, "imprint", part, "imprint"))
+                height = line.lines * LINE - IMPRINT_RULE_SLACK
+                pager.add(imprint_row(line, i, pager.y, height, part, part == len(item.rows) - 1))
         elif isinstance(item, SectionBreak):
             pager.new_page()
             pager.numbered = item.numbered

@@ -13,7 +13,7 @@ import re
 
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.export.body import clean
-from fazhi_desktop.export.flow import Para, PStyle, Run, blank
+from fazhi_desktop.export.flow import Para, PStyle, Run, Source, blank
 from fazhi_desktop.export.fonts import FontRole
 from fazhi_desktop.export.geometry import CHARS_PER_LINE, LINE, text_cells
 from fazhi_desktop.export.options import ExportOptions
@@ -49,16 +49,17 @@ def red_header_paras(report: Report, options: ExportOptions) -> tuple[list[Para]
     size = mark_points(mark)
     out = [
         Para(PStyle.MARK, (Run(mark, FontRole.XIAOBIAOSONG, half_points=size * 2, color=RED),),
-             line_twips=round(size * 20 * 1.25), is_text=False),
+             line_twips=round(size * 20 * 1.25), is_text=False, sources=(Source(0, "issuer_mark"),)),
         blank(),
     ]
     number = doc_number_text(report.doc_number)
     signer = clean(report.signer)
     if signer and not options.web:
         runs = (Run(number), Run("\t签发人："), Run(signer, FontRole.KAITI))
-        out.append(Para(PStyle.DOC_NUMBER, runs, first_chars=1, right_tab=CHARS_PER_LINE - 1, is_text=False))
+        out.append(Para(PStyle.DOC_NUMBER, runs, first_chars=1, right_tab=CHARS_PER_LINE - 1, is_text=False,
+                        sources=(Source(0, "doc_number"), Source(len(number), "signer"))))
     else:
-        out.append(Para(PStyle.DOC_NUMBER, (Run(number),), is_text=False))
+        out.append(Para(PStyle.DOC_NUMBER, (Run(number),), is_text=False, sources=(Source(0, "doc_number"),)))
     # The rule paragraph's line is shortened by the rule's width, which the renderers add below it:
     # without that, the 版头 ran 20 twips past its whole grid lines and page 1 lost its last body line,
     # so every later page was one line off the pre-flight (and a 版记 it placed could spill onto an odd page).

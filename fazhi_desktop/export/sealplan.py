@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from fazhi_desktop.export.flow import Para, PStyle, Run
+from fazhi_desktop.export.flow import Para, PStyle, Run, Source
 from fazhi_desktop.export.geometry import LINE, TEXT_H
 from fazhi_desktop.export.pages import PageLayout
 from fazhi_desktop.export.paginate import lo_twips, paginate
@@ -44,9 +44,16 @@ def split_para(para: Para, at: int, cjk_digits: bool = False) -> tuple[Para, Par
         pos += len(run.text)
     first = replace(para, runs=tuple(head), keep_next=False, keep_lines=False,
                     jc="distribute" if (para.jc or para.spec.jc) == "both" else para.jc)
-    rest = replace(para, runs=tuple(tail), first_chars=0.0)
+    rest = replace(para, runs=tuple(tail), first_chars=0.0, sources=_tail_sources(para, at))
     known_split(para, at, first, rest, cjk_digits)
     return first, rest
+
+
+def _tail_sources(para: Para, at: int) -> tuple[Source, ...]:
+    """The sources of the part of ``para`` from character ``at`` on."""
+    kept = [s for s in para.sources if s.start > at]
+    before = [s for s in para.sources if s.start <= at]
+    return tuple([before[-1].shifted(at)] if before else []) + tuple(s.shifted(at) for s in kept)
 
 
 def keep_tail(text: list[Para], lines: int, cjk_digits: bool = False) -> list[Para]:

@@ -14,9 +14,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from fazhi_desktop.core.schema import format_date_cn
-from fazhi_desktop.export.flow import Para, PStyle, Run, blank
+from fazhi_desktop.export.flow import Para, PStyle, Run, Source, blank
 from fazhi_desktop.export.geometry import CHARS_PER_LINE, text_cells
 
+_ORGANS = (Source(0, "signatories"),)
 SEAL_CHARS = 42 * CHARS_PER_LINE / 156  # a 42 mm township seal ≈ 7.5 cells of the 156 mm line
 SEAL_GAP_CHARS = 1.0  # space between two seals side by side
 
@@ -82,12 +83,12 @@ def signature_paras(sig: Signature, blank_lines: int) -> list[Para]:
         if len(organs) == 1:
             right = sealed_organ_right(text_cells(organs[0]), w_date)
             out.append(Para(PStyle.SIGNATURE, (Run(organs[0]),), keep_next=True, right_chars=right,
-                            is_text=False))
+                            is_text=False, sources=_ORGANS))
         elif len(organs) >= 2:
             c1, c2 = joint_centres(text_cells(organs[0]), text_cells(organs[1]), w_date)
             runs = (Run("\t" + organs[0]), Run("\t" + organs[1]))
             out.append(Para(PStyle.SIGNATURE, runs, keep_next=True, center_tabs=(c1, c2),
-                            first_chars=0, is_text=False))
+                            first_chars=0, is_text=False, sources=_ORGANS))
         date_right = 4.0
     else:
         widest = max((text_cells(o) for o in organs), default=0.0)
@@ -96,15 +97,15 @@ def signature_paras(sig: Signature, blank_lines: int) -> list[Para]:
             # stacked names are right-aligned on the same right edge as the widest
             right = organ_right + widest - text_cells(organ) if len(organs) > 1 else organ_right
             out.append(Para(PStyle.SIGNATURE, (Run(organ),), keep_next=True, right_chars=right,
-                            is_text=False))
+                            is_text=False, sources=_ORGANS))
         if not organs:
             date_right = 4.0
     note = sig.note_text
     if sig.date_text:
         out.append(Para(PStyle.DATE, (Run(sig.date_text),), keep_next=bool(note), right_chars=date_right,
-                        is_text=False))
+                        is_text=False, sources=(Source(0, "date"),)))
     elif out:
         out[-1] = replace(out[-1], keep_next=bool(note))
     if note:  # 7.3.6: on the line after the date, 2 characters in, in round brackets
-        out.append(Para(PStyle.NOTE, (Run(note),), is_text=False))
+        out.append(Para(PStyle.NOTE, (Run(note),), is_text=False, sources=(Source(0, "note"),)))
     return out

@@ -12,6 +12,7 @@ from fazhi_desktop.core.model import Block, BlockKind, Chapter, ChapterRole, Rep
 from fazhi_desktop.export import ExportOptions
 from fazhi_desktop.export.statistics import statistics_attachment
 
+SWEEP = 160  # reports in the generated sweep (tests/render/conftest.py)
 SENTENCES = (
     "全年开展法治宣传活动{n}场次，覆盖群众{m}人次。",
     "严格落实行政执法“三项制度”，执法案卷合格率达{p}%。",

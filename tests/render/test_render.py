@@ -195,10 +195,22 @@ def test_statistics_table_inside_the_type_area_with_merged_categories(rendered: 
     assert text.count("组织领导") == 1
 
 
+def test_the_preview_agrees_with_libreoffice(rendered: Rendered, qapp, tmp_path: Path) -> None:
+    """The demo with every option (statistics tables over pages, 版头, 版记, joint and unsealed 落款, 附注),
+    the long report and the length series of the seal page, drawn by the preview and by LibreOffice."""
+    from tests.render.agreement import compare_all, summary
+
+    found = compare_all({n: plan for n, (plan, _) in rendered.items()}, {n: p for n, (_, p) in rendered.items()},
+                        tmp_path)
+    assert not [n for n, a in found.items() if a.problems or a.share < 0.98], summary(found)
+
+
 @pytest.mark.skipif(not SAMPLE_TXT.exists(), reason=f"{SAMPLE_TXT} is missing (it lives beside a checkout)")
-def test_the_shared_sample_report_when_it_is_there(tmp_path: Path) -> None:
-    """The real report issue 19 measured (9 commas lost, 5 rows lost on page 7): now line for line."""
+def test_the_shared_sample_report_when_it_is_there(tmp_path: Path, qapp) -> None:
+    """The real report issue 19 measured (9 commas lost, 5 rows lost on page 7): now line for line; and
+    its preview agrees with LibreOffice (issue 20)."""
     from tests.export.reports import parse_sample
+    from tests.render.agreement import compare_all, summary
 
     sample = parse_sample(SAMPLE_TXT.read_text(encoding="utf-8"))
     built = build(sample, ExportOptions(imprint=True))
@@ -206,3 +218,5 @@ def test_the_shared_sample_report_when_it_is_there(tmp_path: Path) -> None:
     pages = render([tmp_path / "sample.docx"], tmp_path)["sample"]
     assert not (checks.problems(built.plan, pages) + checks.short_page_problems(built.plan, pages)
                 + checks.imprint_problems(built.plan, pages))
+    found = compare_all({"sample": built.plan}, {"sample": pages}, tmp_path)
+    assert not found["sample"].problems and found["sample"].share >= 0.98, summary(found)

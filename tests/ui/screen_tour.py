@@ -129,8 +129,31 @@ def tour() -> None:
     check(window, "5-检查")
     window.view.setCurrentWidget(editor)
     dialogs(window, db)
+    preview(window)
     window.close()
     session.close()
+
+
+def preview(window: QWidget) -> None:
+    """The 预览 tab (Ctrl+P) with its pages laid out, the 版记 toggled on, two pages side by side."""
+    import time
+
+    from fazhi_desktop.ui.window.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.act_preview.trigger()
+    pane = window.view.preview
+    pane.toggles["imprint"].setChecked(True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not (window.preview.controller.plan is not None
+                                               and any(r.kind == "imprint" for p in pane.canvas.layout_.pages
+                                                       for r in p.rows)):
+        app.processEvents()
+        time.sleep(0.01)
+    check(window, "13-预览")
+    pane.two_up.setChecked(True)
+    pane.canvas.scroll_to_page(window.preview.controller.plan.pages if window.preview.controller.plan else 1)
+    check(window, "14-预览双页")
 
 
 def dialogs(window: QWidget, db: Path) -> None:

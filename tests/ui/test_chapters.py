@@ -23,7 +23,7 @@ def _tabs(window: MainWindow) -> list[str]:
 def test_tabs_are_info_then_one_per_chapter_in_order(demo_window: MainWindow) -> None:
     assert _tabs(demo_window) == ["基本信息", "一、主要举措和成效", "二、存在的不足和原因",
                                   "三、第一责任人职责履行情况", "四、主要安排", "五、其他需要报告的情况",
-                                  "数据指标", "检查"]
+                                  "预览", "数据指标", "检查"]
     assert demo_window.view.tabToolTip(3) == "党政主要负责人履行推进法治建设第一责任人职责情况"
 
 

@@ -111,7 +111,13 @@ def test_a_failed_export_brings_the_dialog_back_with_the_choices(monkeypatch: py
     monkeypatch.setattr(export_actions, "export_docx", fail)
     monkeypatch.setattr(Dialogs, "warn", lambda *_: None)
     assert demo_window.export_word() is None
-    assert asked == [None, first]  # the second time the dialog shows the same choices
+    # the first time the dialog shows the options shared with the preview (the report's defaults here),
+    # the second time the same choices as the failed try
+    shared = asked[0]
+    assert shared is not None and shared.red_header == bool(demo_window.view.report().issuer_mark)
+    assert shared.imprint is False and shared.path.suffix == ".docx"
+    assert asked[1:] == [first]
+    assert demo_window.preview.choices.request.imprint  # what was chosen is shared with the preview
     dialog = ExportDialog(demo_window.view.report(), tmp_path / "x.docx", demo_window, "", first)
     assert dialog.request() == first
     dialog.path.setText(str(tmp_path / "没有这个文件夹" / "a.docx"))

@@ -139,7 +139,9 @@ LATER = ("decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.ui.reports.r
          "PySide6.QtNetwork", "fazhi_desktop.commands.report_cmds", "fazhi_desktop.core.templates",
          "fazhi_desktop.core.checks", "fazhi_desktop.ui.chapter.chapter_editor",
          "fazhi_desktop.ui.chapter.outline_tree",
-         "fazhi_desktop.ui.data.indicator_table", "fazhi_desktop.ui.checks.check_panel")
+         "fazhi_desktop.ui.data.indicator_table", "fazhi_desktop.ui.checks.check_panel",
+         "fazhi_desktop.ui.preview.preview_pane", "fazhi_desktop.ui.preview.preview_controller",
+         "fazhi_desktop.ui.exporting.export_choices", "fazhi_desktop.export.preflight")
 
 def shown_once():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())

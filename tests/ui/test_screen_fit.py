@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 OUT = Path(os.environ.get("FAZHI_SCREENSHOT_DIR") or REPO / "build" / "screenshots") / "screens"
 SCREENS = [("1024x768", "1"), ("1366x768", "1"), ("1440x900", "1"), ("1920x1080", "1"),
            ("1920x1080", "1.25"), ("1920x1080", "1.5"), ("1920x1080", "2"), ("1366x768", "1.5")]
-SHOTS = 12  # the report list, 基本信息, a chapter, 数据指标, 检查 and seven dialogs
+SHOTS = 14  # the report list, 基本信息, a chapter, 数据指标, 检查, seven dialogs and the 预览 (one and two pages)
 
 
 def _tour(size: str, scale: str) -> dict[str, list[str]]:

@@ -2,75 +2,43 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
-from fazhi_desktop.core.indicator_sheet import statistics_sheet
 from fazhi_desktop.core.model import Report
 from fazhi_desktop.export import ExportError, ExportOptions, ExportResult, TargetLockedError, export_docx
-from fazhi_desktop.export.fonts import canonical_map, installed_map
+from fazhi_desktop.export.fonts import canonical_map
 from fazhi_desktop.export.options import Attachment
 from fazhi_desktop.export.preflight import preflight
-from fazhi_desktop.export.statistics import statistics_attachment
 from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.common.long_task import Cancelled, run_long
 from fazhi_desktop.ui.datafile.data_actions import open_folder, open_path
+from fazhi_desktop.ui.exporting.export_choices import ExportChoices
 from fazhi_desktop.ui.exporting.export_dialog import Estimate, ExportDialog, ExportRequest
+from fazhi_desktop.ui.exporting.export_inputs import (
+    LAST_DIR_KEY,
+    default_path,
+    options_for,
+    quiet_statistics,
+    safe_file_name,
+    statistics_attachments,
+)
 
-LAST_DIR_KEY = "export/last_dir"
-
-
-def safe_file_name(title: str) -> str:
-    """The title without the characters Windows forbids in file names."""
-    return re.sub(r'[\\/:*?"<>|\r\n\t]+', "", title).strip() or "报告"
-
-
-def default_path(report: Report, settings: QSettings) -> Path:
-    """``{title}.docx`` in the last folder used, else 文档 (Documents), else the desktop, else the home
-    folder: always one that exists."""
-    from fazhi_desktop.ui.common.file_dialog import existing_folder
-
-    last = str(settings.value(LAST_DIR_KEY, "") or "")
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return existing_folder(last, documents) / f"{safe_file_name(report.title)}.docx"
-
-
-def options_for(request: ExportRequest, attachments: tuple[Attachment, ...] = ()) -> ExportOptions:
-    return ExportOptions(red_header=request.red_header, imprint=request.imprint, sealed=request.sealed,
-                         web=request.web, cjk_digits=request.cjk_digits,
-                         fonts=installed_map() if request.installed_fonts else canonical_map(),
-                         attachments=attachments)
-
-
-def statistics_attachments(store: ReportStore, report: Report, parent: QWidget | None
-                           ) -> tuple[Attachment, ...] | None:
-    """The 数据指标 table as an 附件; None (after saying why) when no figure is filled in."""
-    assert report.id is not None
-    sheet = statistics_sheet(report, store.catalog_for_report(report.id), store.indicator_values(report.id))
-    if sheet.empty:
-        Dialogs.warn(parent, "无法附统计表", "还没有填写任何数据指标。请先在“数据指标”页填写，或不勾选“附统计表”。")
-        return None
-    return (statistics_attachment(sheet),)
-
-
-def _quiet_statistics(store: ReportStore, report: Report) -> tuple[Attachment, ...]:
-    assert report.id is not None
-    sheet = statistics_sheet(report, store.catalog_for_report(report.id), store.indicator_values(report.id))
-    return () if sheet.empty else (statistics_attachment(sheet),)
+__all__ = ["LAST_DIR_KEY", "default_path", "estimate_for", "export_report", "options_for", "safe_file_name",
+           "statistics_attachments", "write"]
 
 
 def estimate_for(store: ReportStore, report: Report) -> Estimate:
     """The dialog's pre-flight: pages and warnings for the options ticked (the canonical font names: the
     layout does not depend on which fonts are installed)."""
     def estimate(request: ExportRequest) -> tuple[int, tuple[str, ...]]:
-        attachments = _quiet_statistics(store, report) if request.data_table and report.id is not None else ()
+        attachments = quiet_statistics(store, report) if request.data_table and report.id is not None else ()
         plan = preflight(report, replace(options_for(request, attachments), fonts=canonical_map()))
         return plan.pages, plan.warnings
     return estimate
@@ -125,19 +93,27 @@ def check_summary(store: ReportStore, report: Report, parent: QWidget | None = N
 
 
 def export_report(store: ReportStore, report: Report, settings: QSettings,
-                  parent: QWidget | None) -> ExportResult | None:
-    """The whole 导出Word flow: ask, write, tell what happened, open the file or folder if wanted."""
+                  parent: QWidget | None, choices: ExportChoices | None = None) -> ExportResult | None:
+    """The whole 导出Word flow: ask, write, tell what happened, open the file or folder if wanted.
+    ``choices``: the options shared with the preview (the dialog opens with them and keeps what was chosen)."""
     summary = check_summary(store, report, parent)
     estimate = estimate_for(store, report)
+    shared = choices is not None and choices.report_id == report.id
     request: ExportRequest | None = None
     result: ExportResult | None = None
     failures: list[str] = []
     while result is None:  # after a failure the dialog comes back with the clerk's choices
         default = default_path(report, settings)
+        if request is None and shared:
+            assert choices is not None
+            request = replace(choices.request, path=default)
         request = (ExportDialog.ask(parent, report, default, summary, estimate=estimate) if request is None else
                    ExportDialog.ask(parent, report, default, summary, previous=request, estimate=estimate))
         if request is None:
             return None
+        if shared:
+            assert choices is not None
+            choices.take(request)
         attachments: tuple[Attachment, ...] = ()
         if request.data_table:
             table = statistics_attachments(store, report, parent)

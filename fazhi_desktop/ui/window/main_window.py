@@ -16,6 +16,7 @@ from fazhi_desktop.ui.common.dialogs import Dialogs
 from fazhi_desktop.ui.county.county_controller import CountyController
 from fazhi_desktop.ui.data.figure_actions import FigureInserter
 from fazhi_desktop.ui.window.autosaver import Autosaver
+from fazhi_desktop.ui.window.preview_hookup import PreviewHookup
 from fazhi_desktop.ui.window.read_only import banner, lock_editing, unlock_editing
 from fazhi_desktop.ui.window.report_texts import APP_NAME
 from fazhi_desktop.ui.window.report_view import ReportView
@@ -42,6 +43,9 @@ class MainWindow(QMainWindow):
     act_new: QAction
     act_import: QAction
     act_export: QAction
+    act_export_pdf: QAction
+    act_preview: QAction
+    act_preview_beside: QAction
     act_restore_backup: QAction
     act_undo: QAction
     act_redo: QAction
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         self.chapters = ChapterManager(store, self.view, self)
         self.check_controller = CheckController(self.view, db_path)
         self.figures = FigureInserter(self.view, self)  # 插入数据…
+        self.preview = PreviewHookup(self)  # 预览, 导出PDF and the export options they share with 导出Word
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
         self.setCentralWidget(self.pages)
@@ -164,7 +169,8 @@ class MainWindow(QMainWindow):
         for action in (self.act_add_chapter, self.act_rename_chapter, self.act_delete_chapter,
                        self.act_move_left, self.act_move_right, self.figures.action, self.act_replace):
             action.setEnabled(enabled and not self.view.read_only)
-        for action in (self.act_export, self.act_find, self.act_next_tab, self.act_previous_tab):
+        for action in (self.act_export, self.act_export_pdf, self.act_preview, self.act_preview_beside,
+                       self.act_find, self.act_next_tab, self.act_previous_tab):
             action.setEnabled(enabled)
 
     def _lock(self) -> None:
@@ -232,7 +238,7 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         from fazhi_desktop.ui.exporting.export_actions import export_report  # python-docx loads on first export
 
-        result = export_report(self.store, self.view.report(), self.settings, self)
+        result = export_report(self.store, self.view.report(), self.settings, self, self.preview.choices)
         if result is not None:
             self.statusBar().showMessage(f"已导出：{result.path}", 10000)
         return result
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # the clerk can fix the cause (free disk space) and close again
             return
         self.check_controller.stop()
+        self.preview.stop()
         self.undo_stack.blockSignals(True)  # its destructor emits indexChanged; nothing to show then
         save_geometry(self, self.settings)
         app = QApplication.instance()

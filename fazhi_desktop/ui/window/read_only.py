@@ -58,8 +58,9 @@ def lock_editing(root: QWidget) -> None:
         _remember(text, text.isReadOnly())
         text.setReadOnly(True)
     for combo in root.findChildren(QComboBox):
-        _remember(combo, combo.isEnabled())
-        combo.setEnabled(False)
+        if not _safe(combo):  # a combo that only changes the view (the preview's zoom) stays
+            _remember(combo, combo.isEnabled())
+            combo.setEnabled(False)
     for button in root.findChildren(QAbstractButton):  # push buttons, check boxes, tool buttons
         if not _safe(button) and not isinstance(button.parent(), QTabBar):  # tab scroll arrows stay
             _remember(button, button.isEnabled())

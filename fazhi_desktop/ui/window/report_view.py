@@ -28,9 +28,11 @@ if TYPE_CHECKING:  # each tab's widget (and what it needs) loads with its first 
     from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
     from fazhi_desktop.ui.checks.check_panel import CheckPanel
     from fazhi_desktop.ui.data.indicator_table import IndicatorTable
+    from fazhi_desktop.ui.preview.preview_pane import PreviewPane
 
 INDICATORS_TIP = "本年度的统计数字（案件、调解、普法等），比率自动计算，附上年对比"
 CHECKS_TIP = "检查法规名称、规范表述、编号、标点、数字与数据指标是否一致等问题"
+PREVIEW_TIP = "打印出来的样子：每一页的版面、页码、版头版记、印章位置；可导出PDF（Ctrl+P）"
 
 class ReportView(QTabWidget):
     """Shows one report. Every change is one step of the report's undo history (:class:`ReportHistory`),
@@ -48,6 +50,9 @@ class ReportView(QTabWidget):
     sig_checks_built = Signal(object)
     """The 检查 list (a :class:`CheckPanel`) was just made: connect to it."""
 
+    sig_preview_built = Signal(object)
+    """The 预览 (a :class:`PreviewPane`) was just made: connect to it."""
+
     def __init__(self, store: ReportStore, autosaver: Autosaver, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +63,8 @@ class ReportView(QTabWidget):
         self.read_only = False  # viewing a file another program holds: see ui.read_only
         self.info = InfoForm()
         self.addTab(self.info, "基本信息")
+        self._preview_pane: PreviewPane | None = None
+        self._preview_page = add_placeholder(self, "预览", PREVIEW_TIP)  # after the chapters (inserted before it)
         self._indicator_table: IndicatorTable | None = None
         self._indicators_due: int | None = None  # the report whose figures the table shows when first asked
         self._indicator_page = add_placeholder(self, "数据指标", INDICATORS_TIP)
@@ -115,6 +122,19 @@ class ReportView(QTabWidget):
             self.sig_checks_built.emit(self._check_panel)
         return self._check_panel
 
+    @property
+    def preview(self) -> PreviewPane:
+        """The 预览 of the printed pages, made on first use (it lays the report out when shown)."""
+        if self._preview_pane is None:
+            from fazhi_desktop.ui.preview.page_fonts import shared_fonts
+            from fazhi_desktop.ui.preview.page_painter import PagePainter
+            from fazhi_desktop.ui.preview.preview_pane import PreviewPane
+
+            self._preview_pane = PreviewPane(PagePainter(shared_fonts()))
+            self._swap_in(self._preview_page, self._preview_pane)
+            self.sig_preview_built.emit(self._preview_pane)
+        return self._preview_pane
+
     def checks_built(self) -> bool:
         return self._check_panel is not None
 
@@ -168,6 +188,8 @@ class ReportView(QTabWidget):
             self.indicators  # noqa: B018 - made on first show; filled when shown with a report's figures due
         elif page is self._check_page:
             self.checks  # noqa: B018
+        elif page is self._preview_page:
+            self.preview  # noqa: B018
         elif page in self._unbuilt:
             self._build(page)
 

@@ -70,6 +70,7 @@ def run(out: Path | None) -> int:
             app.processEvents()
             shot = (out.parent if out else work) / "smoke.png"
             step("screenshot", lambda: str(shot) if window.grab().save(str(shot)) else _fail("grab failed"))
+            step("preview_pdf", lambda: _preview_pdf(window, app, work))
             window.close()
     finally:
         session.close(backup=False)
@@ -128,6 +129,25 @@ def _export(report: Any, work: Path) -> int:
     if len(back.chapters) != len(report.chapters):
         _fail(f"导出后读回的章节数不对：{len(back.chapters)} ≠ {len(report.chapters)}")
     return len(back.chapters)
+
+
+def _preview_pdf(window: Any, app: Any, work: Path) -> int:
+    """The 预览 tab laid out and painted, and the same pages as a PDF with embedded fonts (QPdfWriter)."""
+    from fazhi_desktop.ui.preview.pdf_writer import info_for, write_pdf
+
+    window.act_preview.trigger()
+    deadline = time.monotonic() + 20
+    while window.preview.controller.plan is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    plan = window.preview.controller.plan
+    if plan is None or not window.view.preview.canvas.viewport().grab().width():
+        _fail("预览没有排出页面")
+    target = write_pdf(work / "smoke.pdf", plan, info_for(window.view.report()))
+    data = target.read_bytes()
+    if not data.startswith(b"%PDF") or b"/FontFile2" not in data or b"/Outlines" not in data:
+        _fail("PDF 缺少嵌入字体或书签")
+    return int(plan.pages)
 
 
 def _package(report: Any) -> int:
