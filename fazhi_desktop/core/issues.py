@@ -102,5 +102,5 @@ def paste_message(cleaned: Cleaned, original: str) -> str:
     message += "。按 Ctrl+Z 恢复粘贴的原样，Ctrl+Shift+V 粘贴原文（不整理）。"
     if cleaned.figures:
         listed = "、".join(f"{f.indicator}{f.value}" for f in cleaned.figures)
-        message += f"提示：表格中的{listed}可填入“数据指标”。"
+        message += f"提示：表格中的{listed}可填入“数据指标”（按正文下方的“填入数据指标”，可撤销）。"
     return message

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from fazhi_desktop.core.indicators import Catalog, Indicator
+    from fazhi_desktop.core.indicators import Catalog, Indicator, IndicatorValue
 
 _LIST_LABEL = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）][、]?|\d{1,2}[.．、]")
 _FIGURE = re.compile(r"^[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:%|％|[^\d\s]{1,3})?$")
@@ -180,3 +180,21 @@ def read_tables(lines: Sequence[str], skip: set[int]) -> list[Table]:
         rows = tuple(tuple(cells(line)) for line in lines[start:end])
         out.append(Table(start, rows, tuple(render_rows(rows)), tuple(table_figures(rows))))
     return out
+
+
+def figure_values(catalog: Catalog, figures: Sequence[TableFigure]
+                  ) -> tuple[dict[str, IndicatorValue], list[str]]:
+    """The figures as 数据指标 values by key, and a Chinese reason for each one that does not fit its
+    indicator (a rate over 100 %, a fractional count …), which is then left out."""
+    from fazhi_desktop.core.indicators import IndicatorValueError, parse_value
+
+    values: dict[str, IndicatorValue] = {}
+    refused: list[str] = []
+    for figure in figures:
+        if figure.key not in catalog:
+            continue
+        try:
+            values[figure.key] = parse_value(catalog[figure.key], figure_number(figure))
+        except IndicatorValueError as exc:
+            refused.append(f"{figure.label}{figure.value}：{exc}")
+    return values, refused

@@ -173,3 +173,41 @@ def test_the_window_shows_the_whole_cleanup_note_under_the_body(demo_window: Mai
     assert demo_window.statusBar().currentMessage() == note.text()
     editor.tree.select_index(1)  # another block: the note was about the paste into the first
     assert note.isHidden()
+
+
+def test_figures_of_a_pasted_table_go_into_the_data_table_as_one_undo_step(demo_window: MainWindow,
+                                                                           store: ReportStore) -> None:
+    """Issue 16 (tables): the 提示 under the paste offers the figures; one press fills 数据指标, Ctrl+Z takes
+    them all back; a figure that does not fit its indicator is named and left out."""
+    from fazhi_desktop.core.indicators import IndicatorValue
+
+    report_id = demo_window.view.report_id
+    assert report_id is not None
+    before = store.indicator_values(report_id)
+    editor = demo_window.view.chapter_editors()[0]
+    demo_window.view.setCurrentWidget(editor)
+    editor.tree.select_index(0)
+    block = editor.block_editor
+    assert block.fill_figures.isHidden()
+    _paste(block.body, "全年矛盾纠纷调处情况如下：\r\n受理矛盾纠纷\t310\r\n调解成功\t301\r\n法律咨询\t12.5\r\n")
+    assert not block.fill_figures.isHidden() and "填入数据指标" in block.paste_note.text()
+    block.fill_figures.click()
+    assert block.fill_figures.isHidden()  # once
+    after = store.indicator_values(report_id)
+    assert after["disputes_accepted"].value == 310 and after["disputes_resolved"].value == 301
+    assert after["disputes_accepted"].note == before["disputes_accepted"].note  # 备注 and 来源 kept
+    assert after.get("legal_consultations", IndicatorValue("legal_consultations")) == before.get(
+        "legal_consultations", IndicatorValue("legal_consultations"))  # 12.5 consultations is refused
+    message = demo_window.statusBar().currentMessage()
+    assert message.startswith("已填入数据指标：受理矛盾纠纷310、调解成功301") and "法律咨询12.5" in message
+    demo_window.undo_stack.undo()  # one step takes both back
+    again = store.indicator_values(report_id)
+    assert again["disputes_accepted"] == before["disputes_accepted"]
+    assert again["disputes_resolved"] == before["disputes_resolved"]
+
+
+def test_no_offer_to_fill_figures_while_viewing(demo_window: MainWindow) -> None:
+    editor = demo_window.view.chapter_editors()[0]
+    editor.block_editor.read_only = True
+    editor.block_editor._offer_figures(("x",))
+    assert editor.block_editor.fill_figures.isHidden()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from fazhi_desktop.core.headings import TERMINAL as RUN_IN_END
 from fazhi_desktop.core.model import Block, BlockKind
@@ -41,6 +41,9 @@ class BlockEditor(QWidget):
     sig_hint = Signal(str)
     """Something the editor did for the clerk, for the status bar."""
 
+    sig_fill_figures = Signal(object)
+    """填入数据指标 was pressed under a pasted table: its core.tables.TableFigure tuple."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
@@ -57,7 +60,11 @@ class BlockEditor(QWidget):
         self.paste_note = QLabel()  # what the last paste's cleanup did, in full (the status bar cuts it off)
         self.paste_note.setWordWrap(True)
         self.paste_note.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #e0c97a; padding: 4px; }")
-        self.paste_note.hide()
+        self.fill_figures = QPushButton("填入数据指标")  # the figures of a pasted table, one undo step
+        self.fill_figures.setToolTip("把刚粘贴的表格中与“数据指标”同名的数字填入数据指标（可撤销）")
+        self.fill_figures.hide()
+        self._figures: object = ()
+        self._hide_paste_note()
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("层级", self.kind_label)
@@ -65,6 +72,7 @@ class BlockEditor(QWidget):
         form.addRow("", self.run_in)
         form.addRow("正文", self.body)
         form.addRow("", self.paste_note)
+        form.addRow("", self.fill_figures)
         form.addRow("", self.internal)
         route_undo_keys(self.heading, self.body)  # Ctrl+Z/Ctrl+Y: the report's one undo history
         self.marks = FindingMarks(self.body)  # 检查's findings underlined in the text
@@ -75,6 +83,8 @@ class BlockEditor(QWidget):
         self.heading.textEdited.connect(self.sig_heading_edited)
         self.body.textChanged.connect(self._on_body_changed)
         self.body.sig_paste_cleaned.connect(self._show_paste_note)
+        self.body.sig_figures_found.connect(self._offer_figures)
+        self.fill_figures.clicked.connect(self._fill_figures)
         self.run_in.toggled.connect(self._on_run_in)
         self.internal.toggled.connect(self._on_internal)
 
@@ -90,7 +100,7 @@ class BlockEditor(QWidget):
         try:
             self.setEnabled(block is not None)
             if block is None:
-                self.paste_note.hide()
+                self._hide_paste_note()
                 self._block_id = None
                 self.kind_label.setText("（请在左侧选择或添加条目）")
                 self.heading.clear()
@@ -102,7 +112,7 @@ class BlockEditor(QWidget):
             self.kind_label.setText(f"{KIND_LABELS[block.kind]}　当前编号：{number or '无'}")
             same = block.id is not None and block.id == self._block_id  # keep cursor and undo history
             if not same:
-                self.paste_note.hide()
+                self._hide_paste_note()
             if not same or self.heading.text() != block.heading:
                 self.heading.setText(block.heading)
             self.heading.setEnabled(headed)
@@ -123,6 +133,19 @@ class BlockEditor(QWidget):
     def _show_paste_note(self, message: str) -> None:
         self.paste_note.setText(message)
         self.paste_note.show()
+        self.fill_figures.hide()  # until this paste's table offers figures
+
+    def _hide_paste_note(self) -> None:
+        self.paste_note.hide()
+        self.fill_figures.hide()
+
+    def _offer_figures(self, figures: object) -> None:
+        self._figures = figures
+        self.fill_figures.setVisible(not self.read_only)
+
+    def _fill_figures(self) -> None:
+        self.fill_figures.hide()  # once: a second press would be a step that changes nothing
+        self.sig_fill_figures.emit(self._figures)
 
     def _on_body_changed(self) -> None:
         if not self._loading:

@@ -20,6 +20,9 @@ class CleanPasteEdit(QPlainTextEdit):
     sig_paste_cleaned = Signal(str)
     """A paste was changed by the cleanup; the argument says how, in Chinese, for the status bar."""
 
+    sig_figures_found = Signal(object)
+    """The paste held a table whose rows match 数据指标 indicators: the core.tables.TableFigure tuple."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.raw_paste = QAction("粘贴原文（不整理）", self)
@@ -43,6 +46,8 @@ class CleanPasteEdit(QPlainTextEdit):
             return
         self._insert_block(cleaned.text, start)  # a second undo step: Ctrl+Z restores the paste as copied
         self.sig_paste_cleaned.emit(paste_message(cleaned, original))
+        if cleaned.figures:
+            self.sig_figures_found.emit(cleaned.figures)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Ctrl+Shift+V also where the action's shortcut does not reach (a text box takes its key events first)

@@ -12,6 +12,7 @@ from fazhi_desktop.ui.edit import steps
 from fazhi_desktop.ui.window.report_view import ReportView
 
 if TYPE_CHECKING:
+    from fazhi_desktop.core.tables import TableFigure
     from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
     from fazhi_desktop.ui.data.figure_picker import FigureEntry
 
@@ -46,6 +47,35 @@ class FigureInserter(QObject):
         if editor is not None and self.action not in editor.toolbar.actions():
             editor.toolbar.addSeparator()
             editor.toolbar.addAction(self.action)
+            editor.block_editor.sig_fill_figures.connect(self.fill_table_figures)
+
+    def fill_table_figures(self, figures: tuple[TableFigure, ...]) -> None:
+        """填入数据指标 under a pasted table: its figures into 数据指标, one undo step (notes kept)."""
+        from dataclasses import replace
+
+        from fazhi_desktop.core.indicators import IndicatorValue
+        from fazhi_desktop.core.tables import figure_values
+        from fazhi_desktop.ui.edit.change_command import Change, Place
+
+        view = self.view
+        if view.report_id is None or view.read_only:
+            return
+        view.autosaver.flush()
+        catalog = view.store.catalog_for_report(view.report_id)
+        values, refused = figure_values(catalog, figures)
+        stored = view.store.indicator_values(view.report_id)
+        changes = []
+        for key, value in values.items():
+            before = stored.get(key, IndicatorValue(key))
+            after = replace(before, value=value.value, state=value.state)  # its 备注 and 来源 stay
+            changes.append(Change(Place("indicator", key, view.report_id), before, after))
+        done = bool(changes) and view.history.push("填入表格中的数据指标", changes) is not None
+        filled = "、".join(f"{catalog[c.place.key].label}{values[c.place.key].value}" for c in changes)
+        message = (f"已填入数据指标：{filled}（Ctrl+Z 撤销）。" if done else
+                   "表格中的数字与数据指标中已有的相同，未作改动。" if not changes and values else "")
+        if refused:
+            message += "未填入：" + "；".join(refused)
+        self.sig_message.emit(message or "未能填入数据指标。")
 
     def _target(self, editor: ChapterEditor) -> QPlainTextEdit | QLineEdit | None:
         """The focused 导语 or heading, else the selected block's body; None without a block."""

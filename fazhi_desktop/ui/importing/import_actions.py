@@ -67,18 +67,12 @@ def import_report(store: ReportStore, db_path: Path, parent: QWidget | None) -> 
 
 def _copy_figures(store: ReportStore, report_id: int, figures: tuple[TableFigure, ...]) -> str:
     """Store the chosen table figures as 数据指标 values; a sentence for the message (or "")."""
-    from fazhi_desktop.core.indicators import IndicatorValueError, parse_value
-    from fazhi_desktop.core.tables import figure_number
+    from fazhi_desktop.core.tables import figure_values
 
     if not figures:
         return ""
     catalog = store.catalog_for_report(report_id)
-    values = {}
-    for figure in figures:
-        try:
-            values[figure.key] = parse_value(catalog[figure.key], figure_number(figure))
-        except (IndicatorValueError, KeyError):
-            continue
+    values, _refused = figure_values(catalog, figures)
     store.set_indicator_values(report_id, values)
     listed = "、".join(f"{catalog[k].label}" for k in values)
     return f"\n\n已把表格中的 {len(values)} 个数字填入数据指标：{listed}。" if values else ""
