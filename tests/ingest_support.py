@@ -107,7 +107,7 @@ def build_docx(spec: Path, target: Path) -> Path:
     from docx import Document
 
     document = Document()
-    num_id = _list_definition(document)
+    num_id = list_definition(document)
     rows: list[list[str]] | None = None
     for line in spec.read_text(encoding="utf-8").splitlines():
         if line == "@table":
@@ -149,7 +149,8 @@ def _paragraph(document: Any, text: str) -> Any:
     return paragraph
 
 
-def _list_definition(document: Any) -> str:
+def list_definition(document: Any) -> str:
+    """Write an abstractNum with 一、/（一）/1. levels and a num pointing at it; returns numId."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 

@@ -16,35 +16,7 @@ from fazhi_desktop.importers import docx_reader
 from fazhi_desktop.importers.docx_reader import read_docx
 from fazhi_desktop.importers.errors import ImportFileError
 from fazhi_desktop.importers.load import import_file
-
-_LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
-
-
-def _add_list_definition(document: object) -> str:
-    """Write an abstractNum with 一、/（一）/1. levels and a num pointing at it; returns numId."""
-    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), "90")
-    for ilvl, (fmt, text) in enumerate(_LEVELS):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(ilvl))
-        for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
-            child = OxmlElement(tag)
-            child.set(qn("w:val"), value)
-            lvl.append(child)
-        abstract.append(lvl)
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), "91")
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), "90")
-    num.append(ref)
-    numbering.append(num)
-    return "91"
+from tests.ingest_support import list_definition
 
 
 def _numbered(document: object, text: str, num_id: str, ilvl: int) -> None:
@@ -81,7 +53,7 @@ def make_report_docx(path: Path) -> Path:
     document.add_paragraph("示例乡2024年度法治政府建设情况报告")
     document.add_paragraph("中共示例县委、示例县人民政府：")
     document.add_paragraph("2024年，示例乡扎实推进法治政府建设。现将有关情况报告如下：")
-    num_id = _add_list_definition(document)
+    num_id = list_definition(document)
     _numbered(document, "2024年度推进法治政府建设的主要举措和成效", num_id, 0)
     _numbered(document, "坚持党的领导", num_id, 1)
     soft = document.add_paragraph("乡党委把法治建设纳入全局工作，")
@@ -194,7 +166,7 @@ def test_binary_word_files_are_asked_to_be_saved_as_docx(tmp_path: Path, suffix:
 def test_numbering_from_the_paragraph_style(tmp_path: Path) -> None:
     """Headings numbered through their style (as WPS and many templates do) are recognised too."""
     document = Document()
-    num_id = _add_list_definition(document)
+    num_id = list_definition(document)
     for style_name, ilvl in (("Heading 1", 0), ("Heading 2", 1)):
         num_pr = OxmlElement("w:numPr")
         for tag, value in (("w:ilvl", str(ilvl)), ("w:numId", num_id)):

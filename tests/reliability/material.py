@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from fazhi_desktop.core.indicators import IndicatorValue, ValueState
 from fazhi_desktop.core.package import pack
 from fazhi_desktop.core.templates import new_report
@@ -94,3 +96,12 @@ def place(m: Material, folder: Path) -> Path:
     target = folder / "fazhi.db"
     shutil.copyfile(m.db, target)
     return target
+
+
+def cli(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
+    """Run the command line on ``db``: (exit code, stdout, stderr)."""
+    from fazhi_desktop.cli import main
+
+    code = main(["--db", str(db), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err

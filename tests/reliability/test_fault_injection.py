@@ -24,15 +24,10 @@ import pytest
 from fazhi_desktop.cli import main
 from tests.lock_holder import HOLDER, held_lock
 from tests.reliability import disks
-from tests.reliability.material import Material, make_material, place, write_commands
+from tests.reliability.material import Material, place, write_commands
 
 COMMANDS = list(write_commands(Material(*(Path(n) for n in "abcde"))))
 ENGLISH = re.compile(r"Traceback|Error|errno|No space|denied|Read-only|readonly|disk I/O|database", re.I)
-
-
-@pytest.fixture(scope="module")
-def material(tmp_path_factory: pytest.TempPathFactory) -> Material:
-    return make_material(tmp_path_factory.mktemp("material"))
 
 
 @pytest.fixture(scope="module")

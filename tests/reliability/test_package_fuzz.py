@@ -21,7 +21,7 @@ import pytest
 
 from fazhi_desktop.cli import main
 from tests.reliability import disks
-from tests.reliability.material import Material, make_material, place
+from tests.reliability.material import Material, place
 
 CASES_JSON, CASES_BYTES = 100, 45
 POOL: list[Any] = [None, True, False, 0, -5, 3.5, 1e308, 10**30, -(10**30), "", "x" * 3000, [], {}, {"a": 1},
@@ -110,11 +110,6 @@ def mutate(rng: random.Random, report: Any, figures: Any) -> bytes:
     else:
         figures = root
     return signed(report, figures, depth)
-
-
-@pytest.fixture(scope="module")
-def material(tmp_path_factory: pytest.TempPathFactory) -> Material:
-    return make_material(tmp_path_factory.mktemp("material"))
 
 
 def _parts(package: Path) -> tuple[Any, Any]:

@@ -7,24 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from fazhi_desktop.cli import main
 from fazhi_desktop.storage import migrations
 from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.repository import ReportStore
 from tests.reliability import disks
-from tests.reliability.material import Material, make_material, place
+from tests.reliability.material import Material, cli, place
 from tests.reliability.test_package_fuzz import _parts, signed
-
-
-@pytest.fixture(scope="module")
-def material(tmp_path_factory: pytest.TempPathFactory) -> Material:
-    return make_material(tmp_path_factory.mktemp("material"))
-
-
-def cli(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_2_unpack_replace_checks_the_package_before_deleting_anything(material: Material, tmp_path: Path,

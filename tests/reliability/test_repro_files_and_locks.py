@@ -11,26 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from fazhi_desktop.cli import main
 from fazhi_desktop.storage.errors import CorruptDatabaseError, NotOursError, SchemaTooNewError, StorageError
 from fazhi_desktop.storage.session import READ_ONLY_PLACE, open_session
 from tests.lock_holder import held_lock, write_stale_info
 from tests.reliability import disks
-from tests.reliability.material import Material, make_material, place
+from tests.reliability.material import Material, cli, place
 
 READERS = [["list"], ["show", "--unit", "千佛镇", "--year", "2021"], ["data", "--unit", "千佛镇", "--year", "2021"],
            ["check", "--unit", "千佛镇", "--year", "2021"], ["backups"]]
-
-
-@pytest.fixture(scope="module")
-def material(tmp_path_factory: pytest.TempPathFactory) -> Material:
-    return make_material(tmp_path_factory.mktemp("material"))
-
-
-def cli(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("tables", [["contacts"], ["reports"], ["reports", "_sqlite_migrations"]])

@@ -12,26 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from fazhi_desktop.cli import main
 from fazhi_desktop.storage import backups
 from fazhi_desktop.storage.errors import DiskFullError, StorageError
 from tests.lock_holder import held_lock
 from tests.reliability import disks
-from tests.reliability.material import Material, make_material, place
+from tests.reliability.material import Material, cli, place
 from tests.reliability.test_fault_injection import ENGLISH
 
 REPORT = ["--unit", "千佛镇", "--year", "2021"]
-
-
-@pytest.fixture(scope="module")
-def material(tmp_path_factory: pytest.TempPathFactory) -> Material:
-    return make_material(tmp_path_factory.mktemp("material"))
-
-
-def cli(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_11_a_nan_left_in_the_file_by_an_older_version_breaks_nothing(material: Material, tmp_path: Path,
