@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 
 from fazhi_desktop.export.blocks import (
     IMPRINT_RULE_SLACK,
@@ -22,7 +22,7 @@ from fazhi_desktop.export.blocks import (
 )
 from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.geometry import CHAR_TWIPS, LINE, TEXT_H
-from fazhi_desktop.export.pages import TEXT_WIDTH_PT, Page, PageLayout, PlacedRun, Row
+from fazhi_desktop.export.pages import TEXT_WIDTH_PT, LazyRuns, Page, PageLayout, PlacedRun, Row
 from fazhi_desktop.export.paralayout import para_layout, para_prefix
 from fazhi_desktop.export.rowtext import imprint_row, table_row
 
@@ -70,8 +70,8 @@ def chain_height(items: Sequence[Item], i: int, cjk_digits: bool = False) -> int
 
 
 @lru_cache(maxsize=65536)
-def _line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[tuple[PlacedRun, ...], float]:
-    """The runs of line ``k`` placed from x = 0, and the line's width (pt)."""
+def line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[PlacedRun, ...]:
+    """The runs of line ``k`` of ``para`` placed where its indents and alignment put them."""
     lay = para_layout(para, cjk_digits)
     prefix = para_prefix(para, cjk_digits)
     line = lay.lines[k]
@@ -85,7 +85,7 @@ def _line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[tuple[PlacedRun, .
                                   prefix[a] - prefix[line.start], prefix[b] - prefix[a], seg.run.bold,
                                   seg.run.color, adv, seg.cjk_latin))
         pos += len(seg.text)
-    return _place(para, tuple(runs), prefix[line.end] - prefix[line.start], k == 0), 0.0
+    return _place(para, tuple(runs), prefix[line.end] - prefix[line.start], k == 0)
 
 
 def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
@@ -166,10 +166,13 @@ def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, fi
 
 @lru_cache(maxsize=16)
 def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool, first: int, pages_before: int) -> PageLayout:
-    pager = _Pager(start if not first else 0, pages_before)
-    for i, item in enumerate(items):
-        if i < first:
-            continue
+    whole = not first and not pages_before
+    pager, resume = _resume(items, start, cjk_digits) if whole else (_Pager(start if not first else 0, pages_before), 0)
+    marks: dict[int, _Mark] = {}
+    for i in range(max(first, resume), len(items)):
+        item = items[i]
+        if whole and (i == 0 or not _keeps(items[i - 1])):
+            marks[i] = (len(pager.pages), tuple(pager.rows), pager.y, pager.numbered)
         if isinstance(item, Para):
             _para(pager, items, i, item, cjk_digits)
         elif isinstance(item, TableBlock):
@@ -192,7 +195,58 @@ def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool, first: int,
             pager.numbered = item.numbered
             if item.even_page and (pager.before + len(pager.pages) + 1) % 2:
                 pager.new_page()
-    return pager.finish()
+    layout = pager.finish()
+    if whole:
+        _RUNS.insert(0, _Run(start, cjk_digits, items, marks, layout.pages))
+        del _RUNS[4:]
+    return layout
+
+
+# Where a pagination stood before item i: pages done, rows of the page being filled, its height, numbering.
+_Mark = tuple[int, tuple[Row, ...], int, bool]
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A whole pagination and where it stood at each item that no keep chain reaches across."""
+
+    start: int
+    cjk_digits: bool
+    items: tuple[Item, ...]
+    marks: dict[int, _Mark]
+    pages: tuple[Page, ...]
+
+
+_RUNS: list[_Run] = []  # the last few, newest first
+
+
+def _keeps(item: Item) -> bool:
+    return isinstance(item, Para) and item.keep_next
+
+
+def _resume(items: tuple[Item, ...], start: int, cjk_digits: bool) -> tuple[_Pager, int]:
+    """A pager where an earlier pagination of the same first items stood (the 落款 plan, the 附件, the 版记
+    each lay out the whole flow again with a different end), and the item to go on from.
+
+    Exact: before item i (the first, or one after an item without keep-with-next) pagination has read
+    items[:i] and nothing after them — a paragraph looks ahead only along a chain of keep-with-next
+    paragraphs — so where it stood there depends on items[:i] alone."""
+    pager = _Pager(start)
+    best = 0
+    for run in list(_RUNS):
+        if run.start != start or run.cjk_digits != cjk_digits:
+            continue
+        same = 0
+        for old, new in zip(run.items, items, strict=False):
+            if old is not new and old != new:
+                break
+            same += 1
+        at = max((i for i in run.marks if i <= same), default=0)
+        if at > best:
+            best = at
+            pages, rows, pager.y, pager.numbered = run.marks[at]
+            pager.pages, pager.rows = list(run.pages[:pages]), list(rows)
+    return pager, best
 
 
 def _para(pager: _Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: bool) -> None:
@@ -209,9 +263,8 @@ def _para(pager: _Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: 
     for k in range(lay.count):
         if not pager.fits(h) and pager.y > 0:
             pager.new_page()
-        runs, _ = _line_runs(para, k, cjk_digits)
         last = k == lay.count - 1
-        pager.add(Row(pager.y, h, runs, i, "text", k, para.style.value,
+        pager.add(Row(pager.y, h, LazyRuns(partial(line_runs, para, k, cjk_digits)), i, "text", k, para.style.value,
                       justify=justified and (not last or para.jc == "distribute"),
                       is_text=para.is_text and bool(para.text.strip()),
                       rule_color=para.rule_color if last else None))
