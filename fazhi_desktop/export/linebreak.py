@@ -20,7 +20,7 @@ extra spacing does not show.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fazhi_desktop.export.textmetrics import PROFILES, Profile, Span, measure
 
@@ -87,8 +87,7 @@ def adjust(text: str, start: int, over: int) -> int:
     return pos if pos > start else max(over, start + 1)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of a paragraph: ``text[start:end]``, and the extra spacing (1/20 pt) given to its
     characters to force the break after it (0: the break needs no help)."""
 
@@ -97,8 +96,7 @@ class Line:
     forced: int = 0
 
 
-@dataclass(frozen=True)
-class Rooms:
+class Rooms(NamedTuple):
     """Line widths available (pt) under each renderer: the first line's and the others'."""
 
     first: dict[Profile, float]

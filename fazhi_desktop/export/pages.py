@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from fazhi_desktop.export.fonts import FontRole
 from fazhi_desktop.export.geometry import LINE, MARGIN_LEFT, MARGIN_TOP, TEXT_H, TEXT_W
@@ -22,8 +22,7 @@ TYPE_TOP_MM = MARGIN_TOP / 20 / PT_PER_MM  # 37 mm
 FOOTER_CENTRE_MM = 269.0  # the page number's dash: 7 mm below the type area (GB/T 9704 7.5)
 
 
-@dataclass(frozen=True)
-class PlacedRun:
+class PlacedRun(NamedTuple):
     """A stretch of text in one font on one row."""
 
     text: str
@@ -88,8 +87,7 @@ class LazyRuns(Sequence[PlacedRun]):
         return repr(self.runs)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One row of a page: a line of a paragraph, a table row or a 版记 row."""
 
     y: int  # twips from the top of the type area to the top of the row

@@ -11,22 +11,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from typing import TYPE_CHECKING, Union
 
-from fazhi_desktop.export.blocks import (
-    IMPRINT_RULE_SLACK,
-    ImprintBlock,
-    SectionBreak,
-    TableBlock,
-)
 from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.geometry import CHAR_TWIPS, LINE, TEXT_H
-from fazhi_desktop.export.pages import TEXT_WIDTH_PT, LazyRuns, Page, PageLayout, PlacedRun, Row
+from fazhi_desktop.export.pager import Pager, Run, markable, remember, resume
+from fazhi_desktop.export.pages import TEXT_WIDTH_PT, LazyRuns, PageLayout, PlacedRun, Row
 from fazhi_desktop.export.paralayout import para_layout, para_prefix
-from fazhi_desktop.export.rowtext import imprint_row, table_row
 
-Item = Para | TableBlock | ImprintBlock | SectionBreak
+if TYPE_CHECKING:  # the blocks of 附件 and 版记: loaded by what makes them (a plain export has none)
+    from fazhi_desktop.export.blocks import ImprintBlock, SectionBreak, TableBlock
+
+Item = Union[Para, "TableBlock", "ImprintBlock", "SectionBreak"]  # (the blocks by name: not loaded yet)
 RULE_TWIPS = 20  # a 1 pt paragraph rule (the 版头's) adds its width below the paragraph
 TABLE_RULE = 10  # a table's 0.5 pt top and bottom rules (measured: 17 rows of 579 twips take 17 × 579 + 20)
 
@@ -48,6 +45,8 @@ def para_height(para: Para, cjk_digits: bool = False) -> int:
 def _first_height(item: Item) -> int:
     if isinstance(item, Para):
         return line_height(item)
+    from fazhi_desktop.export.blocks import TableBlock  # loaded: the item is one of its blocks
+
     if isinstance(item, TableBlock):
         return item.rows[0].height if item.rows else 0
     return 0
@@ -98,7 +97,7 @@ def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
     for run in runs:
         tabs = len(run.text) - len(run.text.lstrip("\t"))
         adv = run.advances[tabs:]
-        stripped.append((tabs > 0, replace(run, text=run.text[tabs:], width=sum(adv), advances=adv)))
+        stripped.append((tabs > 0, run._replace(text=run.text[tabs:], width=sum(adv), advances=adv)))
     out, k, x = [], -1, (para.first_indent + para.left_chars) * char
     for i, (tabbed, run) in enumerate(stripped):
         if tabbed and k + 1 < len(stops):
@@ -110,7 +109,7 @@ def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
                     break
                 stretch += later.width
             x = stop - (stretch / 2 if kind == "center" else stretch)
-        out.append(replace(run, x=x))
+        out.append(run._replace(x=x))
         x += run.width
     return tuple(out)
 
@@ -127,33 +126,7 @@ def _place(para: Para, runs: tuple[PlacedRun, ...], width: float, first: bool) -
         left = para.left_chars * char + (room - width) / 2
     elif jc == "right":
         left = TEXT_WIDTH_PT - para.right_chars * char - width
-    return tuple(replace(r, x=r.x + left) for r in runs)
-
-
-class _Pager:
-    def __init__(self, start: int, pages_before: int = 0) -> None:
-        self.before = pages_before
-        self.pages: list[Page] = []
-        self.rows: list[Row] = []
-        self.y = start
-        self.numbered = True
-
-    def new_page(self) -> None:
-        index = self.before + len(self.pages) + 1
-        self.pages.append(Page(index, index if self.numbered else None, tuple(self.rows)))
-        self.rows, self.y = [], 0
-
-    def fits(self, height: int) -> bool:
-        return self.y + height <= TEXT_H
-
-    def add(self, row: Row) -> None:
-        self.rows.append(row)
-        self.y = row.bottom
-
-    def finish(self) -> PageLayout:
-        if self.rows or not self.pages:
-            self.new_page()
-        return PageLayout(tuple(self.pages))
+    return tuple(r._replace(x=r.x + left) for r in runs)
 
 
 def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, first: int = 0,
@@ -167,89 +140,50 @@ def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, fi
 @lru_cache(maxsize=16)
 def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool, first: int, pages_before: int) -> PageLayout:
     whole = not first and not pages_before
-    pager, resume = _resume(items, start, cjk_digits) if whole else (_Pager(start if not first else 0, pages_before), 0)
-    marks: dict[int, _Mark] = {}
-    for i in range(max(first, resume), len(items)):
+    pager, resume_at = resume(items, start, cjk_digits) if whole else (Pager(0 if first else start, pages_before), 0)
+    marks = {}
+    for i in range(max(first, resume_at), len(items)):
         item = items[i]
-        if whole and (i == 0 or not _keeps(items[i - 1])):
-            marks[i] = (len(pager.pages), tuple(pager.rows), pager.y, pager.numbered)
+        if whole and markable(items, i):
+            marks[i] = pager.mark()
         if isinstance(item, Para):
             _para(pager, items, i, item, cjk_digits)
-        elif isinstance(item, TableBlock):
-            # the table's outer rules (0.5 pt each) add their width above and below every page's part
-            pager.y += TABLE_RULE
-            for part, row in enumerate(item.rows):
-                if not pager.fits(row.height + TABLE_RULE) and pager.y > TABLE_RULE:
-                    pager.new_page()
-                    pager.y = TABLE_RULE
-                    if item.header_row is not None and not row.header:
-                        pager.add(table_row(item.header_row, i, pager.y, 0))
-                pager.add(table_row(row, i, pager.y, part))
-            pager.y += TABLE_RULE
-        elif isinstance(item, ImprintBlock):
-            for part, line in enumerate(item.rows):
-                height = line.lines * LINE - IMPRINT_RULE_SLACK
-                pager.add(imprint_row(line, i, pager.y, height, part, part == len(item.rows) - 1))
-        elif isinstance(item, SectionBreak):
-            pager.new_page()
-            pager.numbered = item.numbered
-            if item.even_page and (pager.before + len(pager.pages) + 1) % 2:
-                pager.new_page()
+        else:
+            _block(pager, i, item)
     layout = pager.finish()
     if whole:
-        _RUNS.insert(0, _Run(start, cjk_digits, items, marks, layout.pages))
-        del _RUNS[4:]
+        remember(Run(start, cjk_digits, items, marks, layout.pages))
     return layout
 
 
-# Where a pagination stood before item i: pages done, rows of the page being filled, its height, numbering.
-_Mark = tuple[int, tuple[Row, ...], int, bool]
+def _block(pager: Pager, i: int, item: Item) -> None:
+    """A table, the 版记 or a section break (their modules are loaded: the item is one of their blocks)."""
+    from fazhi_desktop.export.blocks import IMPRINT_RULE_SLACK, ImprintBlock, SectionBreak, TableBlock
+    from fazhi_desktop.export.rowtext import imprint_row, table_row
+
+    if isinstance(item, TableBlock):
+        # the table's outer rules (0.5 pt each) add their width above and below every page's part
+        pager.y += TABLE_RULE
+        for part, row in enumerate(item.rows):
+            if not pager.fits(row.height + TABLE_RULE) and pager.y > TABLE_RULE:
+                pager.new_page()
+                pager.y = TABLE_RULE
+                if item.header_row is not None and not row.header:
+                    pager.add(table_row(item.header_row, i, pager.y, 0))
+            pager.add(table_row(row, i, pager.y, part))
+        pager.y += TABLE_RULE
+    elif isinstance(item, ImprintBlock):
+        for part, line in enumerate(item.rows):
+            height = line.lines * LINE - IMPRINT_RULE_SLACK
+            pager.add(imprint_row(line, i, pager.y, height, part, part == len(item.rows) - 1))
+    elif isinstance(item, SectionBreak):
+        pager.new_page()
+        pager.numbered = item.numbered
+        if item.even_page and (pager.before + len(pager.pages) + 1) % 2:
+            pager.new_page()
 
 
-@dataclass(frozen=True)
-class _Run:
-    """A whole pagination and where it stood at each item that no keep chain reaches across."""
-
-    start: int
-    cjk_digits: bool
-    items: tuple[Item, ...]
-    marks: dict[int, _Mark]
-    pages: tuple[Page, ...]
-
-
-_RUNS: list[_Run] = []  # the last few, newest first
-
-
-def _keeps(item: Item) -> bool:
-    return isinstance(item, Para) and item.keep_next
-
-
-def _resume(items: tuple[Item, ...], start: int, cjk_digits: bool) -> tuple[_Pager, int]:
-    """A pager where an earlier pagination of the same first items stood (the 落款 plan, the 附件, the 版记
-    each lay out the whole flow again with a different end), and the item to go on from.
-
-    Exact: before item i (the first, or one after an item without keep-with-next) pagination has read
-    items[:i] and nothing after them — a paragraph looks ahead only along a chain of keep-with-next
-    paragraphs — so where it stood there depends on items[:i] alone."""
-    pager = _Pager(start)
-    best = 0
-    for run in list(_RUNS):
-        if run.start != start or run.cjk_digits != cjk_digits:
-            continue
-        same = 0
-        for old, new in zip(run.items, items, strict=False):
-            if old is not new and old != new:
-                break
-            same += 1
-        at = max((i for i in run.marks if i <= same), default=0)
-        if at > best:
-            best = at
-            pages, rows, pager.y, pager.numbered = run.marks[at]
-            pager.pages, pager.rows = list(run.pages[:pages]), list(rows)
-    return pager, best
-
-
-def _para(pager: _Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: bool) -> None:
+def _para(pager: Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: bool) -> None:
     lay = para_layout(para, cjk_digits)
     h = line_height(para)
     if para.page_break_before and (pager.y > 0 or pager.rows):
@@ -260,13 +194,14 @@ def _para(pager: _Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: 
         if need and not pager.fits(need) and need <= TEXT_H:
             pager.new_page()
     justified = (para.jc or para.spec.jc) in ("both", "distribute")
+    is_text = para.is_text and bool(para.text.strip())
+    role = para.style.value
     for k in range(lay.count):
         if not pager.fits(h) and pager.y > 0:
             pager.new_page()
         last = k == lay.count - 1
-        pager.add(Row(pager.y, h, LazyRuns(partial(line_runs, para, k, cjk_digits)), i, "text", k, para.style.value,
-                      justify=justified and (not last or para.jc == "distribute"),
-                      is_text=para.is_text and bool(para.text.strip()),
+        pager.add(Row(pager.y, h, LazyRuns(partial(line_runs, para, k, cjk_digits)), i, "text", k, role,
+                      justify=justified and (not last or para.jc == "distribute"), is_text=is_text,
                       rule_color=para.rule_color if last else None))
     if para.rule_color:
         pager.y += RULE_TWIPS

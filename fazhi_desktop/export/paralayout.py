@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from fazhi_desktop.export.flow import Para, PStyle, Run
 from fazhi_desktop.export.geometry import BODY_HALF_POINTS, CHAR_TWIPS, CONDENSE, TEXT_W
@@ -27,8 +28,7 @@ def run_spacing(half_points: int) -> int:
     return CONDENSE if half_points == BODY_HALF_POINTS else 0
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A piece of one run as written: its text, the run it comes from, and what departs from that run."""
 
     text: str

@@ -26,16 +26,14 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from itertools import repeat
 from operator import add, mul
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """One renderer's way of measuring a line."""
 
     name: str
@@ -140,8 +138,7 @@ def weak_latin(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WEAK_LATIN.finditer(text.translate(CODES).translate(SCRIPTS))]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of a paragraph in one run: its size (pt), the run's spacing (pt) and Latin font."""
 
     end: int  # exclusive character index in the paragraph text
