@@ -7,7 +7,6 @@ nothing; it goes through the same checks (ours, not newer, not damaged).
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +29,8 @@ from fazhi_desktop.storage.errors import (
 )
 from fazhi_desktop.storage.lock import WINDOW, DatabaseLock, LockedError
 from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.storage.warnlog import warning
 
-log = logging.getLogger(__name__)
 LOCKED_BY_ANOTHER = "数据文件正被其他程序使用"
 READ_ONLY_PLACE = "数据文件所在的位置不可写（写保护的U盘、光盘或没有写入权限的文件夹）"
 
@@ -74,7 +73,7 @@ class Session:
             if backup and not self.read_only and self.store.list_reports():
                 self.backup("退出")
         except StorageError:
-            log.warning("exit backup of %s failed", self.path, exc_info=True)
+            warning(__name__, "exit backup of %s failed", self.path, exc_info=True)
         finally:
             self.db.close()
             if self.lock is not None:
@@ -141,6 +140,6 @@ def open_session(path: Path, *, read_only_if_locked: bool = False, journal: str 
         try:
             session.backup("启动")
         except StorageError as exc:
-            log.warning("start-up backup of %s failed", path, exc_info=True)
+            warning(__name__, "start-up backup of %s failed", path, exc_info=True)
             session.warnings.append(str(exc))
     return session
