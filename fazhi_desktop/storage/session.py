@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fazhi_desktop.storage import backups, faults
+from fazhi_desktop.storage import faults
 from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import (
     backup_dir_for,
@@ -55,6 +55,8 @@ class Session:
         """A backup now (before deleting a report, replacing by import …); None in read-only mode."""
         if self.read_only:
             return None
+        from fazhi_desktop.storage import backups  # (a reading command never makes one)
+
         made = backups.make_backup(self.db, self.path, reason)
         backups.rotate(backup_dir_for(self.path))
         return made
@@ -64,6 +66,8 @@ class Session:
         backed up; returns that copy). An older backup is brought up to the current schema."""
         if self.read_only:
             raise StorageError("只读打开时不能恢复备份。")
+        from fazhi_desktop.storage import backups
+
         return backups.restore_and_migrate(self.db, self.path, backup)
 
     def close(self, backup: bool = True) -> None:
@@ -136,6 +140,8 @@ def open_session(path: Path, *, read_only_if_locked: bool = False, journal: str 
         return open_viewer(path, LOCKED_BY_ANOTHER if isinstance(exc, LockedError) else READ_ONLY_PLACE)
     clean_leftovers(path)
     session = Session(path, ReportStore(db), lock)
+    from fazhi_desktop.storage import backups
+
     if daily_backup and backups.daily_backup_due(backup_dir_for(path)) and session.store.list_reports():
         try:
             session.backup("启动")
