@@ -10,21 +10,22 @@ import io
 from copy import deepcopy
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 from fazhi_desktop.core.model import Report
-from fazhi_desktop.export.appendix import table_element
 from fazhi_desktop.export.atomic import write_atomic
-from fazhi_desktop.export.blocks import ImprintBlock, SectionBreak, TableBlock
 from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.footer import add_page_numbers, blank_footers
-from fazhi_desktop.export.imprint import imprint_element
 from fazhi_desktop.export.options import ExportOptions, ExportResult, ShouldStop, checkpoint
 from fazhi_desktop.export.paragraphs import RunStyle, append_paras
 from fazhi_desktop.export.preflight import Preflight, effective_options, preflight
 from fazhi_desktop.export.setup import new_document
+
+if TYPE_CHECKING:
+    from fazhi_desktop.export.blocks import SectionBreak
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,11 @@ def build(report: Report, options: ExportOptions | None = None, should_stop: Sho
             continue
         append_paras(body, paras, style, should_stop)
         paras = []
+        # a block of the 附件 or the 版记: its modules are loaded (they made it); a plain export loads none
+        from fazhi_desktop.export.appendix import table_element
+        from fazhi_desktop.export.blocks import ImprintBlock, SectionBreak, TableBlock
+        from fazhi_desktop.export.imprint import imprint_element
+
         if isinstance(item, TableBlock):
             sect.addprevious(table_element(item, style))
         elif isinstance(item, ImprintBlock):

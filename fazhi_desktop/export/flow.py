@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from fazhi_desktop.export.fonts import FontRole
 from fazhi_desktop.export.geometry import BODY_HALF_POINTS, SMALL_HALF_POINTS, TITLE_HALF_POINTS
@@ -35,8 +36,7 @@ class PStyle(StrEnum):
     FOOTER = "footer"
 
 
-@dataclass(frozen=True)
-class StyleSpec:
+class StyleSpec(NamedTuple):
     """One named paragraph style of the exported document (公文标题, 正文 …)."""
 
     name: str  # the Chinese style name a clerk sees in Word/WPS

@@ -20,7 +20,7 @@ extra spacing does not show.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fazhi_desktop.export.textmetrics import PROFILES, Profile, Span, measure
 
@@ -87,8 +87,7 @@ def adjust(text: str, start: int, over: int) -> int:
     return pos if pos > start else max(over, start + 1)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of a paragraph: ``text[start:end]``, and the extra spacing (1/20 pt) given to its
     characters to force the break after it (0: the break needs no help)."""
 
@@ -97,8 +96,7 @@ class Line:
     forced: int = 0
 
 
-@dataclass(frozen=True)
-class Rooms:
+class Rooms(NamedTuple):
     """Line widths available (pt) under each renderer: the first line's and the others'."""
 
     first: dict[Profile, float]
@@ -129,19 +127,21 @@ class _Measure:
 
     def __init__(self, text: str, spans: tuple[Span, ...]) -> None:
         self.text = text
-        measured = measure(text, spans)
-        self.prefix, self.end_fix, self.spaced = measured.prefix, measured.end_fix, measured.spaced
+        self.m = measure(text, spans)
 
     def width(self, p: Profile, a: int, e: int) -> float:
-        w = self.prefix[p][e] - self.prefix[p][a]
-        return w + self.end_fix[p][e - 1] if e > a else w
+        acc = self.m.prefix(p)
+        w = acc[e] - acc[a]
+        return w + self.m.fix(p, e - 1) if e > a else w
 
     def overflow(self, p: Profile, a: int, room: float) -> int:
         """The first character (index) that does not fit on a line starting at ``a``."""
-        acc = self.prefix[p]
+        acc = self.m.prefix(p)
+        fix = self.m.fix
+        n = len(self.text)
         # a line-final character sheds at most its autospace and spacing (a few points): start close
         o = max(a, bisect.bisect_right(acc, acc[a] + room - 8.0) - 2)
-        while o < len(self.text) and self.width(p, a, o + 1) <= room:
+        while o < n and acc[o + 1] - acc[a] + fix(p, o) <= room:
             o += 1
         return o
 
@@ -153,7 +153,7 @@ def _force(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> int | No
             continue
         low, high = 1, _MAX_FORCE
         for p in PROFILES:
-            k = max(1, m.spaced[p][b] - m.spaced[p][a])
+            k = max(1, m.m.spaced(p, a, b))
             low = max(low, int((rooms[p] + EPS - m.width(p, a, over + 1)) / k * 20) + 1)
             high = min(high, int((rooms[p] - EPS - m.width(p, a, over)) / k * 20))
         if low <= high:
@@ -161,16 +161,17 @@ def _force(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> int | No
     return None
 
 
-def _clean(m: _Measure, rooms: dict[Profile, float], a: int, b: int) -> bool:
+def _clean(m: _Measure, rooms: dict[Profile, float], a: int, b: int, overs: list[int], breaks: list[int]) -> bool:
     """Do both renderers break at ``b`` with room to spare on both sides of the line end? Not when the
-    character that overflows is a closing mark: Word (``w:overflowPunct``) might let it hang."""
-    for p in PROFILES:
-        over = m.overflow(p, a, rooms[p])
-        if adjust(m.text, a, over) != b or _pair_split(m.text, over):
+    character that overflows is a closing mark: Word (``w:overflowPunct``) might let it hang. ``overs``:
+    the character that overflows under each profile, ``breaks`` where each would break."""
+    text = m.text
+    for p, over, at in zip(PROFILES, overs, breaks, strict=True):
+        if at != b or _pair_split(text, over):
             return False
-        if over < len(m.text) and m.text[over] in NO_LINE_START:
+        if over < len(text) and text[over] in NO_LINE_START:
             return False
-        if over < len(m.text) and (m.width(p, a, over) > rooms[p] - EPS or m.width(p, a, over + 1) <= rooms[p] + EPS):
+        if over < len(text) and (m.width(p, a, over) > rooms[p] - EPS or m.width(p, a, over + 1) <= rooms[p] + EPS):
             return False
     return True
 
@@ -181,9 +182,11 @@ def _lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> tuple[list[Line]
     a = 0
     while a < len(text):
         room = rooms.first if not lines else rooms.rest
-        b = min(adjust(text, a, m.overflow(p, a, room[p])) for p in PROFILES)
+        overs = [m.overflow(p, a, room[p]) for p in PROFILES]
+        breaks = [adjust(text, a, over) for over in overs]
+        b = min(breaks)
         forced = 0
-        if b < len(text) and not _clean(m, room, a, b):
+        if b < len(text) and not _clean(m, room, a, b, overs, breaks):
             while b > a + 1:
                 force = _force(m, room, a, b)
                 if force is not None:
@@ -192,7 +195,7 @@ def _lines(text: str, spans: tuple[Span, ...], rooms: Rooms) -> tuple[list[Line]
                 earlier = adjust(text, a, b - 1)  # no spacing separates the renderers here: one break earlier
                 b = earlier if earlier < b else b - 1
             if not forced:  # the renderers cannot be brought together here: LibreOffice's break
-                b = adjust(text, a, m.overflow(PROFILES[0], a, room[PROFILES[0]]))
+                b = adjust(text, a, overs[0])
         lines.append(Line(a, b, forced))
         a = b
     return lines or [Line(0, 0)], m
@@ -209,4 +212,4 @@ def break_and_measure(text: str, spans: tuple[Span, ...], rooms: Rooms) -> tuple
     point in LibreOffice (a run's last character is not condensed): less than :data:`EPS`, the margin
     every break clears in both renderers, so one pass suffices (the render sweep confirms it)."""
     lines, measured = _lines(text, spans, rooms)
-    return lines, measured.prefix[PROFILES[0]]
+    return lines, measured.m.prefix(PROFILES[0])

@@ -9,7 +9,9 @@ The exporter writes the .docx from the same flow, so the file and this model can
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple, overload
 
 from fazhi_desktop.export.fonts import FontRole
 from fazhi_desktop.export.geometry import LINE, MARGIN_LEFT, MARGIN_TOP, TEXT_H, TEXT_W
@@ -20,8 +22,7 @@ TYPE_TOP_MM = MARGIN_TOP / 20 / PT_PER_MM  # 37 mm
 FOOTER_CENTRE_MM = 269.0  # the page number's dash: 7 mm below the type area (GB/T 9704 7.5)
 
 
-@dataclass(frozen=True)
-class PlacedRun:
+class PlacedRun(NamedTuple):
     """A stretch of text in one font on one row."""
 
     text: str
@@ -44,13 +45,54 @@ class PlacedRun:
         return out
 
 
-@dataclass(frozen=True)
-class Row:
+class LazyRuns(Sequence[PlacedRun]):
+    """A row's runs, placed when first read: pagination lays out every line several times, and most rows
+    of most plans are never drawn (an export reads only the 落款's). Compares, hashes and prints as the
+    tuple of runs it stands for."""
+
+    __slots__ = ("_make", "_runs")
+
+    def __init__(self, make: Callable[[], tuple[PlacedRun, ...]]) -> None:
+        self._make: Callable[[], tuple[PlacedRun, ...]] | None = make
+        self._runs: tuple[PlacedRun, ...] = ()
+
+    @property
+    def runs(self) -> tuple[PlacedRun, ...]:
+        if self._make is not None:
+            self._runs, self._make = self._make(), None
+        return self._runs
+
+    @overload
+    def __getitem__(self, i: int) -> PlacedRun: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[PlacedRun, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> PlacedRun | tuple[PlacedRun, ...]:
+        return self.runs[i]
+
+    def __len__(self) -> int:
+        return len(self.runs)
+
+    def __iter__(self) -> Iterator[PlacedRun]:
+        return iter(self.runs)
+
+    def __eq__(self, other: Any) -> bool:
+        return self.runs == (other.runs if isinstance(other, LazyRuns) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.runs)
+
+    def __repr__(self) -> str:
+        return repr(self.runs)
+
+
+class Row(NamedTuple):
     """One row of a page: a line of a paragraph, a table row or a 版记 row."""
 
     y: int  # twips from the top of the type area to the top of the row
     height: int  # twips
-    runs: tuple[PlacedRun, ...]
+    runs: Sequence[PlacedRun]  # a tuple, or LazyRuns for the lines of a paragraph
     item: int  # index of the flow item it comes from
     kind: str  # "text", "table" or "imprint"
     part: int = 0  # the line of the paragraph, or the row of the table, it is

@@ -11,22 +11,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, Union
 
-from fazhi_desktop.export.blocks import (
-    IMPRINT_RULE_SLACK,
-    ImprintBlock,
-    SectionBreak,
-    TableBlock,
-)
 from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.geometry import CHAR_TWIPS, LINE, TEXT_H
-from fazhi_desktop.export.pages import TEXT_WIDTH_PT, Page, PageLayout, PlacedRun, Row
+from fazhi_desktop.export.pager import Pager, Run, markable, remember, resume
+from fazhi_desktop.export.pages import TEXT_WIDTH_PT, LazyRuns, PageLayout, PlacedRun, Row
 from fazhi_desktop.export.paralayout import para_layout, para_prefix
-from fazhi_desktop.export.rowtext import imprint_row, table_row
 
-Item = Para | TableBlock | ImprintBlock | SectionBreak
+if TYPE_CHECKING:  # the blocks of 附件 and 版记: loaded by what makes them (a plain export has none)
+    from fazhi_desktop.export.blocks import ImprintBlock, SectionBreak, TableBlock
+
+Item = Union[Para, "TableBlock", "ImprintBlock", "SectionBreak"]  # (the blocks by name: not loaded yet)
 RULE_TWIPS = 20  # a 1 pt paragraph rule (the 版头's) adds its width below the paragraph
 TABLE_RULE = 10  # a table's 0.5 pt top and bottom rules (measured: 17 rows of 579 twips take 17 × 579 + 20)
 
@@ -48,6 +45,8 @@ def para_height(para: Para, cjk_digits: bool = False) -> int:
 def _first_height(item: Item) -> int:
     if isinstance(item, Para):
         return line_height(item)
+    from fazhi_desktop.export.blocks import TableBlock  # loaded: the item is one of its blocks
+
     if isinstance(item, TableBlock):
         return item.rows[0].height if item.rows else 0
     return 0
@@ -70,8 +69,8 @@ def chain_height(items: Sequence[Item], i: int, cjk_digits: bool = False) -> int
 
 
 @lru_cache(maxsize=65536)
-def _line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[tuple[PlacedRun, ...], float]:
-    """The runs of line ``k`` placed from x = 0, and the line's width (pt)."""
+def line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[PlacedRun, ...]:
+    """The runs of line ``k`` of ``para`` placed where its indents and alignment put them."""
     lay = para_layout(para, cjk_digits)
     prefix = para_prefix(para, cjk_digits)
     line = lay.lines[k]
@@ -85,7 +84,7 @@ def _line_runs(para: Para, k: int, cjk_digits: bool) -> tuple[tuple[PlacedRun, .
                                   prefix[a] - prefix[line.start], prefix[b] - prefix[a], seg.run.bold,
                                   seg.run.color, adv, seg.cjk_latin))
         pos += len(seg.text)
-    return _place(para, tuple(runs), prefix[line.end] - prefix[line.start], k == 0), 0.0
+    return _place(para, tuple(runs), prefix[line.end] - prefix[line.start], k == 0)
 
 
 def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
@@ -98,7 +97,7 @@ def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
     for run in runs:
         tabs = len(run.text) - len(run.text.lstrip("\t"))
         adv = run.advances[tabs:]
-        stripped.append((tabs > 0, replace(run, text=run.text[tabs:], width=sum(adv), advances=adv)))
+        stripped.append((tabs > 0, run._replace(text=run.text[tabs:], width=sum(adv), advances=adv)))
     out, k, x = [], -1, (para.first_indent + para.left_chars) * char
     for i, (tabbed, run) in enumerate(stripped):
         if tabbed and k + 1 < len(stops):
@@ -110,7 +109,7 @@ def _tabbed(para: Para, runs: tuple[PlacedRun, ...]) -> tuple[PlacedRun, ...]:
                     break
                 stretch += later.width
             x = stop - (stretch / 2 if kind == "center" else stretch)
-        out.append(replace(run, x=x))
+        out.append(run._replace(x=x))
         x += run.width
     return tuple(out)
 
@@ -127,33 +126,7 @@ def _place(para: Para, runs: tuple[PlacedRun, ...], width: float, first: bool) -
         left = para.left_chars * char + (room - width) / 2
     elif jc == "right":
         left = TEXT_WIDTH_PT - para.right_chars * char - width
-    return tuple(replace(r, x=r.x + left) for r in runs)
-
-
-class _Pager:
-    def __init__(self, start: int, pages_before: int = 0) -> None:
-        self.before = pages_before
-        self.pages: list[Page] = []
-        self.rows: list[Row] = []
-        self.y = start
-        self.numbered = True
-
-    def new_page(self) -> None:
-        index = self.before + len(self.pages) + 1
-        self.pages.append(Page(index, index if self.numbered else None, tuple(self.rows)))
-        self.rows, self.y = [], 0
-
-    def fits(self, height: int) -> bool:
-        return self.y + height <= TEXT_H
-
-    def add(self, row: Row) -> None:
-        self.rows.append(row)
-        self.y = row.bottom
-
-    def finish(self) -> PageLayout:
-        if self.rows or not self.pages:
-            self.new_page()
-        return PageLayout(tuple(self.pages))
+    return tuple(r._replace(x=r.x + left) for r in runs)
 
 
 def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, first: int = 0,
@@ -166,36 +139,51 @@ def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, fi
 
 @lru_cache(maxsize=16)
 def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool, first: int, pages_before: int) -> PageLayout:
-    pager = _Pager(start if not first else 0, pages_before)
-    for i, item in enumerate(items):
-        if i < first:
-            continue
+    whole = not first and not pages_before
+    pager, resume_at = resume(items, start, cjk_digits) if whole else (Pager(0 if first else start, pages_before), 0)
+    marks = {}
+    for i in range(max(first, resume_at), len(items)):
+        item = items[i]
+        if whole and markable(items, i):
+            marks[i] = pager.mark()
         if isinstance(item, Para):
             _para(pager, items, i, item, cjk_digits)
-        elif isinstance(item, TableBlock):
-            # the table's outer rules (0.5 pt each) add their width above and below every page's part
-            pager.y += TABLE_RULE
-            for part, row in enumerate(item.rows):
-                if not pager.fits(row.height + TABLE_RULE) and pager.y > TABLE_RULE:
-                    pager.new_page()
-                    pager.y = TABLE_RULE
-                    if item.header_row is not None and not row.header:
-                        pager.add(table_row(item.header_row, i, pager.y, 0))
-                pager.add(table_row(row, i, pager.y, part))
-            pager.y += TABLE_RULE
-        elif isinstance(item, ImprintBlock):
-            for part, line in enumerate(item.rows):
-                height = line.lines * LINE - IMPRINT_RULE_SLACK
-                pager.add(imprint_row(line, i, pager.y, height, part, part == len(item.rows) - 1))
-        elif isinstance(item, SectionBreak):
-            pager.new_page()
-            pager.numbered = item.numbered
-            if item.even_page and (pager.before + len(pager.pages) + 1) % 2:
+        else:
+            _block(pager, i, item)
+    layout = pager.finish()
+    if whole:
+        remember(Run(start, cjk_digits, items, marks, layout.pages))
+    return layout
+
+
+def _block(pager: Pager, i: int, item: Item) -> None:
+    """A table, the 版记 or a section break (their modules are loaded: the item is one of their blocks)."""
+    from fazhi_desktop.export.blocks import IMPRINT_RULE_SLACK, ImprintBlock, SectionBreak, TableBlock
+    from fazhi_desktop.export.rowtext import imprint_row, table_row
+
+    if isinstance(item, TableBlock):
+        # the table's outer rules (0.5 pt each) add their width above and below every page's part
+        pager.y += TABLE_RULE
+        for part, row in enumerate(item.rows):
+            if not pager.fits(row.height + TABLE_RULE) and pager.y > TABLE_RULE:
                 pager.new_page()
-    return pager.finish()
+                pager.y = TABLE_RULE
+                if item.header_row is not None and not row.header:
+                    pager.add(table_row(item.header_row, i, pager.y, 0))
+            pager.add(table_row(row, i, pager.y, part))
+        pager.y += TABLE_RULE
+    elif isinstance(item, ImprintBlock):
+        for part, line in enumerate(item.rows):
+            height = line.lines * LINE - IMPRINT_RULE_SLACK
+            pager.add(imprint_row(line, i, pager.y, height, part, part == len(item.rows) - 1))
+    elif isinstance(item, SectionBreak):
+        pager.new_page()
+        pager.numbered = item.numbered
+        if item.even_page and (pager.before + len(pager.pages) + 1) % 2:
+            pager.new_page()
 
 
-def _para(pager: _Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: bool) -> None:
+def _para(pager: Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: bool) -> None:
     lay = para_layout(para, cjk_digits)
     h = line_height(para)
     if para.page_break_before and (pager.y > 0 or pager.rows):
@@ -206,14 +194,14 @@ def _para(pager: _Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: 
         if need and not pager.fits(need) and need <= TEXT_H:
             pager.new_page()
     justified = (para.jc or para.spec.jc) in ("both", "distribute")
+    is_text = para.is_text and bool(para.text.strip())
+    role = para.style.value
     for k in range(lay.count):
         if not pager.fits(h) and pager.y > 0:
             pager.new_page()
-        runs, _ = _line_runs(para, k, cjk_digits)
         last = k == lay.count - 1
-        pager.add(Row(pager.y, h, runs, i, "text", k, para.style.value,
-                      justify=justified and (not last or para.jc == "distribute"),
-                      is_text=para.is_text and bool(para.text.strip()),
+        pager.add(Row(pager.y, h, LazyRuns(partial(line_runs, para, k, cjk_digits)), i, "text", k, role,
+                      justify=justified and (not last or para.jc == "distribute"), is_text=is_text,
                       rule_color=para.rule_color if last else None))
     if para.rule_color:
         pager.y += RULE_TWIPS

@@ -3,6 +3,10 @@
 Every paragraph names its style (公文标题, 正文, 一级标题 …) *and* carries the properties
 explicitly, and every run carries its fonts (w:eastAsia, no theme attributes), size and the
 method-B condensing, so the layout survives a clerk restyling the document in Word or WPS.
+
+The properties are built as elements once per shape; the paragraphs themselves are written as XML text
+around them and parsed a few hundred at a time (one parse is many times faster than building every
+``w:r`` and ``w:t`` element in Python, and gives the same elements).
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from copy import deepcopy
 from dataclasses import dataclass, field, replace
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import element_class_lookup
+from lxml import etree
 from lxml.etree import _Element
 
 from fazhi_desktop.export.flow import Para, PStyle, Run
@@ -40,6 +46,7 @@ class RunStyle:
     fonts: FontMap
     cjk_digits: bool = False
     built: dict[object, _Element] = field(default_factory=dict, compare=False, repr=False)
+    written: dict[object, str] = field(default_factory=dict, compare=False, repr=False)  # the same, as text
 
 
 def _run_props(style: RunStyle, font: FontRole, size: int, bold: bool = False, color: str | None = None,
@@ -147,11 +154,50 @@ def para_element(para: Para, style: RunStyle) -> _Element:
 def append_paras(body: _Element, paras: list[Para], style: RunStyle, should_stop: ShouldStop | None = None) -> None:
     """Append before the body's final ``w:sectPr`` (asking ``should_stop`` every few hundred paragraphs)."""
     sect = body.find(qn("w:sectPr"))
-    for n, para in enumerate(paras):
-        if n % 256 == 255:
+    for start in range(0, len(paras), 256):
+        if start:
             checkpoint(should_stop)
-        el = para_element(para, style)
-        if sect is not None:
-            sect.addprevious(el)
-        else:
-            body.append(el)
+        batch = paras[start:start + 256]
+        try:
+            elements = list(etree.fromstring(f"<w:body {_W_DECL}>{''.join(para_xml(p, style) for p in batch)}</w:body>",
+                                             _PARSER))
+        except etree.XMLSyntaxError:  # text no XML may hold: built element by element, which says so
+            elements = [para_element(p, style) for p in batch]
+        for el in elements:
+            if sect is not None:
+                sect.addprevious(el)
+            else:
+                body.append(el)
+
+
+_W_DECL = nsdecls("w")
+_PARSER = etree.XMLParser(resolve_entities=False)  # (python-docx's element classes, no blank text removed)
+_PARSER.set_element_class_lookup(element_class_lookup)
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # \r: kept as written
+
+
+def _text_of(el: _Element) -> str:
+    """An element as XML text inside the document (which declares its w: namespace)."""
+    return etree.tostring(el, encoding="unicode").replace(" " + _W_DECL, "", 1)
+
+
+def para_xml(para: Para, style: RunStyle) -> str:
+    """The ``w:p`` of :func:`para_element` as XML text."""
+    shape = replace(para, runs=(), is_text=True)
+    ppr = style.written.get(shape)
+    if ppr is None:
+        ppr = style.written[shape] = _text_of(_para_props(para, style))
+    out = ["<w:p>", ppr]
+    for seg in para_layout(para, style.cjk_digits).segments:
+        run = seg.run
+        key = (run.font, seg.half_points, run.bold, run.color, seg.spacing, seg.cjk_latin)
+        rpr = style.written.get(key)
+        if rpr is None:
+            rpr = style.written[key] = _text_of(_run_props(style, *key))
+        for i, part in enumerate(seg.text.split("\t")):
+            if i or part:
+                tab = "<w:tab/>" if i else ""
+                text = f'<w:t xml:space="preserve">{part.translate(_ESCAPE)}</w:t>' if part else ""
+                out.append(f"<w:r>{rpr}{tab}{text}</w:r>")
+    out.append("</w:p>")
+    return "".join(out)

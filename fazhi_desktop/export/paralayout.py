@@ -13,11 +13,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from fazhi_desktop.export.flow import Para, PStyle, Run
 from fazhi_desktop.export.geometry import BODY_HALF_POINTS, CHAR_TWIPS, CONDENSE, TEXT_W
 from fazhi_desktop.export.linebreak import Line, Rooms, break_and_measure
-from fazhi_desktop.export.textmetrics import LIBREOFFICE, PROFILES, Profile, Span, advances, needs_cjk_latin
+from fazhi_desktop.export.textmetrics import LIBREOFFICE, PROFILES, Profile, Span, advances, weak_latin
 
 SINGLE_LINE = (PStyle.BLANK, PStyle.SIGNATURE, PStyle.DATE, PStyle.DOC_NUMBER, PStyle.MARK, PStyle.TITLE)
 
@@ -27,8 +28,7 @@ def run_spacing(half_points: int) -> int:
     return CONDENSE if half_points == BODY_HALF_POINTS else 0
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A piece of one run as written: its text, the run it comes from, and what departs from that run."""
 
     text: str
@@ -67,13 +67,16 @@ def _plain_segments(para: Para, cjk_digits: bool) -> list[Segment]:
     out: list[Segment] = []
     for run in para.runs:
         size = run.half_points or para.spec.half_points
-        flags = needs_cjk_latin(run.text)
+        spacing = run_spacing(size)
         start = 0
-        for i in range(1, len(run.text) + 1):
-            if i == len(run.text) or flags[i] != flags[start]:
-                out.append(Segment(run.text[start:i], run, size, run_spacing(size), flags[start] or cjk_digits))
-                start = i
-    return [s for s in out if s.text]
+        for a, b in weak_latin(run.text):
+            if a > start:
+                out.append(Segment(run.text[start:a], run, size, spacing, cjk_digits))
+            out.append(Segment(run.text[a:b], run, size, spacing, True))
+            start = b
+        if start < len(run.text):
+            out.append(Segment(run.text[start:], run, size, spacing, cjk_digits))
+    return out
 
 
 def _spans(segments: list[Segment]) -> tuple[Span, ...]:

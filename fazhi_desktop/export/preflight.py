@@ -29,15 +29,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from fazhi_desktop.core.model import Report, SealMode
-from fazhi_desktop.export.attachments import attachment_items, split_merges_at_pages
-from fazhi_desktop.export.blocks import TableBlock
 from fazhi_desktop.export.body import body_flow, clean, visible_attachments
 from fazhi_desktop.export.flow import PStyle
-from fazhi_desktop.export.imprintplan import imprint_block, place_imprint
 from fazhi_desktop.export.options import ExportOptions
 from fazhi_desktop.export.pages import Page, PageLayout, Row, Seal
 from fazhi_desktop.export.paginate import Item, paginate
-from fazhi_desktop.export.redheader import red_header_paras
 from fazhi_desktop.export.sealplan import plan_signature
 from fazhi_desktop.export.signature import Signature
 from fazhi_desktop.export.warnings import export_warnings
@@ -71,6 +67,9 @@ def signature_of(report: Report, options: ExportOptions) -> Signature:
 
 
 def _tables_merged_per_page(items: list[Item], cjk: bool) -> tuple[list[Item], PageLayout]:
+    from fazhi_desktop.export.attachments import split_merges_at_pages
+    from fazhi_desktop.export.blocks import TableBlock
+
     layout = paginate(items, 0, cjk)
     for _ in range(3):
         changed = False
@@ -113,15 +112,27 @@ def preflight(report: Report, options: ExportOptions | None = None) -> Preflight
     options = effective_options(options or ExportOptions())
     cjk = options.cjk_digits
     notes: list[str] = list(options.fonts.messages())
-    header = red_header_paras(report, options)[0] if options.red_header else []
+    header = []
+    if options.red_header:
+        from fazhi_desktop.export.redheader import red_header_paras
+
+        header = red_header_paras(report, options)[0]
     text = header + body_flow(report, options, notes)
     sig = signature_of(report, options)
     plan = plan_signature(text, sig, options.seal_blank_lines, 0, cjk)
     if plan.note:
         notes.append(plan.note)
-    items: list[Item] = [*plan.flow, *attachment_items(visible_attachments(options))]
-    items, layout = _tables_merged_per_page(items, cjk)
+    items: list[Item] = list(plan.flow)
+    attachments = visible_attachments(options)
+    if attachments:  # (附件 and 版记 are planned by modules a plain export does not load)
+        from fazhi_desktop.export.attachments import attachment_items
+
+        items, layout = _tables_merged_per_page([*items, *attachment_items(attachments)], cjk)
+    else:
+        layout = paginate(items, 0, cjk)
     if options.imprint:
+        from fazhi_desktop.export.imprintplan import imprint_block, place_imprint
+
         extra, note = place_imprint(layout, imprint_block(report))
         items += extra
         layout = paginate(items, 0, cjk)

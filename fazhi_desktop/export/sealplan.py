@@ -14,7 +14,8 @@ so the split does not show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from fazhi_desktop.export.flow import Para, PStyle, Run, Source
 from fazhi_desktop.export.geometry import LINE, TEXT_H
@@ -80,8 +81,7 @@ def keep_tail(text: list[Para], lines: int, cjk_digits: bool = False) -> list[Pa
     return out
 
 
-@dataclass(frozen=True)
-class SealPlan:
+class SealPlan(NamedTuple):
     """The flow from the title to the 落款, and a note for the clerk when 7.3.5.5 was applied."""
 
     flow: list[Para]

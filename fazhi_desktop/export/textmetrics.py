@@ -20,15 +20,20 @@ ever commits to a break that both honour.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
+import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
+from itertools import repeat
+from operator import add, mul
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """One renderer's way of measuring a line."""
 
     name: str
@@ -122,12 +127,18 @@ def resolve_scripts(text: str) -> list[Script]:
 def needs_cjk_latin(text: str) -> list[bool]:
     """Characters that must be set in a run whose Latin (w:ascii) font is the CJK font: weak marks that
     LibreOffice would otherwise resolve to Latin and draw in Times New Roman (“1” → “ of 7 pt)."""
-    resolved = resolve_scripts(text)
-    return [script(ch) is Script.WEAK and r is Script.LATIN for ch, r in zip(text, resolved, strict=True)]
+    flags = [False] * len(text)
+    for a, b in weak_latin(text):
+        flags[a:b] = [True] * (b - a)
+    return flags
 
 
-@dataclass(frozen=True)
-class Span:
+def weak_latin(text: str) -> list[tuple[int, int]]:
+    """The stretches ``[a, b)`` of :func:`needs_cjk_latin`: weak characters after a Latin one or at the start."""
+    return [m.span() for m in _WEAK_LATIN.finditer(text.translate(CODES).translate(SCRIPTS))]
+
+
+class Span(NamedTuple):
     """A stretch of a paragraph in one run: its size (pt), the run's spacing (pt) and Latin font."""
 
     end: int  # exclusive character index in the paragraph text
@@ -136,79 +147,144 @@ class Span:
     cjk_latin: bool = False
 
 
-@lru_cache(maxsize=16384)
-def _info(ch: str) -> tuple[Script, bool, bool, float, float]:
-    """(script, ideograph, ASCII digit/letter, width in Times New Roman em, width in the CJK font em)."""
-    nat = natural_em(ch)
-    return script(ch), _ideograph(ch), ch.isascii() and ch.isalnum(), nat, natural_em(ch, True)
+class _Table(dict[Any, Any]):
+    """A per-character table filled on first use (``str.translate`` and ``map`` look it up in C)."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.fn(key)
+        return value
 
 
-@dataclass(frozen=True)
+def _code(o: int) -> str:
+    """One letter per character: I ideograph, A other Asian, D ASCII digit/letter, M middle dot, L other
+    Latin, S space, W other weak (see :func:`script` and :func:`autospaced`)."""
+    ch = chr(o)
+    if unicodedata.east_asian_width(ch) in "WF":
+        return "I" if unicodedata.category(ch).startswith("L") else "A"
+    if ch == " ":
+        return "S"
+    if ch.isascii() and ch.isalnum():
+        return "D"
+    if ch == MIDDLE_DOT:
+        return "M"
+    return "L" if ch.isascii() or ch.isalnum() else "W"
+
+
+CODES = _Table(_code)  # ord → code letter, a str.translate table
+SCRIPTS = str.maketrans("IADMLSW", "AALLLSW")  # code → A (Asian), L (Latin), S or W (weak)
+_EM = (_Table(natural_em), _Table(lambda ch: natural_em(ch, True)))
+_SWITCH = re.compile(r"A[SW]*(?=L)|L[SW]*(?=A)")  # on "L" + scripts: where the resolved script changes
+_GAP = re.compile(r"(?=ID|DI)")  # an ideograph next to an ASCII digit or letter
+_WEAK_LATIN = re.compile(r"(?:^|(?<=L))[SW]+")  # on scripts: weak characters that resolve to Latin
+
+
 class Measured:
-    """A paragraph set in one line, per profile: running sums of the advances, what a line-final
-    character sheds (its autospace, and in LibreOffice its spacing), and running counts of the
-    characters that carry their run's spacing."""
+    """A paragraph set in one line: per profile the running sums of the advances (Word's worked out only
+    when asked for), what a line-final character sheds (its autospace, and in LibreOffice its spacing),
+    and how many characters of a stretch carry their run's spacing."""
 
-    prefix: dict[Profile, list[float]]
-    end_fix: dict[Profile, list[float]]
-    spaced: dict[Profile, list[int]]
+    def __init__(self, text: str, spans: tuple[Span, ...]) -> None:
+        n = len(text)
+        codes = text.translate(CODES)
+        scripts = codes.translate(SCRIPTS)
+        nat: list[float] = []
+        spacing: list[float] = []
+        ends: set[int] = set()
+        bounds: list[tuple[int, float]] = []  # (end, size) of each span
+        start = 0
+        for span in spans:
+            end = min(span.end, n)
+            if end > start:
+                nat += map(mul, map(_EM[span.cjk_latin].__getitem__, text[start:end]), repeat(span.size))
+                spacing += repeat(span.spacing, end - start)
+                ends.add(end - 1)
+                bounds.append((end, span.size))
+            start = end
+        switches = [m.end() - 1 for m in _SWITCH.finditer("L" + scripts)]  # first character of a new script
+        ends.update(j - 1 for j in switches if j > 0)
+        if n:
+            ends.add(n - 1)
+        ends_at = sorted(ends)
+
+        def size(i: int) -> float:
+            return bounds[bisect.bisect_right(bounds, (i, math.inf))][1]
+
+        self.n, self.nat, self.spacing, self.ends, self.ends_at = n, nat, spacing, ends, ends_at
+        self.gaps = {m.start(): size(m.start()) for m in _GAP.finditer(codes)}
+        asian = [scripts[j] == "A" for j in switches]
+        self.spaces = [(i, size(i)) for i in _positions(codes, "S")
+                       if (k := bisect.bisect_right(switches, i)) and asian[k - 1]]
+        self.dots = [(i, size(i)) for i in _positions(codes, "M")]
+        self._prefix: dict[Profile, list[float]] = {}
+
+    def prefix(self, p: Profile) -> list[float]:
+        found = self._prefix.get(p)
+        if found is None:
+            found = self._prefix[p] = self._sums(p)
+        return found
+
+    def _sums(self, p: Profile) -> list[float]:
+        """a + b + g·em for every character (its width, its spacing unless shed, its autospace), summed."""
+        nat, spacing = self.nat, self.spacing
+        adv = list(map(add, nat, spacing))
+        kept: list[float] | _Zeroed = spacing
+        if not p.portion_end_condensed:
+            kept = _Zeroed(spacing, self.ends)
+            for i in self.ends_at:
+                adv[i] = nat[i] + 0.0
+        for i, z in self.spaces:
+            adv[i] = p.asian_space_em * z + kept[i]
+        for i, z in self.dots:
+            adv[i] = p.middle_dot_em * z + kept[i]
+        em = p.autospace_em
+        for i, g in self.gaps.items():
+            adv[i] = adv[i] + g * em
+        return list(itertools.accumulate(adv, initial=0.0))
+
+    def fix(self, p: Profile, i: int) -> float:
+        """What character ``i`` sheds at a line end (added to the width of a line ending with it)."""
+        g = self.gaps.get(i, 0.0)
+        if p.portion_end_condensed:
+            return -g * p.autospace_em
+        return -g * p.autospace_em - (0.0 if i in self.ends else self.spacing[i])
+
+    def spaced(self, p: Profile, a: int, b: int) -> int:
+        """Characters of ``[a, b)`` that carry their run's spacing."""
+        if p.portion_end_condensed:
+            return b - a
+        return b - a - (bisect.bisect_left(self.ends_at, b) - bisect.bisect_left(self.ends_at, a))
+
+
+class _Zeroed:
+    """``values`` read with 0.0 at ``zero`` (a portion's last character sheds its spacing in LibreOffice)."""
+
+    def __init__(self, values: list[float], zero: set[int]) -> None:
+        self.values, self.zero = values, zero
+
+    def __getitem__(self, i: int) -> float:
+        return 0.0 if i in self.zero else self.values[i]
+
+
+def _positions(codes: str, letter: str) -> list[int]:
+    out, i = [], codes.find(letter)
+    while i >= 0:
+        out.append(i)
+        i = codes.find(letter, i + 1)
+    return out
 
 
 def measure(text: str, spans: tuple[Span, ...]) -> Measured:
-    n = len(text)
-    infos = [_info(ch) for ch in text]
-    resolved: list[Script] = []
-    last_strong = Script.LATIN
-    for info in infos:
-        if info[0] is not Script.WEAK:
-            last_strong = info[0]
-        resolved.append(last_strong)
-    nat: list[float] = []
-    size: list[float] = []
-    spacing: list[float] = []
-    run_end = [False] * n
-    start = 0
-    for span in spans:
-        end = min(span.end, n)
-        column = 4 if span.cjk_latin else 3
-        nat += [info[column] * span.size for info in infos[start:end]]  # type: ignore[operator]
-        size += [span.size] * (end - start)
-        spacing += [span.spacing] * (end - start)
-        if end > start:
-            run_end[end - 1] = True
-        start = end
-    last = [e or r is not t for e, r, t in zip(run_end, resolved, [*resolved[1:], None], strict=True)]
-    ideo = [info[1] for info in infos]
-    alnum = [info[2] for info in infos]
-    gap = [z if (a and d) or (b and c) else 0.0
-           for z, a, b, c, d in zip(size, ideo, alnum, [*ideo[1:], False], [*alnum[1:], False], strict=True)]
-    spaces = [i for i, ch in enumerate(text) if ch == " " and resolved[i] is Script.ASIAN]
-    dots = [i for i, ch in enumerate(text) if ch == MIDDLE_DOT]
-    prefix: dict[Profile, list[float]] = {}
-    fix: dict[Profile, list[float]] = {}
-    spaced: dict[Profile, list[int]] = {}
-    for p in PROFILES:
-        for i in spaces:
-            nat[i] = p.asian_space_em * size[i]
-        for i in dots:
-            nat[i] = p.middle_dot_em * size[i]
-        em = p.autospace_em
-        if p.portion_end_condensed:
-            prefix[p] = list(itertools.accumulate(map(lambda a, b, g: a + b + g * em, nat, spacing, gap), initial=0.0))
-            fix[p] = [-g * em for g in gap]
-            spaced[p] = list(range(n + 1))
-        else:
-            kept = [0.0 if x else sp for x, sp in zip(last, spacing, strict=True)]
-            prefix[p] = list(itertools.accumulate(map(lambda a, b, g: a + b + g * em, nat, kept, gap), initial=0.0))
-            fix[p] = [-g * em - k for g, k in zip(gap, kept, strict=True)]
-            spaced[p] = list(itertools.accumulate((0 if x else 1 for x in last), initial=0))
-    return Measured(prefix, fix, spaced)
+    return Measured(text, spans)
 
 
 def advances(text: str, spans: tuple[Span, ...], profile: Profile) -> list[float]:
     """The advance of every character of ``text`` (pt), autospace included (added to the earlier
     character of the pair), as ``profile`` sets it with the paragraph laid out in one line."""
-    acc = measure(text, spans).prefix[profile]
+    acc = measure(text, spans).prefix(profile)
     return [b - a for a, b in itertools.pairwise(acc)]
 
 

@@ -6,20 +6,19 @@ opening a report to export or list it never needs the catalog.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from fazhi_desktop.core.text import strip_control
 from fazhi_desktop.storage.chapters import ChapterStore
 from fazhi_desktop.storage.connection import Db
+from fazhi_desktop.storage.warnlog import warning
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from fazhi_desktop.core.indicators import Catalog, Indicator, IndicatorKind, IndicatorValue
 
-log = logging.getLogger(__name__)
 
 
 def stored_number(raw: str | None) -> Decimal | None:
@@ -32,7 +31,7 @@ def stored_number(raw: str | None) -> Decimal | None:
     try:
         return check_number(raw)
     except LimitError:
-        log.warning("ignored a stored figure outside the limits: %r", raw[:40])
+        warning(__name__, "ignored a stored figure outside the limits: %r", raw[:40])
         return None
 
 

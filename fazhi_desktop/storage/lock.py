@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import logging
 import os
 import time
 from dataclasses import dataclass
@@ -22,11 +21,11 @@ from pathlib import Path
 from fazhi_desktop.storage import faults
 from fazhi_desktop.storage.errors import StorageError
 from fazhi_desktop.storage.oslock import LockUnsupportedError, try_lock, unlock
+from fazhi_desktop.storage.warnlog import warning
 
 APP_NAME = "fazhi-desktop"
 WINDOW = "窗口"
 _RETRY_FOR_S = 0.5  # a reader probing the lock holds it for microseconds: try again briefly before giving up
-log = logging.getLogger(__name__)
 
 
 def hostname() -> str:
@@ -132,7 +131,7 @@ class DatabaseLock:
             try:
                 got = try_lock(fd)
             except LockUnsupportedError:
-                log.warning("no file locks on %s: one writer per file is not enforced there", self.path)
+                warning(__name__, "no file locks on %s: one writer per file is not enforced there", self.path)
                 got = True
             except OSError as exc:
                 os.close(fd)
@@ -166,7 +165,7 @@ class DatabaseLock:
             os.lseek(self._fd, 0, os.SEEK_SET)
             os.write(self._fd, data)
         except OSError:  # a full disk: the lock holds all the same, the message just names no one
-            log.warning("could not write the lock information to %s", self.path, exc_info=True)
+            warning(__name__, "could not write the lock information to %s", self.path, exc_info=True)
 
     def acquire_for_reading(self) -> bool:
         """Hold the lock for the moment a reader copies the file: True when no writer is at work (none

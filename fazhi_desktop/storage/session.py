@@ -7,11 +7,10 @@ nothing; it goes through the same checks (ours, not newer, not damaged).
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fazhi_desktop.storage import backups, faults
+from fazhi_desktop.storage import faults
 from fazhi_desktop.storage.connection import Db
 from fazhi_desktop.storage.database import (
     backup_dir_for,
@@ -30,8 +29,8 @@ from fazhi_desktop.storage.errors import (
 )
 from fazhi_desktop.storage.lock import WINDOW, DatabaseLock, LockedError
 from fazhi_desktop.storage.repository import ReportStore
+from fazhi_desktop.storage.warnlog import warning
 
-log = logging.getLogger(__name__)
 LOCKED_BY_ANOTHER = "数据文件正被其他程序使用"
 READ_ONLY_PLACE = "数据文件所在的位置不可写（写保护的U盘、光盘或没有写入权限的文件夹）"
 
@@ -56,6 +55,8 @@ class Session:
         """A backup now (before deleting a report, replacing by import …); None in read-only mode."""
         if self.read_only:
             return None
+        from fazhi_desktop.storage import backups  # (a reading command never makes one)
+
         made = backups.make_backup(self.db, self.path, reason)
         backups.rotate(backup_dir_for(self.path))
         return made
@@ -65,6 +66,8 @@ class Session:
         backed up; returns that copy). An older backup is brought up to the current schema."""
         if self.read_only:
             raise StorageError("只读打开时不能恢复备份。")
+        from fazhi_desktop.storage import backups
+
         return backups.restore_and_migrate(self.db, self.path, backup)
 
     def close(self, backup: bool = True) -> None:
@@ -74,7 +77,7 @@ class Session:
             if backup and not self.read_only and self.store.list_reports():
                 self.backup("退出")
         except StorageError:
-            log.warning("exit backup of %s failed", self.path, exc_info=True)
+            warning(__name__, "exit backup of %s failed", self.path, exc_info=True)
         finally:
             self.db.close()
             if self.lock is not None:
@@ -137,10 +140,12 @@ def open_session(path: Path, *, read_only_if_locked: bool = False, journal: str 
         return open_viewer(path, LOCKED_BY_ANOTHER if isinstance(exc, LockedError) else READ_ONLY_PLACE)
     clean_leftovers(path)
     session = Session(path, ReportStore(db), lock)
+    from fazhi_desktop.storage import backups
+
     if daily_backup and backups.daily_backup_due(backup_dir_for(path)) and session.store.list_reports():
         try:
             session.backup("启动")
         except StorageError as exc:
-            log.warning("start-up backup of %s failed", path, exc_info=True)
+            warning(__name__, "start-up backup of %s failed", path, exc_info=True)
             session.warnings.append(str(exc))
     return session

@@ -5,7 +5,6 @@ their rules — and the problems it knows are marked on their pages."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
 import pytest
 
@@ -147,7 +146,7 @@ def test_problems_are_marked_on_their_pages() -> None:
     heading = Para(PStyle.H2, (Run("（三）标题"),), keep_next=True)
     text = body("正文。")
     rows = [Row(k * LINE, LINE, (), 1, "text", k, "body", is_text=True) for k in range(10)]
-    rows = [replace(r, runs=(replace_run("正文"),)) for r in rows]
+    rows = [r._replace(runs=(replace_run("正文"),)) for r in rows]
     foot = Row(10 * LINE, LINE, (replace_run("（三）标题"),), 0, "text", 0, "h2")
     pages = [Page(1, 1, (*rows, foot)), Page(2, 2, tuple(rows))]
     marks = page_marks(_plan(pages, [heading, text]))

@@ -78,7 +78,9 @@ def test_reading_and_exporting_never_load_sqlite_utils(tmp_path: Path) -> None:
         from fazhi_desktop.cli import main
         code = main(["--db", {str(tmp_path / 'fazhi.db')!r}, "export", "--unit", "示例镇", "--year", "2025",
                      "-o", {str(tmp_path / 'out.docx')!r}])
-        unneeded = ("socket", "decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.core.templates")
+        unneeded = ("socket", "decimal", "logging", "fazhi_desktop.core.indicators", "fazhi_desktop.core.templates",
+                    "fazhi_desktop.export.blocks", "fazhi_desktop.export.appendix", "fazhi_desktop.export.imprint",
+                    "fazhi_desktop.storage.backups")
         print("UNNEEDED", [m for m in unneeded if m in sys.modules])
         code |= main(["--db", {str(tmp_path / 'fazhi.db')!r}, "list"])
         from fazhi_desktop.storage.session import open_session
