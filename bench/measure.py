@@ -62,6 +62,23 @@ def time_process(argv: Sequence[str], runs: int, warmup: int = 1, env: dict[str,
     return Timing(statistics.median(samples), min(samples), max(samples), runs, max(peaks))
 
 
+def time_processes(argvs: Sequence[Sequence[str]], runs: int, warmup: int = 1,
+                   env: dict[str, str] | None = None) -> list[Timing]:
+    """Time several whole processes taking turns (a, b, a, b …): a ratio between them stays true when
+    the machine's load drifts during the measurement, which timing one after the other would not."""
+    for _ in range(warmup):
+        for argv in argvs:
+            run_process(argv, env)
+    samples: list[list[float]] = [[] for _ in argvs]
+    peaks: list[list[float]] = [[] for _ in argvs]
+    for _ in range(runs):
+        for k, argv in enumerate(argvs):
+            elapsed, peak, _ = run_process(argv, env)
+            samples[k].append(elapsed)
+            peaks[k].append(peak)
+    return [Timing(statistics.median(s), min(s), max(s), runs, max(p)) for s, p in zip(samples, peaks, strict=True)]
+
+
 def time_until_shown(argv: Sequence[str], runs: int, warmup: int = 1, env: dict[str, str] | None = None) -> Timing:
     """Time from spawning a process to the moment it prints ``SHOWN <seconds>`` (see app_start.py)."""
     import time as _time
