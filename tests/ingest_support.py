@@ -125,7 +125,7 @@ def build_docx(spec: Path, target: Path) -> Path:
         elif line == "@footer page":
             _page_footer(document)
         elif match := re.match(r"@list(\d) (.*)", line):
-            _numbered(_paragraph(document, match[2]), num_id, int(match[1]))
+            numbered(_paragraph(document, match[2]), num_id, int(match[1]))
         elif line.startswith("@bold "):
             paragraph = _paragraph(document, line.removeprefix("@bold "))
             for run in paragraph.runs:
@@ -179,7 +179,8 @@ def list_definition(document: Any) -> str:
     return "91"
 
 
-def _numbered(paragraph: Any, num_id: str, ilvl: int) -> None:
+def numbered(paragraph: Any, num_id: str, ilvl: int) -> None:
+    """Number a python-docx paragraph from Word's list ``num_id`` at level ``ilvl`` (w:numPr)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 

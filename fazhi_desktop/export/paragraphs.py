@@ -11,8 +11,10 @@ around them and parsed a few hundred at a time (one parse is many times faster t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
@@ -61,12 +63,14 @@ def _run_props(style: RunStyle, font: FontRole, size: int, bold: bool = False, c
     return deepcopy(rpr)
 
 
-def _add_segment(p: _Element, seg: Segment, style: RunStyle) -> None:
-    run = seg.run
-    parts = seg.text.split("\t")
-    for i, part in enumerate(parts):
+def _append_runs(p: _Element, text: str, props: Callable[[], _Element]) -> None:
+    """One ``w:r`` per stretch of ``text`` between tabs, each with its own copy of ``props()``; a tab
+    becomes a ``w:tab`` at the start of the run after it."""
+    for i, part in enumerate(text.split("\t")):
+        if not (i > 0 or part):
+            continue
         r = OxmlElement("w:r")
-        r.append(_run_props(style, run.font, seg.half_points, run.bold, run.color, seg.spacing, seg.cjk_latin))
+        r.append(props())
         if i > 0:
             r.append(OxmlElement("w:tab"))
         if part:
@@ -74,25 +78,19 @@ def _add_segment(p: _Element, seg: Segment, style: RunStyle) -> None:
             t.text = part
             t.set(qn("xml:space"), "preserve")
             r.append(t)
-        if i > 0 or part:
-            p.append(r)
+        p.append(r)
+
+
+def _add_segment(p: _Element, seg: Segment, style: RunStyle) -> None:
+    run = seg.run
+    _append_runs(p, seg.text, partial(_run_props, style, run.font, seg.half_points, run.bold, run.color,
+                                      seg.spacing, seg.cjk_latin))
 
 
 def add_run(p: _Element, run: Run, half_points: int, style: RunStyle, color: str | None = None) -> None:
     """One ``w:r`` per text; tabs become ``w:tab`` elements."""
-    parts = run.text.split("\t")
-    for i, part in enumerate(parts):
-        r = OxmlElement("w:r")
-        r.append(_run_props(style, run.font, run.half_points or half_points, run.bold, run.color or color))
-        if i > 0:
-            r.append(OxmlElement("w:tab"))
-        if part:
-            t = OxmlElement("w:t")
-            t.text = part
-            t.set(qn("xml:space"), "preserve")
-            r.append(t)
-        if i > 0 or part:
-            p.append(r)
+    _append_runs(p, run.text, partial(_run_props, style, run.font, run.half_points or half_points, run.bold,
+                                      run.color or color))
 
 
 def _para_props(para: Para, style: RunStyle) -> _Element:

@@ -16,17 +16,11 @@ from fazhi_desktop.importers import docx_reader
 from fazhi_desktop.importers.docx_reader import read_docx
 from fazhi_desktop.importers.errors import ImportFileError
 from fazhi_desktop.importers.load import import_file
-from tests.ingest_support import list_definition
+from tests.ingest_support import list_definition, numbered
 
 
 def _numbered(document: object, text: str, num_id: str, ilvl: int) -> None:
-    paragraph = document.add_paragraph(text)  # type: ignore[attr-defined]
-    num_pr = OxmlElement("w:numPr")
-    for tag, value in (("w:ilvl", str(ilvl)), ("w:numId", num_id)):
-        child = OxmlElement(tag)
-        child.set(qn("w:val"), value)
-        num_pr.append(child)
-    paragraph._p.get_or_add_pPr().append(num_pr)
+    numbered(document.add_paragraph(text), num_id, ilvl)  # type: ignore[attr-defined]
 
 
 def _field_paragraph(document: object) -> None:
