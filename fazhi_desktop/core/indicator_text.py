@@ -65,7 +65,8 @@ def text_mismatches(report: Report, catalog: Catalog, values: Mapping[str, Indic
         if expected is None:
             continue
         unit = re.escape(ind.unit)
-        for alias in sorted({ind.label, *ind.aliases}, key=len, reverse=True):
+        # longest first; of the same length, in catalog order (a set's order would change from run to run)
+        for alias in sorted(dict.fromkeys((ind.label, *ind.aliases)), key=len, reverse=True):
             if alias not in everything:
                 continue
             # the label, a short gap without punctuation, a number, then the unit (and not a longer unit)

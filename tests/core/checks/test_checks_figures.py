@@ -37,3 +37,26 @@ def test_table_contradictions_are_errors(demo_report: Report) -> None:
 
 def test_without_figures_nothing_is_checked(demo_report: Report) -> None:
     assert [f for f in check_report(demo_report) if f.rule.startswith("figures")] == []
+
+
+_SAME_LENGTH_ALIASES = """
+from fazhi_desktop.core.checks import CheckOptions, check_report
+from fazhi_desktop.core.indicators import load_catalog, parse_values
+from fazhi_desktop.core.model import Report, Unit
+catalog = load_catalog()
+report = Report(unit=Unit.from_short_name("石滩镇"), year=2024, opening="全年审查合同协议35份。")
+options = CheckOptions(figures=(catalog, tuple(parse_values(catalog, {"contracts_reviewed": "56"}).values())))
+print([f.text for f in check_report(report, options) if f.rule == "figures.text"])
+"""
+
+
+def test_a_number_two_aliases_of_one_length_reach_is_quoted_the_same_in_every_run() -> None:
+    """合同协议 and 审查合同 both reach “35份” in “审查合同协议35份”: one finding, quoted the same whatever
+    the string hashing of the process (it once followed a set's order)."""
+    import os
+    import subprocess
+    import sys
+
+    runs = {subprocess.run([sys.executable, "-c", _SAME_LENGTH_ALIASES], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2", "3")}
+    assert runs == {"['审查合同协议35份']"}
