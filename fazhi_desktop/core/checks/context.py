@@ -45,9 +45,12 @@ class CheckContext:
         """All text joined by line breaks, for report-wide look-ups (unless_text, counts)."""
         return "\n".join(unit.text for unit in self.units if unit.text)
 
-    def mentions(self, pattern: re.Pattern[str]) -> bool:
+    def mentions(self, pattern: re.Pattern[str], needs: str = "") -> bool:
         """False only when ``pattern`` matches in none of the report's texts, so that a rule can skip its
-        pass over each of them (one search of :attr:`full_text`, where :func:`joinable` vouches for it)."""
+        pass over each of them (one search of :attr:`full_text`, where :func:`joinable` vouches for it).
+        ``needs``: characters one of which any text the pattern matches in holds (a quicker test first)."""
+        if needs and not any(char in self.full_text for char in needs):
+            return False
         return not joinable(pattern) or pattern.search(self.full_text) is not None
 
     def effective_year(self, unit: TextUnit, shift_next_year: bool = True) -> int:

@@ -11,6 +11,7 @@ from fazhi_desktop.core.checks.finding import Finding, Severity, clause_around
 from fazhi_desktop.core.numbering import chinese_numeral
 
 _ARABIC_CONGRESS = re.compile(r"(?<=党的)(\d{1,2})(?=大|次全国代表大会)|(?<=[十九二十]届)([1-9])(?=中全会)")
+NEEDS = {_ARABIC_CONGRESS: "党届"}  # one of them is in a text the pattern matches in (see CheckContext.mentions)
 
 
 def check_periods(ctx: CheckContext) -> Iterator[Finding]:
@@ -53,7 +54,7 @@ def check_terms(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_congress_numerals(ctx: CheckContext) -> Iterator[Finding]:
     """"党的20大", "二十届3中全会": congresses and plenums are numbered in Chinese."""
-    if not ctx.mentions(_ARABIC_CONGRESS):
+    if not ctx.mentions(_ARABIC_CONGRESS, NEEDS[_ARABIC_CONGRESS]):
         return
     for unit in ctx.units:
         if not unit.text:

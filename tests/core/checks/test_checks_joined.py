@@ -35,7 +35,7 @@ MESSY = ["截止2024年底，按排部署，其它事项制订工作方案，布
          "现将有关情况报告如下：现将工作报告如下。法律明白员，出庭率，民主法制示范村。"]
 
 
-def _every_pass(ctx: CheckContext, pattern: re.Pattern[str]) -> bool:
+def _every_pass(ctx: CheckContext, pattern: re.Pattern[str], needs: str = "") -> bool:
     return True
 
 
@@ -72,6 +72,25 @@ def test_a_match_in_one_text_is_a_match_in_the_joined_text(texts: list[str]) -> 
     for pattern in SKIPPED:
         if any(pattern.search(t) for t in texts if t):
             assert pattern.search(joined), pattern.pattern
+
+
+NEEDS = {**hygiene.NEEDS, **terms.NEEDS}
+_NEAR = st.text(st.sampled_from(list("党的届十九二 \u00a0\u3000,;:?!()-－~–―/.—0123456789２年月日大中全会次代表，。")),
+                max_size=30)
+
+
+@_FAST
+@given(st.one_of(text, _NEAR))
+def test_a_text_a_pattern_matches_in_holds_one_of_the_characters_it_needs(sample: str) -> None:
+    for pattern, needs in NEEDS.items():
+        if pattern.search(sample):
+            assert any(char in sample for char in needs), pattern.pattern
+
+
+def test_the_characters_needed_are_those_the_messy_text_is_found_by() -> None:
+    for pattern in NEEDS:
+        hits = [m.group(0) for line in MESSY for m in pattern.finditer(line)]
+        assert hits, pattern.pattern  # the equivalence test below sees each of them at work
 
 
 def _corpus() -> list[Report]:
