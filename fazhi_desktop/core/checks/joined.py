@@ -24,7 +24,8 @@ from functools import cache
 
 _EDGE = re.compile(r"\\[AZ]")
 _ANCHOR = re.compile(r"(?<!(?<!\\)\[)[\^$]")  # ^ or $ that may be an anchor (anything but the ^ of a negated class)
-_NEGATIVE = re.compile(r"\(\?<?!")
+_LOOKAROUND = re.compile(r"\(\?<?([=!])")
+_REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a backreference, or a condition on a group
 # What may match a line break inside a negative lookaround: a negated class, \s, \W, \D, \n, a character
 # written as a code (\x0a, \u000a, \012, \N{…}, \t as the start of a range), a control character.
 _MAY_BE_NEWLINE = re.compile(r"\[\^|\\[sWDntxuU0-7N]|[\x00-\x1f]")
@@ -36,16 +37,40 @@ def joinable(pattern: re.Pattern[str]) -> bool:
     source = pattern.pattern
     if _EDGE.search(source) or (_ANCHOR.search(source) and not pattern.flags & re.MULTILINE):
         return False
-    negative = _negative_lookarounds(source)
+    negative = [source[inside:end] for _, inside, end, is_negative in _lookarounds(source) if is_negative]
     if negative and pattern.flags & re.DOTALL:
         return False
     return not any(_MAY_BE_NEWLINE.search(inside) for inside in negative)
 
 
-def _negative_lookarounds(source: str) -> list[str]:
-    """The text inside each ``(?!…)`` and ``(?<!…)`` of a pattern (nested ones included)."""
-    found: list[str] = []
-    open_at: list[int | None] = []  # per open group: where a negative lookaround's text starts
+@cache
+def relaxed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` without its lookarounds, when it has some: it matches wherever ``pattern`` does (an
+    assertion only ever rules a match out), and is much quicker to search for when ``pattern`` starts
+    with one (the search then tries the assertion at every position). None when there is nothing to drop,
+    or when dropping would renumber groups a backreference or a condition refers to."""
+    source = pattern.pattern
+    spans = [(start, end) for start, _, end, _ in _lookarounds(source)]
+    if not spans or _REFERS.search(source) or any(source[end + 1:end + 2] in ("*", "+", "?", "{")
+                                                    for _, end in spans):
+        return None  # (a quantified lookaround: dropping it would hand its quantifier to what comes before)
+    kept, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:  # (a lookaround inside a dropped one goes with it)
+            kept.append(source[last:start])
+            last = end + 1
+    kept.append(source[last:])
+    try:
+        return re.compile("".join(kept), pattern.flags)
+    except re.error:
+        return None
+
+
+def _lookarounds(source: str) -> list[tuple[int, int, int, bool]]:
+    """Each lookaround of a pattern (nested ones included): where its ``(`` is, where the text inside
+    starts, where its ``)`` is, and whether it is negative (``(?!…)``, ``(?<!…)``)."""
+    found: list[tuple[int, int, int, bool]] = []
+    open_at: list[tuple[int, int, bool] | None] = []  # per open group: a lookaround's start, inside, negative
     i, in_class = 0, False
     while i < len(source):
         char = source[i]
@@ -59,11 +84,11 @@ def _negative_lookarounds(source: str) -> list[str]:
             i += 3 if source.startswith("[^]", i) else 2 if source.startswith("[]", i) else 1  # ] first is literal
             continue
         elif char == "(":
-            match = _NEGATIVE.match(source, i)
-            open_at.append(match.end() if match else None)
+            match = _LOOKAROUND.match(source, i)
+            open_at.append((i, match.end(), match.group(1) == "!") if match else None)
         elif char == ")" and open_at:
-            start = open_at.pop()
-            if start is not None:
-                found.append(source[start:i])
+            group = open_at.pop()
+            if group is not None:
+                found.append((group[0], group[1], i, group[2]))
         i += 1
     return found

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from fazhi_desktop.core.checks import CheckContext, CheckOptions, Finding, check_report, hygiene, terms
 from fazhi_desktop.core.checks.data import period_rules, term_rules
-from fazhi_desktop.core.checks.joined import joinable
+from fazhi_desktop.core.checks.joined import joinable, relaxed
 from fazhi_desktop.core.indicators import load_catalog, parse_values
 from fazhi_desktop.core.model import Block, BlockKind, Report
 from fazhi_desktop.importers.load import import_file
@@ -72,6 +72,24 @@ def test_a_match_in_one_text_is_a_match_in_the_joined_text(texts: list[str]) -> 
     for pattern in SKIPPED:
         if any(pattern.search(t) for t in texts if t):
             assert pattern.search(joined), pattern.pattern
+
+
+@_FAST
+@given(st.one_of(text, st.lists(st.sampled_from(MESSY), max_size=3).map("".join)))
+def test_a_pattern_without_its_lookarounds_matches_wherever_the_pattern_does(sample: str) -> None:
+    for pattern in SKIPPED:
+        quick = relaxed(pattern)
+        if quick is not None and pattern.search(sample):
+            assert quick.search(sample), (pattern.pattern, quick.pattern)
+
+
+def test_lookarounds_are_dropped_only_where_nothing_else_changes() -> None:
+    assert relaxed(re.compile(r"(?<!\d)(20\d{2})(?=年)")).pattern == r"(20\d{2})"  # type: ignore[union-attr]
+    assert relaxed(re.compile(r"a(?=b(?!c))d")).pattern == "ad"  # type: ignore[union-attr]
+    assert relaxed(re.compile(r"[(?=]x")) is None  # a bracket in a class opens nothing
+    for source in (r"十四五", r"(?<=(a))b\1", r"(?P<x>a)(?=b)(?P=x)", r"(a)?(?=b)(?(1)c|d)", r"a(?=b){2}",
+                   r"a(?<=a)*"):
+        assert relaxed(re.compile(source)) is None, source
 
 
 NEEDS = {**hygiene.NEEDS, **terms.NEEDS}
