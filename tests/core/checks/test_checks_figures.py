@@ -6,9 +6,12 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from fazhi_desktop.core.checks import CheckOptions, Severity, check_report
 from fazhi_desktop.core.checks.finding import Field
-from fazhi_desktop.core.indicator_text import TextMismatch, _texts, table_number, text_mismatches
+from fazhi_desktop.core.indicator_text import TextMismatch, _quoted, _texts, table_number, text_mismatches
 from fazhi_desktop.core.indicators import IndicatorValue, load_catalog, parse_values
 from fazhi_desktop.core.model import Block, BlockKind, Report
 
@@ -99,3 +102,11 @@ def test_figures_found_through_the_joined_text_are_those_of_each_text(demo_repor
         values = parse_values(CATALOG, texts)
         found = text_mismatches(report, CATALOG, values)
         assert found == _mismatches_text_by_text(report, values) and len(found) >= 4
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("调解调成功件件率 ，。12.3４5%次人")), max_size=40),
+       st.sampled_from(["调解", "调解成功", "调调", ""]), st.sampled_from(["件", "人次", "%", ""]))
+def test_a_label_followed_by_a_number_is_found_as_by_one_pattern(text: str, alias: str, unit: str) -> None:
+    pattern = re.compile(rf"{re.escape(alias)}[^，。；、：\d%]{{0,8}}?(\d+(?:\.\d+)?)\s*{re.escape(unit)}(?!率)")
+    assert list(_quoted(alias, unit, text)) == [(m.start(1), m.group(1), m.group(0)) for m in pattern.finditer(text)]
