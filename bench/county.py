@@ -132,8 +132,8 @@ def county(work: Path, runs: int) -> list[Row]:
     view = _view_times(db, runs)
     view_stale = _view_times(db, runs, stale=True)
     filled_stale = _view_times(db, runs, until_filled=True, stale=True)
-    _make_stale(db)
-    status_stale = time_process([*cli, "county", "status", "--year", str(YEAR)], max(1, runs // 2), env=ENV)
+    _make_stale(db)  # `county status` reads only: every run works out all 80 reports' figures again
+    status_stale = time_process([*cli, "county", "status", "--year", str(YEAR)], runs, env=ENV)
     store, county_store = _open(db)
 
     def cold() -> None:
@@ -141,6 +141,7 @@ def county(work: Path, runs: int) -> list[Row]:
         status_lines(county_store, YEAR)
 
     first = time_call(cold, max(1, runs // 2), warmup=0)
+    checks, pages = _parts(county_store, runs)
     store.db.close()
     name = f"{UNITS} 个单位 × {YEARS} 年"
     return [
@@ -154,9 +155,25 @@ def county(work: Path, runs: int) -> list[Row]:
         _row("county status（只读，窗口开着且刚改过一份报告，整个进程）", beside, "list 进程", base, "≤ 1 s",
              beside.median <= 1.0, note="改过的这一份现算；窗口 3 秒后会重算并缓存"),
         _row("county status（缓存全部过期：升级程序后、窗口还没打开过，整个进程）", status_stale, "list 进程", base,
-             note="窗口打开 8 秒后在后台算好，此后同第一行"),
+             "≤ 1 s", status_stale.median <= 1.0, note="窗口打开 8 秒后在后台算好，此后同第一行"),
         _row(f"county table -o 汇总.xlsx（{name}，整个进程）", table, "list 进程", base, "≤ 2 s",
              table.median <= 2.0),
         _row(f"汇总首次计算（{UNITS} 份报告逐份检查、估页，进程内）", first,
              note="收取报告时已算好并缓存；窗口里改过的报告由窗口重算"),
+        _row(f"　其中：检查（{UNITS} 份，带数据指标）", checks),
+        _row(f"　其中：排版预演估页（{UNITS} 份）", pages),
     ]
+
+
+def _parts(county_store: CountyStore, runs: int) -> tuple[Timing, Timing]:
+    """The two halves of working out the board's figures, in process: the checks and the page estimates."""
+    from fazhi_desktop.core.checks import CheckOptions, check_report
+    from fazhi_desktop.county.board import cached_or_pending
+    from fazhi_desktop.export.estimate import estimate_pages
+
+    county_store.store.db.execute("DELETE FROM report_metrics")
+    _, pending = cached_or_pending(county_store, list(county_store.report_ids(YEAR).values()))
+    checks = time_call(lambda: [check_report(p.report, CheckOptions(figures=(p.catalog, p.values))) for p in pending],
+                       runs)
+    pages = time_call(lambda: [estimate_pages(p.report) for p in pending], runs)
+    return checks, pages

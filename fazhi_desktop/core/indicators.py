@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cache
 
 from fazhi_desktop.core.limits import MAX_DECIMALS, MAX_INTEGER_DIGITS, LimitError, check_number
 from fazhi_desktop.resources import load_json
@@ -88,6 +89,13 @@ class Catalog:
 
 def load_catalog(custom: Iterable[Indicator] = ()) -> Catalog:
     """The shipped catalog, followed by the unit's own indicators."""
+    shipped, groups = _shipped()
+    return Catalog(shipped + tuple(custom), groups)
+
+
+@cache
+def _shipped() -> tuple[tuple[Indicator, ...], tuple[str, ...]]:
+    """The shipped indicators and groups, read once per process (the county board asks for every report)."""
     data = load_json("indicators.json")
     shipped = tuple(
         Indicator(key=d["key"], label=d["label"], unit=d["unit"], group=d["group"], kind=IndicatorKind(d["kind"]),
@@ -96,7 +104,7 @@ def load_catalog(custom: Iterable[Indicator] = ()) -> Catalog:
                   none_text=d.get("none_text", ""))
         for d in data["indicators"]
     )
-    return Catalog(shipped + tuple(custom), tuple(data["groups"]))
+    return shipped, tuple(data["groups"])
 
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")

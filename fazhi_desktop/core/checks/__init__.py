@@ -56,13 +56,14 @@ __all__ = [
 def check_report(report: Report, options: CheckOptions | None = None) -> list[Finding]:
     """All findings, sorted by position in the report; ignored keys are left out."""
     ctx = CheckContext(report, options or CheckOptions())
-    order = {unit.at(0).unit_key: i for i, unit in enumerate(ctx.units)}
+    order = {(unit.field, unit.chapter, unit.block): i for i, unit in enumerate(ctx.units)}  # Location.unit_key
     findings: list[Finding] = []
     seen: set[tuple[str, tuple[Field, int | None, int | None], int, str]] = set()
+    ignored = ctx.options.ignored
     for _, rule in rule_groups():
         for finding in rule(ctx):
             identity = (finding.rule, finding.location.unit_key, finding.location.offset, finding.text)
-            if identity in seen or finding.key in ctx.options.ignored:
+            if identity in seen or (ignored and finding.key in ignored):
                 continue
             seen.add(identity)
             findings.append(finding)

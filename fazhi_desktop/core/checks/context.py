@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fazhi_desktop.core.checks.finding import TextUnit, text_units
+from fazhi_desktop.core.checks.joined import joinable, relaxed
 from fazhi_desktop.core.model import Report
 
 if TYPE_CHECKING:
@@ -42,6 +44,20 @@ class CheckContext:
     def full_text(self) -> str:
         """All text joined by line breaks, for report-wide look-ups (unless_text, counts)."""
         return "\n".join(unit.text for unit in self.units if unit.text)
+
+    def mentions(self, pattern: re.Pattern[str], needs: str = "") -> bool:
+        """False only when ``pattern`` matches in none of the report's texts, so that a rule can skip its
+        pass over each of them (one search of :attr:`full_text`, where :func:`joinable` vouches for it; the
+        pattern without lookarounds first, which is quicker and can only find more).
+        ``needs``: characters one of which any text the pattern matches in holds (a quicker test first)."""
+        if needs and not any(char in self.full_text for char in needs):
+            return False
+        if not joinable(pattern):
+            return True
+        quick = relaxed(pattern)
+        if quick is not None and quick.search(self.full_text) is None:
+            return False
+        return pattern.search(self.full_text) is not None
 
     def effective_year(self, unit: TextUnit, shift_next_year: bool = True) -> int:
         """The year a passage is about: Y, or Y+1 inside the 下一年度 chapter."""

@@ -17,13 +17,18 @@ _SPACE_CJK = re.compile(rf"(?<=[{CJK}{_CJK_PUNCT}])[ \u00a0\u3000]+(?=[{CJK}{_CJ
 _SPACE_DIGIT = re.compile(rf"(?<=[{CJK}，。、；：])[ \u00a0]+(?=\d)|(?<=\d)[ \u00a0]+(?=[{CJK}])")
 _DOUBLE = re.compile(r"([，。、；：？！])\1+|[，、；：][。，、；：]|。[，、；：]")
 _STRAIGHT_QUOTE = re.compile('"')
+_HAS_CJK = re.compile(f"[{CJK}]")
 _LOST_DASH = re.compile(r"(?<!\d)(20\d{2})(20\d{2})(?=年)")
 _BAD_DASH = re.compile(r"(?<!\d)(\d{4})\s*[-－~–―]\s*(\d{4})(?=年)")
 _NO_YEAR = re.compile(r"(?<!\d)(20\d{2})(1[0-2]|0?[1-9])(?=月)")
 _TEXT_DATE = re.compile(r"(?<![\d.])(20\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])")
 _PADDED = re.compile(r"(?<!\d)(20\d{2})年0(\d)月|(?<=月)0(\d)(?=日)")
 _FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_FORMULA = "报告如下"
+_DATE_PATTERNS = (_LOST_DASH, _BAD_DASH, _NO_YEAR, _TEXT_DATE, _PADDED)
+# Characters one of which a text holds when the pattern matches in it (tested before a slower search).
+NEEDS = {_HALF_PUNCT: ",;:?!()", _SPACE_CJK: " \u00a0\u3000", _SPACE_DIGIT: " \u00a0", _BAD_DASH: "-－~–―",
+         _TEXT_DATE: "-/."}
+_FORMULA = re.compile("报告如下")
 _PAGE_MARK = re.compile(
     r"^[ \t\u3000]*(?:[-－—]\s*\d+\s*[-－—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页)"
     r"[ \t\u3000]*$", re.M)
@@ -36,17 +41,27 @@ BROKEN_LINE_MIN = 20  # a shorter line without end punctuation is more likely a 
 
 def check_hygiene(ctx: CheckContext) -> Iterator[Finding]:
     formula_count = 0
+    # a pass whose patterns occur nowhere in the report is skipped for every text (see CheckContext.mentions)
+    punctuation = any(ctx.mentions(p, NEEDS.get(p, "")) for p in (_HALF_PUNCT, _DOUBLE, _FULLWIDTH))
+    spaces = any(ctx.mentions(p, NEEDS[p]) for p in (_SPACE_CJK, _SPACE_DIGIT))
+    quotes = ctx.mentions(_STRAIGHT_QUOTE)
+    dates = any(ctx.mentions(p, NEEDS.get(p, "")) for p in _DATE_PATTERNS)
+    formula = ctx.mentions(_FORMULA)
     for unit in ctx.units:
         text = unit.text
         if not text:
             continue
-        yield from _punctuation(unit)
-        yield from _spaces(unit)
-        yield from _quotes(unit)
-        yield from _dates(unit)
+        if punctuation:
+            yield from _punctuation(unit)
+        if spaces:
+            yield from _spaces(unit)
+        if quotes:
+            yield from _quotes(unit)
+        if dates:
+            yield from _dates(unit)
         yield from _paste_artifacts(unit)
-        if unit.field is not Field.TITLE:
-            for match in re.finditer(_FORMULA, text):
+        if formula and unit.field is not Field.TITLE:
+            for match in _FORMULA.finditer(text):
                 formula_count += 1
                 if formula_count > 1:
                     yield unit.match("text.duplicate_formula", Severity.WARNING, match,
@@ -89,7 +104,7 @@ def _quotes(unit: TextUnit) -> Iterator[Finding]:
     """Straight double quotes in Chinese text alternate “ and ” within a paragraph."""
     offset = 0
     for line in unit.text.split("\n"):
-        if re.search(f"[{CJK}]", line):
+        if _HAS_CJK.search(line):
             for index, match in enumerate(_STRAIGHT_QUOTE.finditer(line)):
                 fix = "“" if index % 2 == 0 else "”"
                 yield unit.finding("text.straight_quote", Severity.WARNING, offset + match.start(),
