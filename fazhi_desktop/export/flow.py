@@ -6,8 +6,9 @@ writer turns each :class:`Para` into a ``w:p``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import cached_property
 from typing import NamedTuple
 
 from fazhi_desktop.export.fonts import FontRole
@@ -122,7 +123,19 @@ class Para:
     # where the text comes from (for the preview's click-to-open); not part of the layout's identity
     sources: tuple[Source, ...] = field(default=(), compare=False)
 
-    @property
+    def __hash__(self) -> int:
+        """The dataclass's hash (of every field but ``sources``), worked out once: pagination looks a
+        paragraph up in its caches many times, and hashing walks all its runs."""
+        found: int | None = self.__dict__.get("_hash")
+        if found is None:
+            found = self.__dict__["_hash"] = hash(tuple(getattr(self, name) for name in _HASHED))
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without what is worked out once (a string's hash differs from process to process)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_hash", "text")}
+
+    @cached_property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
@@ -143,6 +156,9 @@ class Para:
         if found is None:
             return None
         return found, found.offset + max(0, char - found.start)
+
+
+_HASHED = tuple(f.name for f in fields(Para) if f.compare)  # what the dataclass's own hash covers
 
 
 def blank(keep_next: bool = False, line_twips: int | None = None) -> Para:

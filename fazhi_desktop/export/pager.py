@@ -54,10 +54,19 @@ class Mark(NamedTuple):
     numbered: bool
 
 
-class Run(NamedTuple):
-    """A whole pagination, and where it stood before each item that no keep chain reaches across."""
+class Origin(NamedTuple):
+    """Where a pagination begins: twips of its first page already taken, its first item, the pages
+    before that page (a partial pagination: the 落款 plan lays out only the last pages again)."""
 
-    start: int
+    y: int
+    first: int
+    pages_before: int
+
+
+class Run(NamedTuple):
+    """A pagination, and where it stood before each item that no keep chain reaches across."""
+
+    origin: Origin
     cjk_digits: bool
     items: tuple[Item, ...]
     marks: dict[int, Mark]
@@ -67,11 +76,11 @@ class Run(NamedTuple):
 _RUNS: list[Run] = []  # the last few, newest first
 
 
-def markable(items: tuple[Item, ...], i: int) -> bool:
-    """Does where pagination stands before item ``i`` depend on ``items[:i]`` alone? A paragraph looks
-    ahead only along a chain of keep-with-next paragraphs, so: the first item, or one after an item
-    that does not keep with the next."""
-    if i == 0:
+def markable(items: tuple[Item, ...], i: int, first: int = 0) -> bool:
+    """Does where pagination (from item ``first``) stands before item ``i`` depend on ``items[first:i]``
+    alone? A paragraph looks ahead only along a chain of keep-with-next paragraphs, so: the first item,
+    or one after an item that does not keep with the next."""
+    if i == first:
         return True
     before = items[i - 1]
     return not (isinstance(before, Para) and before.keep_next)
@@ -79,20 +88,21 @@ def markable(items: tuple[Item, ...], i: int) -> bool:
 
 def remember(run: Run) -> None:
     _RUNS.insert(0, run)
-    del _RUNS[4:]
+    del _RUNS[8:]
 
 
-def resume(items: tuple[Item, ...], start: int, cjk_digits: bool) -> tuple[Pager, int]:
-    """A pager where an earlier whole pagination of the same first items stood (the 落款 plan, the 附件
-    and the 版记 each lay out the whole flow again with a different end), and the item to go on from:
-    exactly where this pagination will stand there (see :func:`markable`)."""
-    pager = Pager(start)
-    best = 0
+def resume(items: tuple[Item, ...], origin: Origin, cjk_digits: bool) -> tuple[Pager, int]:
+    """A pager where an earlier pagination from the same origin and of the same items up to some point
+    stood (the 落款 plan's attempts, the 附件 and the 版记 lay out the same flow again with a different
+    end), and the item to go on from: exactly where this pagination will stand there (see
+    :func:`markable`)."""
+    pager = Pager(origin.y, origin.pages_before)
+    best = origin.first
     for run in list(_RUNS):
-        if run.start != start or run.cjk_digits != cjk_digits:
+        if run.origin != origin or run.cjk_digits != cjk_digits:
             continue
-        same = 0
-        for old, new in zip(run.items, items, strict=False):
+        same = origin.first
+        for old, new in zip(run.items[origin.first:], items[origin.first:], strict=False):
             if old is not new and old != new:
                 break
             same += 1

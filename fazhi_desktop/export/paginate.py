@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Union
 
 from fazhi_desktop.export.flow import Para
 from fazhi_desktop.export.geometry import CHAR_TWIPS, LINE, TEXT_H
-from fazhi_desktop.export.pager import Pager, Run, markable, remember, resume
+from fazhi_desktop.export.pager import Origin, Pager, Run, markable, remember, resume
 from fazhi_desktop.export.pages import TEXT_WIDTH_PT, LazyRuns, PageLayout, PlacedRun, Row
 from fazhi_desktop.export.paralayout import para_layout, para_prefix
 
@@ -28,6 +28,7 @@ RULE_TWIPS = 20  # a 1 pt paragraph rule (the 版头's) adds its width below the
 TABLE_RULE = 10  # a table's 0.5 pt top and bottom rules (measured: 17 rows of 579 twips take 17 × 579 + 20)
 
 
+@cache
 def lo_twips(twips: int) -> int:
     """An exact height as LibreOffice lays it out: imported in 1/100 mm and back, never less (measured:
     671 twips come out as 672, 579 as 579)."""
@@ -139,20 +140,19 @@ def paginate(items: Sequence[Item], start: int = 0, cjk_digits: bool = False, fi
 
 @lru_cache(maxsize=16)
 def _paginate(items: tuple[Item, ...], start: int, cjk_digits: bool, first: int, pages_before: int) -> PageLayout:
-    whole = not first and not pages_before
-    pager, resume_at = resume(items, start, cjk_digits) if whole else (Pager(0 if first else start, pages_before), 0)
+    origin = Origin(0 if first else start, first, pages_before)
+    pager, resume_at = resume(items, origin, cjk_digits)
     marks = {}
-    for i in range(max(first, resume_at), len(items)):
+    for i in range(resume_at, len(items)):
         item = items[i]
-        if whole and markable(items, i):
+        if markable(items, i, first):
             marks[i] = pager.mark()
         if isinstance(item, Para):
             _para(pager, items, i, item, cjk_digits)
         else:
             _block(pager, i, item)
     layout = pager.finish()
-    if whole:
-        remember(Run(start, cjk_digits, items, marks, layout.pages))
+    remember(Run(origin, cjk_digits, items, marks, layout.pages))
     return layout
 
 
