@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 from copy import deepcopy
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     from fazhi_desktop.export.blocks import SectionBreak
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(NamedTuple):
     """The document in memory with its plan (flow, pages, notes, warnings)."""
 
     doc: DocxDocument

@@ -114,8 +114,7 @@ class Row(NamedTuple):
         return self.y + self.height
 
 
-@dataclass(frozen=True)
-class Seal:
+class Seal(NamedTuple):
     """Where the stamp goes: centre (pt from the left of the type area, twips from its top), radius pt."""
 
     x: float

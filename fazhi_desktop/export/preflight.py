@@ -26,7 +26,8 @@ indent unit are assumptions, marked [unverified] in textmetrics.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from fazhi_desktop.core.model import Report, SealMode
 from fazhi_desktop.export.body import body_flow, clean, visible_attachments
@@ -39,8 +40,7 @@ from fazhi_desktop.export.signature import Signature
 from fazhi_desktop.export.warnings import export_warnings
 
 
-@dataclass(frozen=True)
-class Preflight:
+class Preflight(NamedTuple):
     """The flow items as written, their pages, notes on what the export adjusted, and warnings."""
 
     items: tuple[Item, ...]
