@@ -44,6 +44,8 @@ def fmt(value: float | None, unit: str) -> str:
         return "—"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit == "Minstr":
+        return f"{value:.0f} M 条指令"
     if value == 0:
         return "0"
     if value < 0.01:
