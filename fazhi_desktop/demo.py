@@ -19,10 +19,10 @@ def demo_db_path() -> Path:
 def ensure_demo(store: ReportStore) -> int:
     """Create the demo report in ``store`` unless it is there; returns its id."""
     data = load_json("demo", "demo-report.json")
-    report = report_from_dict(data)
-    existing = store.find_report_id(report.unit.short_name, report.year)
-    if existing is not None:
+    existing = store.find_report_id(str(data["unit"]["short_name"]), int(data["year"]))
+    if existing is not None:  # (every start with --demo: the whole report is read only to create it)
         return existing
+    report = report_from_dict(data)
     unit = store.find_unit(report.unit.short_name) or store.save_unit(report.unit)
     from dataclasses import replace
 

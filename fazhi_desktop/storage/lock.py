@@ -42,6 +42,9 @@ def hostname() -> str:
 
 
 def username() -> str:
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # getpass.getuser()'s order, without importing it
+        if os.environ.get(name):
+            return os.environ[name]
     try:
         import getpass
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 
@@ -43,6 +44,7 @@ def right_click_menu(target: QWidget, window_actions: list[QAction], at: QPoint 
     assert app is not None
     app.installEventFilter(catch)
     try:
+        QTest.mouseMove(target, point)  # the mouse comes first (a text box watches its viewport from then on)
         event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, target.mapToGlobal(point))
         QApplication.sendEvent(target, event)
     finally:

@@ -141,7 +141,8 @@ LATER = ("decimal", "fazhi_desktop.core.indicators", "fazhi_desktop.ui.reports.r
          "fazhi_desktop.ui.chapter.outline_tree",
          "fazhi_desktop.ui.data.indicator_table", "fazhi_desktop.ui.checks.check_panel",
          "fazhi_desktop.ui.preview.preview_pane", "fazhi_desktop.ui.preview.preview_controller",
-         "fazhi_desktop.ui.exporting.export_choices", "fazhi_desktop.export.preflight")
+         "fazhi_desktop.ui.exporting.export_choices", "fazhi_desktop.export.preflight",
+         "fazhi_desktop.ui.checks.fix_record", "difflib")
 
 def shown_once():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())

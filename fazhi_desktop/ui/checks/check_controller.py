@@ -19,7 +19,6 @@ from fazhi_desktop.ui.checks.check_actions import (
     set_ignored,
     some_fixes,
 )
-from fazhi_desktop.ui.checks.fix_record import FixRecord, take_back
 from fazhi_desktop.ui.common.long_task import Cancelled
 from fazhi_desktop.ui.window.report_view import ReportView
 
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
     from fazhi_desktop.ui.checks.check_panel import CheckPanel
     from fazhi_desktop.ui.checks.finding_marks import Mark
+    from fazhi_desktop.ui.checks.fix_record import FixRecord
     from fazhi_desktop.ui.edit.change_command import Change
 
 
@@ -149,6 +149,8 @@ class CheckController(QObject):
         except StorageError as exc:
             self.sig_message.emit(str(exc))
             return
+        from fazhi_desktop.ui.checks.fix_record import FixRecord  # (and difflib): with the first fix
+
         record = FixRecord(tuple(changes_of(self.view.store.load_report(report_id))))
         command = self.view.history.push("自动修正", record.changes, on_state=record.set_applied)
         if command is not None:
@@ -164,6 +166,8 @@ class CheckController(QObject):
         record = self._last_fix
         if record is None or self.view.report_id is None:
             return
+        from fazhi_desktop.ui.checks.fix_record import take_back
+
         message = take_back(self.view.history, record)
         self._last_fix = None
         self._recheck_here()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QWidget
 
 
@@ -22,6 +21,8 @@ def select_in(field: QWidget, offset: int, length: int = 0) -> None:
         else:
             field.setCursorPosition(start)
     elif isinstance(field, QPlainTextEdit):
+        from PySide6.QtGui import QTextCursor  # (on a jump to a finding, not while the window is built)
+
         size = len(field.toPlainText())
         cursor = field.textCursor()
         start = max(0, min(offset, size))

@@ -35,8 +35,8 @@ class FigureInserter(QObject):
         self.view = view
         self.action = QAction("插入数据…", parent)
         self.action.setShortcuts([QKeySequence(SHORTCUT)])
-        keys = QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.action.setToolTip(f"把“数据指标”中的数字（含单位，如186件、97.3%）插入到正文光标处（{keys}）")
+        # the shortcut as Windows and Linux show it (QKeySequence's formats would build its enums at start)
+        self.action.setToolTip(f"把“数据指标”中的数字（含单位，如186件、97.3%）插入到正文光标处（{SHORTCUT}）")
         self.action.setStatusTip(self.action.toolTip())
         self.action.triggered.connect(self.insert)
         view.currentChanged.connect(lambda _index: self._offer_in_toolbar())

@@ -67,9 +67,17 @@ class _UndoKeys(QObject):
         super().__init__(field)
         self.field = field
         self._keys = [QKeySequence(k) for k in HISTORY_KEYS]
+        # a text box's right-click arrives at its viewport: watched from when the mouse or the focus first
+        # comes to the box (asking for the viewports while the window is built costs ~10 ms of the start)
+        self._viewport_pending = isinstance(field, QPlainTextEdit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if self._viewport_pending and kind in (QEvent.Type.Enter, QEvent.Type.FocusIn):
+            self._viewport_pending = False
+            field = self.field
+            if isinstance(field, QPlainTextEdit):
+                field.viewport().installEventFilter(self)
         if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             pressed = QKeySequence(event.keyCombination())
             if any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self._keys):
@@ -99,7 +107,4 @@ def route_undo_keys(*fields: QWidget) -> None:
             field.setUndoRedoEnabled(False)  # its own stack would fight the report's
         elif not isinstance(field, (QLineEdit, QAbstractSpinBox)):
             continue
-        keys = _UndoKeys(field)
-        field.installEventFilter(keys)
-        if isinstance(field, QPlainTextEdit):
-            field.viewport().installEventFilter(keys)  # where a right-click in a text box arrives
+        field.installEventFilter(_UndoKeys(field))
