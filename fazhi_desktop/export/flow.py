@@ -72,8 +72,7 @@ STYLES: dict[PStyle, StyleSpec] = {
 }
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A stretch of text in one font, weight and size."""
 
     text: str
@@ -83,8 +82,7 @@ class Run:
     color: str | None = None  # only the 版头 is red
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where a stretch of a paragraph comes from in the report, so that a preview can open it: characters
     from ``start`` of the paragraph are the ``field`` (a core.checks Field value: "title", "body" …) of
     chapter ``chapter`` and block ``block`` (indexes in the report), from character ``offset`` of that

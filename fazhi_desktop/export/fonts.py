@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from fazhi_desktop.resources import load_json
 
@@ -42,8 +43,7 @@ def role_label(role: FontRole) -> str:
     return str(_roles()[role.value]["label"])
 
 
-@dataclass(frozen=True)
-class Substitution:
+class Substitution(NamedTuple):
     """A font the export wrote instead of the one GB/T 9704 practice asks for."""
 
     role: FontRole
@@ -175,8 +175,7 @@ def installed_map() -> FontMap:
     return map_from_installed(families)
 
 
-@dataclass(frozen=True)
-class DrawFont:
+class DrawFont(NamedTuple):
     """The font a preview or a PDF draws a role with: the installed font the export would choose
     (:func:`map_from_installed`), or, when none is installed, a free look-alike from ``preview`` in
     fonts.json (never written into a .docx)."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from fazhi_desktop.export.fonts import FontMap, canonical_map
 
 
-@dataclass(frozen=True)
-class AttachmentTable:
+class AttachmentTable(NamedTuple):
     """A statistics table: a header row and data rows of text cells."""
 
     header: tuple[str, ...]
@@ -20,8 +20,7 @@ class AttachmentTable:
     merge_columns: tuple[int, ...] = ()  # columns where an empty cell continues the one above (类别)
 
 
-@dataclass(frozen=True)
-class Attachment:
+class Attachment(NamedTuple):
     """附件: a title plus paragraphs and/or a table, printed on a new page after the 落款.
 
     The indicators feature builds one with its statistics table; the 附件说明 line under the
@@ -50,8 +49,7 @@ class ExportOptions:
     attachments: tuple[Attachment, ...] = ()
 
 
-@dataclass(frozen=True)
-class ExportResult:
+class ExportResult(NamedTuple):
     """The written file(s), the estimated page count and the notes to show the clerk."""
 
     path: Path

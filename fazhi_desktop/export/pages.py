@@ -10,7 +10,7 @@ The exporter writes the .docx from the same flow, so the file and this model can
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple, overload
 
 from fazhi_desktop.export.fonts import FontRole
@@ -149,14 +149,13 @@ class Page:
         return (TEXT_H - max((r.bottom for r in self.rows), default=0)) / LINE
 
 
-@dataclass(frozen=True)
-class PageLayout:
+class PageLayout(NamedTuple):
     """Every page of the exported document."""
 
-    pages: tuple[Page, ...] = field(default=())
+    pages: tuple[Page, ...] = ()
 
     @property
-    def count(self) -> int:
+    def page_count(self) -> int:
         return len(self.pages)
 
     def rows_of(self, item: int) -> list[tuple[Page, Row]]:

@@ -40,7 +40,7 @@ def line_height(para: Para) -> int:
 
 
 def para_height(para: Para, cjk_digits: bool = False) -> int:
-    return para_layout(para, cjk_digits).count * line_height(para) + (RULE_TWIPS if para.rule_color else 0)
+    return para_layout(para, cjk_digits).line_count * line_height(para) + (RULE_TWIPS if para.rule_color else 0)
 
 
 def _first_height(item: Item) -> int:
@@ -196,10 +196,10 @@ def _para(pager: Pager, items: Sequence[Item], i: int, para: Para, cjk_digits: b
     justified = (para.jc or para.spec.jc) in ("both", "distribute")
     is_text = para.is_text and bool(para.text.strip())
     role = para.style.value
-    for k in range(lay.count):
+    for k in range(lay.line_count):
         if not pager.fits(h) and pager.y > 0:
             pager.new_page()
-        last = k == lay.count - 1
+        last = k == lay.line_count - 1
         pager.add(Row(pager.y, h, LazyRuns(partial(line_runs, para, k, cjk_digits)), i, "text", k, role,
                       justify=justified and (not last or para.jc == "distribute"), is_text=is_text,
                       rule_color=para.rule_color if last else None))

@@ -11,7 +11,6 @@ cannot drift apart. A run of the flow is cut into segments where
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,8 +37,7 @@ class Segment(NamedTuple):
     cjk_latin: bool = False  # the Latin (w:ascii) slot carries the CJK font as well
 
 
-@dataclass(frozen=True)
-class ParaLayout:
+class ParaLayout(NamedTuple):
     """The lines of a paragraph and the segments its runs are written as."""
 
     lines: tuple[Line, ...]
@@ -47,7 +45,7 @@ class ParaLayout:
     prefix: tuple[float, ...] = ()  # running sums of the advances (LibreOffice); () until measured
 
     @property
-    def count(self) -> int:
+    def line_count(self) -> int:
         return len(self.lines)
 
 

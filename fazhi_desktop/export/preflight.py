@@ -50,7 +50,7 @@ class Preflight(NamedTuple):
 
     @property
     def pages(self) -> int:
-        return self.layout.count
+        return self.layout.page_count
 
 
 def effective_options(options: ExportOptions) -> ExportOptions:

@@ -39,9 +39,9 @@ def split_para(para: Para, at: int, cjk_digits: bool = False) -> tuple[Para, Par
     for run in para.runs:
         cut = min(max(at - pos, 0), len(run.text))
         if run.text[:cut]:
-            head.append(replace(run, text=run.text[:cut]))
+            head.append(run._replace(text=run.text[:cut]))
         if run.text[cut:]:
-            tail.append(replace(run, text=run.text[cut:]))
+            tail.append(run._replace(text=run.text[cut:]))
         pos += len(run.text)
     first = replace(para, runs=tuple(head), keep_next=False, keep_lines=False,
                     jc="distribute" if (para.jc or para.spec.jc) == "both" else para.jc)
@@ -69,14 +69,14 @@ def keep_tail(text: list[Para], lines: int, cjk_digits: bool = False) -> list[Pa
             i -= 1
             continue
         lay = para_layout(para, cjk_digits)
-        if lay.count > left:
-            head, tail = split_para(para, lay.lines[lay.count - left].start, cjk_digits)
+        if lay.line_count > left:
+            head, tail = split_para(para, lay.lines[lay.line_count - left].start, cjk_digits)
             kept = replace(tail, keep_next=True, keep_lines=True)
-            known_split(para, lay.lines[lay.count - left].start, head, kept, cjk_digits)
+            known_split(para, lay.lines[lay.line_count - left].start, head, kept, cjk_digits)
             out[i:i + 1] = [head, kept]
             return out
         out[i] = replace(para, keep_next=True, keep_lines=True)
-        left -= lay.count
+        left -= lay.line_count
         i -= 1
     return out
 
@@ -137,7 +137,7 @@ def _pitch_for(height: int, lines: int) -> int:
 def plan_signature(text: list[Para], sig: Signature, preferred: int, start: int = 0,
                    cjk_digits: bool = False) -> SealPlan:
     preferred = min(3, max(1, preferred)) if sig.sealed else 1
-    text_lines = sum(para_layout(p, cjk_digits).count for p in text if p.is_text and p.text.strip())
+    text_lines = sum(para_layout(p, cjk_digits).line_count for p in text if p.is_text and p.text.strip())
     kept = keep_tail(text, TAIL_LINES, cjk_digits)
     alone = paginate(kept, start, cjk_digits)
     # only the last pages change from one attempt to the next: lay out from a page two before the end

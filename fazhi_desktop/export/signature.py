@@ -11,7 +11,8 @@ organ name's; joint organs stacked, the lead organ first.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from fazhi_desktop.core.schema import format_date_cn
 from fazhi_desktop.export.flow import Para, PStyle, Run, Source, blank
@@ -22,8 +23,7 @@ SEAL_CHARS = 42 * CHARS_PER_LINE / 156  # a 42 mm township seal ≈ 7.5 cells of
 SEAL_GAP_CHARS = 1.0  # space between two seals side by side
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(NamedTuple):
     """The 落款: one or two organs, the 成文日期, sealed or not, and the 附注."""
 
     organs: tuple[str, ...]

@@ -15,8 +15,8 @@ import datetime as dt
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from fazhi_desktop.storage import faults
 from fazhi_desktop.storage.errors import StorageError
@@ -53,8 +53,7 @@ def username() -> str:
         return ""
 
 
-@dataclass(frozen=True)
-class LockInfo:
+class LockInfo(NamedTuple):
     """Who holds a data file's lock: process, computer, user, program part and since when."""
 
     pid: int

@@ -65,7 +65,7 @@ def test_joint_sealed_names_side_by_side_with_room_for_two_seals() -> None:
 
 def test_lines_hold_28_cells_with_a_2_character_first_line_indent() -> None:
     def count(text: str) -> int:
-        return para_layout(body(text)).count
+        return para_layout(body(text)).line_count
 
     assert count("字" * 26) == 1
     assert count("字" * 27) == 2

@@ -86,7 +86,7 @@ def short_page_problems(plan: Preflight, pages: list[PageM]) -> list[str]:
     starts = {p.index for p in plan.layout.pages for r in p.rows[:1]
               if isinstance(plan.items[r.item], Para) and plan.items[r.item].page_break_before}  # type: ignore[union-attr]
     for i, page in enumerate(pages[1:-1], start=2):
-        if i > plan.layout.count - 1:
+        if i > plan.layout.page_count - 1:
             break
         model = plan.layout.pages[i - 1]
         if i + 1 in starts or model.blank or _before_section(plan, i):
@@ -106,7 +106,7 @@ def short_page_problems(plan: Preflight, pages: list[PageM]) -> list[str]:
 def _before_section(plan: Preflight, index: int) -> bool:
     from fazhi_desktop.export.blocks import SectionBreak
 
-    following = plan.layout.pages[index] if index < plan.layout.count else None
+    following = plan.layout.pages[index] if index < plan.layout.page_count else None
     if following is None:
         return False
     firsts = [r.item for r in following.rows[:1]]

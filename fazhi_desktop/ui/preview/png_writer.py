@@ -31,7 +31,7 @@ def page_image(page: Page, dpi: float, fonts: PageFonts | None = None) -> QImage
 def write_pngs(plan: Preflight, folder: Path, dpi: float, stem: str = "page") -> list[Path]:
     """``stem-01.png`` … one per page in ``folder`` (made if missing); the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
-    width = max(2, len(str(plan.layout.count)))
+    width = max(2, len(str(plan.layout.page_count)))
     out = []
     for page in plan.layout.pages:
         path = folder / f"{stem}-{page.index:0{width}d}.png"
