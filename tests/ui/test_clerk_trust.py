@@ -20,8 +20,7 @@ from fazhi_desktop.ui.exporting import export_actions
 from fazhi_desktop.ui.exporting.export_dialog import ExportDialog, ExportRequest
 from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
-
-CTRL = Qt.KeyboardModifier.ControlModifier
+from tests.ui.window_keys import CTRL
 
 
 def _active(qtbot, window: MainWindow) -> None:

@@ -18,15 +18,7 @@ from fazhi_desktop.ui.info.field_editor import FieldEditor
 from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
 from tests.ui.menus import Entry, right_click_menu
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def _shown(qtbot, window: MainWindow) -> None:
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+from tests.ui.window_keys import CTRL, SHIFT, shown
 
 
 def _menu(window: MainWindow, target: QWidget) -> list[Entry]:
@@ -55,7 +47,7 @@ def _text_inputs(window: MainWindow) -> dict[str, QWidget]:
 
 
 def test_every_info_field_offers_the_reports_undo_on_right_click(qtbot, demo_window: MainWindow) -> None:
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     inputs = _text_inputs(demo_window)
     assert {"report.signatories.second", "report.date.date", "report.opening.text", "unit.short_name.line",
             "report.imprint_date.date"} <= set(inputs)
@@ -71,7 +63,7 @@ def test_every_info_field_offers_the_reports_undo_on_right_click(qtbot, demo_win
 
 
 def test_chapter_title_lead_heading_and_body_offer_the_reports_undo(qtbot, demo_window: MainWindow) -> None:
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     editor = demo_window.view.chapter_editors()[0]
     demo_window.view.setCurrentWidget(editor)
     editor.tree.select_index(1)
@@ -82,7 +74,7 @@ def test_chapter_title_lead_heading_and_body_offer_the_reports_undo(qtbot, demo_
 
 def test_the_body_menu_still_offers_raw_paste(qtbot, demo_window: MainWindow) -> None:
     """The findings' menu had taken the place of the body's own, and 粘贴原文 had gone with it."""
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     editor = demo_window.view.chapter_editors()[0]
     demo_window.view.setCurrentWidget(editor)
     editor.tree.select_index(1)
@@ -95,7 +87,7 @@ def test_the_body_menu_still_offers_raw_paste(qtbot, demo_window: MainWindow) ->
 
 def test_the_menus_undo_takes_back_what_was_typed_in_the_field(qtbot, demo_window: MainWindow,
                                                                store: ReportStore, stored_demo: Report) -> None:
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     line = demo_window.view.info.report_editors["addressee"].line
     line.setFocus()
     line.end(False)
@@ -148,7 +140,7 @@ def test_ctrl_z_and_ctrl_y_in_the_field_undo_and_redo_its_change(qtbot, demo_win
                                                                  store: ReportStore, stored_demo: Report,
                                                                  group: str, key: str) -> None:
     report_id = stored_demo.id or 0
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     info = demo_window.view.info
     editor = (info.report_editors if group == "report" else info.unit_editors)[key]
     widget = editor.focus_widget()
@@ -178,7 +170,7 @@ def test_ctrl_z_and_ctrl_y_in_the_field_undo_and_redo_its_change(qtbot, demo_win
 def test_a_right_click_in_a_read_only_window_offers_no_undo(qtbot, demo_window: MainWindow) -> None:
     """Viewing (the data file held by another PC): the report's 撤销/重做 are hidden, so the menu has none."""
     demo_window._lock()
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     line = demo_window.view.info.report_editors["addressee"].line
     names = [e.text for e in right_click_menu(line, [demo_window.act_undo, demo_window.act_redo], QPoint(5, 5))]
     assert names and not any(n.startswith(("撤销", "撤消", "重做")) for n in names)

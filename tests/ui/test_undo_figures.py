@@ -17,8 +17,7 @@ from fazhi_desktop.storage.repository import ReportStore
 from fazhi_desktop.ui.data.indicator_table import BAD, NOTE, VALUE, IndicatorTable
 from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
-
-CTRL = Qt.KeyboardModifier.ControlModifier
+from tests.ui.window_keys import CTRL
 
 
 @pytest.fixture

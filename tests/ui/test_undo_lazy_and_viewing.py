@@ -17,8 +17,7 @@ from fazhi_desktop.ui.edit.find_actions import show_find_dialog
 from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
 from tests.ui.menus import right_click_menu
-
-CTRL = Qt.KeyboardModifier.ControlModifier
+from tests.ui.window_keys import CTRL
 
 
 def _built(window: MainWindow) -> list[ChapterEditor]:

@@ -14,15 +14,7 @@ from fazhi_desktop.ui.chapter.chapter_editor import ChapterEditor
 from fazhi_desktop.ui.data.figure_picker import FigurePicker
 from fazhi_desktop.ui.window.main_window import MainWindow
 from tests.ui.ime import ime_type
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def _shown(qtbot, window: MainWindow) -> None:
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+from tests.ui.window_keys import CTRL, SHIFT, shown
 
 
 def _chapter(window: MainWindow, block: int = 1) -> ChapterEditor:
@@ -106,7 +98,7 @@ def test_undo_fix_right_after_the_fix_is_the_undo_step_itself(demo_window: MainW
 def test_ctrl_delete_in_the_heading_deletes_a_word_not_the_item(qtbot, demo_window: MainWindow,
                                                                 store: ReportStore) -> None:
     editor = _chapter(demo_window, 1)
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     count = len(store.load_blocks(editor.chapter_id))
     heading = editor.block_editor.heading
     heading.setFocus()
@@ -125,7 +117,7 @@ def test_ctrl_delete_in_the_heading_deletes_a_word_not_the_item(qtbot, demo_wind
 def test_ctrl_z_and_ctrl_y_in_a_field_use_the_report_history(qtbot, demo_window: MainWindow,
                                                              store: ReportStore) -> None:
     editor = _chapter(demo_window, 1)
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     heading = editor.block_editor.heading
     old = heading.text()
     heading.setFocus()
@@ -147,7 +139,7 @@ def test_ctrl_z_and_ctrl_y_in_a_field_use_the_report_history(qtbot, demo_window:
 def test_a_deleted_item_comes_back_with_ctrl_z_in_the_outline(qtbot, demo_window: MainWindow,
                                                               store: ReportStore) -> None:
     editor = _chapter(demo_window, 1)
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     before = store.load_blocks(editor.chapter_id)
     editor.tree.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.tree)
@@ -166,7 +158,7 @@ def test_paste_and_figure_are_two_undo_steps(qtbot, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(FigurePicker, "ask", staticmethod(
         lambda entries, *_a: next(e for e in entries if e.key == "disputes_accepted")))
     editor = _chapter(demo_window, 4)
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     body = editor.block_editor.body
     body.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is body)
@@ -206,7 +198,7 @@ def test_promote_then_demote_is_a_round_trip(demo_window: MainWindow, store: Rep
 # ---- 10. several outline rows deleted at once, as one undo step -----------------------------------------
 def test_multi_select_delete_is_one_undo_step(qtbot, demo_window: MainWindow, store: ReportStore) -> None:
     editor = _chapter(demo_window, 0)
-    _shown(qtbot, demo_window)
+    shown(qtbot, demo_window)
     before = store.load_blocks(editor.chapter_id)
     sections = [i for i, b in enumerate(before) if b.kind is BlockKind.SECTION][-4:]  # the last four, no items
     tree = editor.tree
