@@ -9,23 +9,15 @@ and QT_SCALE_FACTOR are read when QApplication starts.)
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-SIZE, SCALE, OUT, FOLDER = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
-WIDTH, HEIGHT = (int(n) for n in SIZE.split("x"))
-WORK = Path(tempfile.mkdtemp(prefix="fazhi-county-tour-"))
-(WORK / "screen.json").write_text(json.dumps({"screens": [
-    {"name": "tour", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT, "logicalDpi": 96, "dpr": 1}]}))
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={WORK / 'screen.json'}"
-os.environ["QT_SCALE_FACTOR"] = SCALE
+from tests.ui.tour_screen import ScreenCheck, offscreen_screen
 
-from PySide6.QtCore import QRect  # noqa: E402
+SIZE, SCALE, OUT, FOLDER = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+_, _, WORK = offscreen_screen(SIZE, SCALE, "fazhi-county-tour-")
+
 from PySide6.QtGui import QFont  # noqa: E402
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget  # noqa: E402
 
 from fazhi_desktop.storage.county import CountyStore  # noqa: E402
 from fazhi_desktop.storage.session import open_session  # noqa: E402
@@ -34,36 +26,8 @@ from fazhi_desktop.ui.window import launcher  # noqa: E402
 app = launcher.application()
 app.setFont(QFont(["WenQuanYi Micro Hei", "Noto Sans CJK SC"], 10))
 NAME = f"{SIZE}@{round(float(SCALE) * 100)}"
-problems: list[str] = []
-shots: list[str] = []
-
-
-def _outside(widget: QWidget, area: QRect) -> bool:
-    rect = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
-    parent = widget.parentWidget()
-    while parent is not None and not parent.isWindow():  # a button scrolled out of view is reached by scrolling
-        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent.objectName() == "qt_scrollarea_viewport":
-            rect = rect.intersected(QRect(parent.mapToGlobal(parent.rect().topLeft()), parent.size()))
-            if rect.isEmpty():
-                return False
-        parent = parent.parentWidget()
-    window = widget.window()
-    inside = QRect(window.mapToGlobal(window.rect().topLeft()), window.size()).adjusted(-1, -1, 1, 1)
-    return not (area.adjusted(-1, -1, 1, 1).contains(rect) and inside.contains(rect))
-
-
-def check(top: QWidget, what: str) -> None:
-    app.processEvents()
-    screen = top.screen() or app.primaryScreen()
-    area = screen.availableGeometry()
-    if not area.adjusted(-1, -1, 1, 1).contains(top.frameGeometry()):
-        problems.append(f"{NAME} {what}: window {top.frameGeometry()} not inside {area}")
-    for button in top.findChildren(QAbstractButton):
-        if button.isVisible() and button.window() is top and _outside(button, area):
-            problems.append(f"{NAME} {what}: button “{button.text() or type(button).__name__}” off the screen")
-    path = OUT / f"{NAME}-{what}.png"
-    top.grab().save(str(path))
-    shots.append(path.name)
+screen_check = ScreenCheck(NAME, OUT)
+check = screen_check.check
 
 
 def tour() -> None:
@@ -109,5 +73,4 @@ def tour() -> None:
 
 
 tour()
-(OUT / f"{NAME}.json").write_text(json.dumps({"problems": problems, "shots": shots}, ensure_ascii=False))
-print(json.dumps({"problems": problems, "shots": shots}, ensure_ascii=False))
+screen_check.report()

@@ -9,25 +9,18 @@ process per screen.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-SIZE, SCALE, OUT = sys.argv[1], sys.argv[2], Path(sys.argv[3])
-WIDTH, HEIGHT = (int(n) for n in SIZE.split("x"))
-WORK = Path(tempfile.mkdtemp(prefix="fazhi-tour-"))
-(WORK / "screen.json").write_text(json.dumps({"screens": [
-    {"name": "tour", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT, "logicalDpi": 96, "dpr": 1}]}))
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={WORK / 'screen.json'}"
-os.environ["QT_SCALE_FACTOR"] = SCALE
+from tests.ui.tour_screen import ScreenCheck, offscreen_screen
 
-from PySide6.QtCore import QRect  # noqa: E402
+SIZE, SCALE, OUT = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+WIDTH, HEIGHT, WORK = offscreen_screen(SIZE, SCALE, "fazhi-tour-")
+
 from PySide6.QtGui import QFont  # noqa: E402
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QDialog, QWidget  # noqa: E402
+from PySide6.QtWidgets import QDialog, QWidget  # noqa: E402
 
 from fazhi_desktop.core.indicators import load_catalog, parse_values  # noqa: E402
 from fazhi_desktop.core.serialize import report_from_dict  # noqa: E402
@@ -38,47 +31,8 @@ from fazhi_desktop.ui.window import launcher  # noqa: E402
 app = launcher.application()
 app.setFont(QFont(["WenQuanYi Micro Hei", "Noto Sans CJK SC"], 10))  # as the tests (see conftest)
 NAME = f"{SIZE}@{round(float(SCALE) * 100)}"
-problems: list[str] = []
-shots: list[str] = []
-
-
-def shown_part(widget: QWidget) -> tuple[QRect, bool]:
-    """The part of ``widget`` not hidden by a scroll area (global coordinates), and whether it is in one:
-    a button scrolled out of view is reached by scrolling, not off the screen."""
-    rect = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
-    scrolled = False
-    parent = widget.parentWidget()
-    while parent is not None and not parent.isWindow():
-        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent.objectName() == "qt_scrollarea_viewport":
-            rect = rect.intersected(QRect(parent.mapToGlobal(parent.rect().topLeft()), parent.size()))
-            scrolled = True
-        parent = parent.parentWidget()
-    return rect, scrolled
-
-
-def outside(widget: QWidget, area: QRect) -> bool:
-    rect, scrolled = shown_part(widget)
-    if scrolled and rect.isEmpty():
-        return False
-    window = widget.window()
-    inside_window = QRect(window.mapToGlobal(window.rect().topLeft()), window.size()).adjusted(-1, -1, 1, 1)
-    return not (area.adjusted(-1, -1, 1, 1).contains(rect) and inside_window.contains(rect))
-
-
-def check(top: QWidget, what: str) -> None:
-    """``top`` and every button on it that is shown lie inside the available screen; a screenshot."""
-    app.processEvents()
-    screen = top.screen() or app.primaryScreen()
-    area = screen.availableGeometry()
-    if not area.adjusted(-1, -1, 1, 1).contains(top.frameGeometry()):  # a pixel of rounding at 125 %
-        problems.append(f"{NAME} {what}: window {top.frameGeometry()} not inside {area}")
-    for button in top.findChildren(QAbstractButton):
-        if button.isVisible() and button.window() is top and outside(button, area):
-            label = button.text() or button.toolTip() or type(button).__name__
-            problems.append(f"{NAME} {what}: button “{label}” off the screen")
-    path = OUT / f"{NAME}-{what}.png"
-    top.grab().save(str(path))
-    shots.append(path.name)
+screen_check = ScreenCheck(NAME, OUT)
+check, problems, shots = screen_check.check, screen_check.problems, screen_check.shots
 
 
 def dialog(what: str, make: Callable[[], QDialog]) -> None:
@@ -191,5 +145,4 @@ def dialogs(window: QWidget, db: Path) -> None:
 
 
 tour()
-(OUT / f"{NAME}.json").write_text(json.dumps({"problems": problems, "shots": shots}, ensure_ascii=False))
-print(json.dumps({"problems": problems, "shots": shots}, ensure_ascii=False))
+screen_check.report()
