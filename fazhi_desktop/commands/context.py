@@ -77,14 +77,19 @@ class CliContext:
         print(text, file=self.out)
 
 
-def parse_year(text: str) -> int:
+def int_in_range(text: str, low: int, high: int, not_a_number: str, out_of_range: str) -> int:
+    """An argparse value: an integer from ``low`` to ``high``; else the Chinese message (``{}``: the value)."""
     try:
-        year = int(text)
+        value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"年度应为四位数字：{text}") from None
-    if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"年度超出范围：{text}")
-    return year
+        raise argparse.ArgumentTypeError(not_a_number.format(text)) from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(out_of_range.format(text))
+    return value
+
+
+def parse_year(text: str) -> int:
+    return int_in_range(text, 2000, 2100, "年度应为四位数字：{}", "年度超出范围：{}")
 
 
 def add_unit_year(parser: argparse.ArgumentParser) -> None:

@@ -6,18 +6,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fazhi_desktop.commands.context import CliContext, CliError, add_unit_year
+from fazhi_desktop.commands.context import CliContext, CliError, add_unit_year, int_in_range
 from fazhi_desktop.commands.export_options import add_layout_options, drawing, font_notes, layout_options
 
 
 def _dpi(text: str) -> int:
-    try:
-        dpi = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"分辨率应为整数：{text}") from None
-    if not 20 <= dpi <= 600:
-        raise argparse.ArgumentTypeError(f"分辨率应在 20 到 600 之间：{dpi}")
-    return dpi
+    return int_in_range(text, 20, 600, "分辨率应为整数：{}", "分辨率应在 20 到 600 之间：{}")
 
 
 def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
